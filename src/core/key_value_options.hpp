@@ -1,0 +1,26 @@
+#pragma once
+// "key=value,key=value" option strings, as in `--device sim:seed=3,task=squat`.
+#include <map>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace stance {
+
+class KeyValueOptions {
+ public:
+  static Result<KeyValueOptions> parse(const std::string& text);
+
+  bool has(const std::string& key) const { return values_.count(key) != 0; }
+  // Typed getters: the fallback when absent; an error naming the key when malformed.
+  Result<double> number(const std::string& key, double fallback) const;
+  Result<long> integer(const std::string& key, long fallback) const;
+  std::string text(const std::string& key, const std::string& fallback) const;
+  // Keys not in `known`, for "unknown option" errors.
+  Status check_known(const std::string& context, std::initializer_list<const char*> known) const;
+
+ private:
+  std::map<std::string, std::string> values_;
+};
+
+}  // namespace stance

@@ -1,0 +1,47 @@
+#include "core/recording.hpp"
+
+#include <array>
+#include <utility>
+
+namespace stance {
+namespace {
+
+template <typename E, std::size_t N>
+bool parse_enum(const std::array<std::pair<const char*, E>, N>& names, const std::string& text,
+                E& out) {
+  for (const auto& [name, value] : names) {
+    if (text == name) {
+      out = value;
+      return true;
+    }
+  }
+  return false;
+}
+
+template <typename E, std::size_t N>
+const char* enum_name(const std::array<std::pair<const char*, E>, N>& names, E value) {
+  for (const auto& [name, v] : names) {
+    if (v == value) return name;
+  }
+  return names[0].first;
+}
+
+constexpr std::array<std::pair<const char*, Limb>, 3> kLimbNames{
+    {{"unspecified", Limb::kUnspecified}, {"left", Limb::kLeft}, {"right", Limb::kRight}}};
+constexpr std::array<std::pair<const char*, Task>, 3> kTaskNames{
+    {{"unspecified", Task::kUnspecified},
+     {"stance", Task::kSingleLegStance},
+     {"squat", Task::kSingleLegSquat}}};
+constexpr std::array<std::pair<const char*, Eyes>, 3> kEyesNames{
+    {{"unspecified", Eyes::kUnspecified}, {"open", Eyes::kOpen}, {"closed", Eyes::kClosed}}};
+
+}  // namespace
+
+const char* to_string(Limb limb) { return enum_name(kLimbNames, limb); }
+const char* to_string(Task task) { return enum_name(kTaskNames, task); }
+const char* to_string(Eyes eyes) { return enum_name(kEyesNames, eyes); }
+bool parse_limb(const std::string& text, Limb& out) { return parse_enum(kLimbNames, text, out); }
+bool parse_task(const std::string& text, Task& out) { return parse_enum(kTaskNames, text, out); }
+bool parse_eyes(const std::string& text, Eyes& out) { return parse_enum(kEyesNames, text, out); }
+
+}  // namespace stance

@@ -1,0 +1,73 @@
+#pragma once
+// A recorded trial: everything needed to re-analyse it years later. The file format that stores
+// it is in src/recording (docs/recording-format.md).
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/plate.hpp"
+#include "core/raw_frame.hpp"
+
+namespace stance {
+
+enum class Limb : std::uint8_t { kUnspecified = 0, kLeft = 1, kRight = 2 };
+enum class Task : std::uint8_t { kUnspecified = 0, kSingleLegStance = 1, kSingleLegSquat = 2 };
+enum class Eyes : std::uint8_t { kUnspecified = 0, kOpen = 1, kClosed = 2 };
+
+const char* to_string(Limb limb);
+const char* to_string(Task task);
+const char* to_string(Eyes eyes);
+bool parse_limb(const std::string& text, Limb& out);
+bool parse_task(const std::string& text, Task& out);
+bool parse_eyes(const std::string& text, Eyes& out);
+
+struct TrialMetadata {
+  std::string patient_code;  // pseudonymous code, never a name
+  Limb limb = Limb::kUnspecified;
+  Task task = Task::kUnspecified;
+  Eyes eyes = Eyes::kUnspecified;
+  int attempt = 0;
+  std::string recorded_at_utc;   // ISO 8601, e.g. 2026-11-25T14:19:10Z
+  std::string software_version;  // Stance version that recorded it
+  std::string device;            // driver and address, e.g. "sim:seed=1" or "usb:SERIAL"
+  std::string notes;
+  std::map<std::string, std::string> extra;  // anything else, kept verbatim
+};
+
+enum class RecordingEventKind : std::uint8_t {
+  kDeviceReset = 1,    // seq went back to 0 without a START_STREAM from this host
+  kInterrupted = 2,    // the recording stopped early (plate unplugged, process stopped)
+  kStreamError = 3,    // bad sync / CRC errors at this point, counted in `count`
+  kNote = 4,
+};
+
+struct RecordingEvent {
+  RecordingEventKind kind = RecordingEventKind::kNote;
+  std::uint64_t frame_index = 0;  // index into Recording::frames where it happened
+  std::uint32_t count = 0;
+  std::string detail;
+};
+
+// Stream health over the recording (SPP section 5 counters).
+struct StreamCounters {
+  std::uint64_t frames_received = 0;
+  std::uint64_t frames_lost = 0;  // from seq gaps
+  std::uint64_t crc_errors = 0;
+  std::uint64_t sync_errors = 0;
+  std::uint64_t resyncs = 0;
+  std::uint64_t device_resets = 0;
+};
+
+struct Recording {
+  TrialMetadata metadata;
+  PlateInfo plate;
+  Calibration calibration;
+  Tare tare;
+  double rate_hz = 0.0;
+  std::vector<RawFrame> frames;  // in arrival order; gaps show as seq jumps
+  std::vector<RecordingEvent> events;
+  StreamCounters counters;
+};
+
+}  // namespace stance
