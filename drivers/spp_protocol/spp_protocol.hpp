@@ -34,21 +34,44 @@ enum class Request : std::uint8_t {
 // CRC-16/CCITT-FALSE: poly 0x1021, init 0xFFFF, no reflection, no final xor.
 std::uint16_t crc16_ccitt_false(std::span<const std::uint8_t> bytes);
 
+// Channel counts outside 0..kMaxChannels are clamped everywhere in this layer, so a wrong count
+// can never index past RawFrame::counts; SPP itself only uses 4 and 6.
+constexpr int clamp_channel_count(int channel_count) {
+  return channel_count < 0 ? 0 : (channel_count > kMaxChannels ? kMaxChannels : channel_count);
+}
 constexpr std::size_t frame_size(int channel_count) {
-  return 12 + 4 * static_cast<std::size_t>(channel_count) + 4;
+  return 12 + 4 * static_cast<std::size_t>(clamp_channel_count(channel_count)) + 4;
 }
 constexpr std::size_t calibration_block_size(PlateLayout layout) {
   return layout == PlateLayout::kFourCell ? 40 : 176;
 }
+// True for one of kAllowedRates_hz that is at most max_rate_hz.
 bool rate_allowed(std::uint16_t rate_hz, std::uint16_t max_rate_hz);
 
 // Appends one frame (sync, flags, seq, t_us, counts, crc, reserved).
 void encode_frame(const RawFrame& frame, int channel_count, std::vector<std::uint8_t>& out);
 
+enum class FrameCheck : std::uint8_t {
+  kOk,
+  kTooShort,  // fewer than frame_size(channel_count) bytes
+  kBadSync,
+  kBadCrc,
+};
+// Checks and decodes the frame at the start of `bytes` (only its first frame_size bytes are
+// read). `frame` is written only when the result is kOk; counts past channel_count are 0.
+FrameCheck decode_frame(std::span<const std::uint8_t> bytes, int channel_count, RawFrame& frame);
+
 // Info block. Strings (manufacturer, product, serial) are USB string descriptors, not in it.
+// Lengths in metres go to whole millimetres (cells too) and origin_dz_m to micrometres, rounded
+// to nearest and saturated at the field's range. decode_info checks every field it can (length,
+// magic, version, layout, channel count, ADC bits, rates, size, capacity, cell positions, dz) and
+// says what is wrong in the error; reserved bytes are ignored.
 std::array<std::uint8_t, kInfoBlockSize> encode_info(const PlateInfo& info);
 Result<PlateInfo> decode_info(std::span<const std::uint8_t> block);
 
+// Layout 1 uses gain_n_per_count and zero_counts[0..3]; layout 2 matrix and zero_counts[0..5].
+// decode_calibration rejects a wrong length, non-finite values, a zero gain (layout 1) and an
+// all-zero matrix row (layout 2): those plates are not calibrated and would read 0 N silently.
 std::vector<std::uint8_t> encode_calibration(PlateLayout layout, const Calibration& calibration);
 Result<Calibration> decode_calibration(PlateLayout layout, std::span<const std::uint8_t> block);
 
@@ -58,21 +81,36 @@ struct StatusBlock {
   double temperature_c = 0.0;
   std::uint32_t frames_dropped = 0;
 };
+// Temperature goes in 0.01 degC steps, rounded and saturated to i16. decode_status rejects a
+// wrong length and a streaming byte other than 0 or 1.
 std::array<std::uint8_t, kStatusBlockSize> encode_status(const StatusBlock& status);
 Result<StatusBlock> decode_status(std::span<const std::uint8_t> block);
 
 // Host side of the stream rules (section 5), one per plate. Feed it each IN transfer's bytes.
+// It allocates nothing itself apart from appending to the output vectors, so it may run inside
+// a USB callback.
 class StreamDecoder {
  public:
   explicit StreamDecoder(int channel_count);
 
-  // Call when this host sends START_STREAM: the next frame's seq 0 is then not a device reset.
+  // Call when this host sends START_STREAM: the next frame is expected to have seq 0 (seq k > 0
+  // means k frames were lost), and seq 0 is then not a device reset. Without it, the first frame
+  // the decoder sees sets the expected sequence (a host joining a plate that already streams).
   void on_start_stream();
 
-  // Decodes whole frames from one transfer and appends them to `frames`. Bad sync and CRC
-  // errors are counted and skipped (resynchronising on the next 0xA55A at a frame boundary);
-  // seq gaps are counted as lost frames; seq going back without on_start_stream() is a device
-  // reset, reported as a kDeviceReset event whose frame_index is frames.size() at that point.
+  // Decodes whole frames from one transfer and appends them to `frames`.
+  // - A bad sync word is one sync error; the decoder then looks for 0xA55A at the next frame
+  //   boundaries of its own frame size, counts a resync if a whole frame starts there, else
+  //   drops the rest of the transfer. A trailing partial frame is dropped as a sync error.
+  // - A bad CRC is one crc error and that frame is skipped.
+  //   A transfer with such errors gets one kStreamError event at frames.size() of its first
+  //   error, whose count is the number of sync + crc errors counted in that transfer.
+  // - seq gaps are counted in frames_lost (wrap 0xFFFFFFFF -> 0 is no gap). seq going back to a
+  //   small value (< 65536) is a device reset: counted, a kDeviceReset event at frames.size()
+  //   before that frame, and the frame is kept. Any other backward seq is a stale or duplicate
+  //   frame: counted in stale_frames and dropped.
+  // - Frames flagged overloaded or ADC error are kept with their flags and counted.
+  // counters().frames_received counts exactly the frames appended.
   void decode(std::span<const std::uint8_t> transfer, std::vector<RawFrame>& frames,
               std::vector<RecordingEvent>& events);
 
@@ -81,10 +119,14 @@ class StreamDecoder {
   std::uint64_t adc_error_frames() const { return adc_error_frames_; }
 
  private:
+  void accept(const RawFrame& frame, std::vector<RawFrame>& frames,
+              std::vector<RecordingEvent>& events);
+
   int channel_count_;
-  bool expect_restart_ = true;
-  bool have_previous_ = false;
+  std::size_t frame_size_;
+  bool have_expected_seq_ = false;  // false until on_start_stream() or the first frame
   std::uint32_t next_seq_ = 0;
+  std::uint32_t last_seq_ = 0;  // of the last accepted frame, for the reset event's text
   StreamCounters counters_;
   std::uint64_t overload_frames_ = 0;
   std::uint64_t adc_error_frames_ = 0;

@@ -57,6 +57,7 @@ struct StreamCounters {
   std::uint64_t sync_errors = 0;
   std::uint64_t resyncs = 0;
   std::uint64_t device_resets = 0;
+  std::uint64_t stale_frames = 0;  // seq went back without a reset: duplicate or old, dropped
 };
 
 struct Recording {

@@ -6,7 +6,8 @@ namespace stance {
 
 CopPoint cop_from_wrench(const Wrench& w, double origin_dz_m, double min_fz_n) {
   // Also rejects NaN loads: the comparison is false for NaN.
-  if (!(std::abs(w.fz_n) >= min_fz_n) || !std::isfinite(w.mx_nm) || !std::isfinite(w.my_nm)) {
+  if (!(std::abs(w.fz_n) >= min_fz_n) || !std::isfinite(w.fz_n) || !std::isfinite(w.mx_nm) ||
+      !std::isfinite(w.my_nm)) {
     return {};
   }
   CopPoint p;
