@@ -23,7 +23,7 @@ constexpr std::size_t kMaxRateOffset = 12;
 constexpr std::size_t kDefaultRateOffset = 14;
 constexpr std::size_t kWidthOffset = 16;
 constexpr std::size_t kLengthOffset = 18;
-constexpr std::size_t kCellsOffset = 20;  // layout 1: 4 x (i16 x_mm, i16 y_mm)
+constexpr std::size_t kCellsOffset = 20;     // layout 1: 4 x (i16 x_mm, i16 y_mm)
 constexpr std::size_t kOriginDzOffset = 20;  // layout 2: i32 origin_dz_um
 constexpr std::size_t kCapacityOffset = 36;
 
@@ -115,8 +115,8 @@ Result<PlateInfo> decode_info(std::span<const std::uint8_t> block) {
 
   info.max_rate_hz = wire::get_u16(block, kMaxRateOffset);
   if (!rate_allowed(info.max_rate_hz, info.max_rate_hz)) {
-    return Error{"max_rate_hz " + std::to_string(info.max_rate_hz) +
-                 " is not an allowed rate (" + allowed_rates_text() + " Hz)"};
+    return Error{"max_rate_hz " + std::to_string(info.max_rate_hz) + " is not an allowed rate (" +
+                 allowed_rates_text() + " Hz)"};
   }
   info.default_rate_hz = wire::get_u16(block, kDefaultRateOffset);
   if (!rate_allowed(info.default_rate_hz, info.max_rate_hz)) {

@@ -7,9 +7,8 @@
 namespace stance::spp {
 
 bool rate_allowed(std::uint16_t rate_hz, std::uint16_t max_rate_hz) {
-  return rate_hz <= max_rate_hz &&
-         std::find(kAllowedRates_hz.begin(), kAllowedRates_hz.end(), rate_hz) !=
-             kAllowedRates_hz.end();
+  return rate_hz <= max_rate_hz && std::find(kAllowedRates_hz.begin(), kAllowedRates_hz.end(),
+                                             rate_hz) != kAllowedRates_hz.end();
 }
 
 }  // namespace stance::spp

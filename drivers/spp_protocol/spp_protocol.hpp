@@ -107,8 +107,8 @@ class StreamDecoder {
   //   error, whose count is the number of sync + crc errors counted in that transfer.
   // - seq gaps are counted in frames_lost (wrap 0xFFFFFFFF -> 0 is no gap). seq going back to a
   //   small value (< 65536) is a device reset: counted, a kDeviceReset event at frames.size()
-  //   before that frame, and the frame is kept. Any other backward seq is a stale or duplicate
-  //   frame: counted in stale_frames and dropped.
+  //   before that frame, and the frame is kept (seq k > 0 there also counts k lost frames). Any
+  //   other backward seq is a stale or duplicate frame: counted in stale_frames and dropped.
   // - Frames flagged overloaded or ADC error are kept with their flags and counted.
   // counters().frames_received counts exactly the frames appended.
   void decode(std::span<const std::uint8_t> transfer, std::vector<RawFrame>& frames,

@@ -33,8 +33,8 @@ std::array<std::uint8_t, kStatusBlockSize> encode_status(const StatusBlock& stat
 
 Result<StatusBlock> decode_status(std::span<const std::uint8_t> block) {
   if (block.size() != kStatusBlockSize) {
-    return Error{"status block is " + std::to_string(block.size()) + " bytes; SPP version 1 sends " +
-                 std::to_string(kStatusBlockSize)};
+    return Error{"status block is " + std::to_string(block.size()) +
+                 " bytes; SPP version 1 sends " + std::to_string(kStatusBlockSize)};
   }
   const std::uint8_t streaming = wire::get_u8(block, kStreamingOffset);
   if (streaming > 1) {

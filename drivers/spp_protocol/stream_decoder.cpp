@@ -26,7 +26,7 @@ constexpr const char* kStreamErrorDetail = "bad sync or CRC";
 // or transfer.size() if there is none.
 std::size_t next_sync(std::span<const std::uint8_t> transfer, std::size_t from,
                       std::size_t frame_bytes) {
-  for (std::size_t at = from + frame_bytes; transfer.size() - at >= frame_bytes;
+  for (std::size_t at = from + frame_bytes; at + frame_bytes <= transfer.size();
        at += frame_bytes) {
     if (wire::get_u16(transfer, at) == kSync) return at;
   }
@@ -109,7 +109,9 @@ void StreamDecoder::accept(const RawFrame& frame, std::vector<RawFrame>& frames,
         ++counters_.stale_frames;
         return;
       }
+      // Like after START_STREAM: the device counted from 0 again, so seq k means k frames lost.
       ++counters_.device_resets;
+      counters_.frames_lost += frame.seq;
       events.push_back(RecordingEvent{RecordingEventKind::kDeviceReset, frames.size(), 0,
                                       reset_detail(last_seq_, frame.seq)});
     } else {

@@ -16,11 +16,14 @@
 namespace stance {
 namespace {
 
-std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+std::string quoted(const std::filesystem::path& path) {
+  return "'" + path.string() + "'";
+}
 
-Error save_error(const std::filesystem::path& path, const std::string& what, int error_number) {
+Error save_error(const std::filesystem::path& path, const std::string& what, int error_number,
+                 const char* advice = nullptr) {
   return Error{"cannot save " + quoted(path) + ": " + what + " (" + std::strerror(error_number) +
-               ") — " + detail::advice_for_write_errno(error_number)};
+               ") — " + (advice ? advice : detail::advice_for_write_errno(error_number))};
 }
 
 Error read_error(const std::filesystem::path& path, const std::string& what) {
@@ -71,8 +74,8 @@ class TempFileGuard {
 // makes a clash harmless (the caller tries another name).
 std::string temporary_name(const std::string& target_name) {
   static std::atomic<std::uint64_t> counter{0};
-  const auto now = static_cast<std::uint64_t>(
-      std::chrono::steady_clock::now().time_since_epoch().count());
+  const auto now =
+      static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
   const std::uint64_t mix = (now * 0x9E3779B97F4A7C15ull) ^ (counter.fetch_add(1) << 32) ^
                             static_cast<std::uint64_t>(::getpid());
   std::array<char, 17> hex{};
@@ -170,7 +173,10 @@ Status write_file_atomically(const std::filesystem::path& path,
     if (temp_fd < 0 && errno != EEXIST) break;
   }
   if (temp_fd < 0) {
-    return save_error(path, "cannot create a temporary file in " + quoted(folder), errno);
+    // The folder was opened above, so ENOENT here is not "no such folder" (e.g. /proc).
+    const int e = errno;
+    return save_error(path, "cannot create a temporary file in " + quoted(folder), e,
+                      e == ENOENT ? "choose a folder on an ordinary disk" : nullptr);
   }
   UniqueFd file(temp_fd);
   TempFileGuard guard(dir.get(), temp_name);

@@ -17,7 +17,8 @@ namespace stance {
 Status write_file_atomically(const std::filesystem::path& path,
                              std::span<const std::uint8_t> bytes);
 
-// Refuses files larger than this by default: reading a huge file by mistake must not exhaust memory.
+// Refuses files larger than this by default: reading a huge file by mistake must not exhaust
+// memory.
 inline constexpr std::uint64_t kDefaultMaxReadBytes = std::uint64_t{2} << 30;  // 2 GiB
 
 // Reads a whole regular file. Errors name the path and the cause (no such file, is a directory,

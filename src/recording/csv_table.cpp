@@ -9,7 +9,9 @@ namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
 
 std::string quoted(std::string_view s) {
   constexpr std::size_t kMaxShown = 40;  // a garbage cell must not make a page-long message
@@ -55,7 +57,9 @@ std::size_t CsvText::comment_line(const std::string& key) const {
   return it == comment_lines_.end() ? 0 : it->second;
 }
 
-Error CsvText::error(std::string_view what) const { return Error{source_ + ": " + std::string(what)}; }
+Error CsvText::error(std::string_view what) const {
+  return Error{source_ + ": " + std::string(what)};
+}
 
 Error CsvText::error_at(std::size_t line_number, std::string_view what) const {
   return error("line " + std::to_string(line_number) + ": " + std::string(what));
@@ -67,9 +71,13 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool is_blank(std::string_view line) { return trim(line).empty(); }
+bool is_blank(std::string_view line) {
+  return trim(line).empty();
+}
 
-bool is_comment(std::string_view line) { return trim(line).starts_with('#'); }
+bool is_comment(std::string_view line) {
+  return trim(line).starts_with('#');
+}
 
 std::vector<std::string_view> split_fields(std::string_view line) {
   std::vector<std::string_view> fields;
@@ -149,8 +157,8 @@ Result<NumericTable> read_numeric_rows(const CsvText& text, std::size_t header_l
     std::vector<std::string_view> fields = split_fields(text.line(n));
     while (fields.size() > header.size() && fields.back().empty()) fields.pop_back();
     if (fields.size() != header.size()) {
-      const bool cut_short = n == text.line_count() && !text.ends_with_newline() &&
-                             fields.size() < header.size();
+      const bool cut_short =
+          n == text.line_count() && !text.ends_with_newline() && fields.size() < header.size();
       const std::string counts = std::to_string(fields.size()) + " fields where the header has " +
                                  std::to_string(header.size());
       return text.error_at(n, cut_short ? "truncated last line (" + counts + ")"

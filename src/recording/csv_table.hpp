@@ -36,7 +36,7 @@ class CsvText {
   const std::map<std::string, std::string>& comment_metadata() const { return comments_; }
   std::size_t comment_line(const std::string& key) const;
 
-  Error error(std::string_view what) const;  // "<source>: <what>"
+  Error error(std::string_view what) const;                              // "<source>: <what>"
   Error error_at(std::size_t line_number, std::string_view what) const;  // "<source>: line N: ..."
 
  private:
@@ -65,7 +65,7 @@ NumberStatus parse_number(std::string_view field, double& out);
 
 // The numeric body of a table: the rows after a header line, with the wanted columns converted.
 struct NumericTable {
-  Eigen::ArrayXXd values;                // rows x wanted columns; NaN marks an empty cell
+  Eigen::ArrayXXd values;                 // rows x wanted columns; NaN marks an empty cell
   std::vector<std::size_t> line_numbers;  // line of each row, for errors
 };
 

@@ -36,8 +36,8 @@ inline RowSample lost_sample() {
 // COP computed from the loads (cop_from_wrench): kLowForce with COP (0, 0) when |Fz| is too small.
 inline RowSample sample_from_wrench(const Wrench& w, double origin_dz_m, double min_fz_n) {
   const CopPoint cop = cop_from_wrench(w, origin_dz_m, min_fz_n);
-  return {w.fx_n, w.fy_n, w.fz_n, cop.ml_m, cop.ap_m,
-          cop.valid ? std::uint8_t{0} : bit(SampleFlag::kLowForce)};
+  return {w.fx_n,   w.fy_n,   w.fz_n,
+          cop.ml_m, cop.ap_m, cop.valid ? std::uint8_t{0} : bit(SampleFlag::kLowForce)};
 }
 
 // COP given by the file: kept when |Fz| >= min_fz_n (and Fz != 0), else kLowForce with COP (0, 0).
@@ -47,14 +47,16 @@ inline RowSample sample_from_cop(double fx_n, double fy_n, double fz_n, double c
   return {fx_n, fy_n, fz_n, 0.0, 0.0, bit(SampleFlag::kLowForce)};
 }
 
-// Row `r` of `values`, columns [first, end): an empty cell (NaN from read_numeric_rows) anywhere.
-inline bool any_empty(const Eigen::ArrayXXd& values, Eigen::Index r, Eigen::Index first) {
-  return values.row(r).tail(values.cols() - first).isNaN().any();
+// Row `r` of `values`, columns [first, first + count): an empty cell (NaN from read_numeric_rows).
+inline bool any_empty(const Eigen::ArrayXXd& values, Eigen::Index r, Eigen::Index first,
+                      Eigen::Index count) {
+  return values.row(r).segment(first, count).isNaN().any();
 }
 
-// Row `r`, columns [first, end): every value exactly zero (a dropped frame in the exports seen).
-inline bool all_zero(const Eigen::ArrayXXd& values, Eigen::Index r, Eigen::Index first) {
-  return (values.row(r).tail(values.cols() - first) == 0.0).all();
+// The same columns all exactly zero: a dropped frame in the exports seen, never a real load.
+inline bool all_zero(const Eigen::ArrayXXd& values, Eigen::Index r, Eigen::Index first,
+                     Eigen::Index count) {
+  return (values.row(r).segment(first, count) == 0.0).all();
 }
 
 // Where each row goes on the grid.
@@ -66,13 +68,16 @@ struct GridPlan {
 };
 
 // A gap longer than this is a clock jump or a damaged file, not lost samples.
-inline double max_grid_size(std::size_t rows) { return 4.0 * static_cast<double>(rows) + 1.0e5; }
+inline double max_grid_size(std::size_t rows) {
+  return 4.0 * static_cast<double>(rows) + 1.0e5;
+}
 
-inline Status check_grid_size(const CsvText& text, std::size_t line, double slots, std::size_t rows) {
+inline Status check_grid_size(const CsvText& text, std::size_t line, double slots,
+                              std::size_t rows) {
   if (slots + 1.0 <= max_grid_size(rows)) return {};
   return text.error_at(line, "a gap this long cannot be lost samples (the grid would hold " +
-                                 std::to_string(slots) + " samples for " +
-                                 std::to_string(rows) + " rows): check the time column");
+                                 std::to_string(slots) + " samples for " + std::to_string(rows) +
+                                 " rows): check the time column");
 }
 
 // A rate within 0.01% of a whole number of hertz is that number (time stamps printed with few
@@ -165,9 +170,8 @@ inline Result<GridPlan> plan_by_frame(const CsvText& text, const NumericTable& t
     }
     const double before = table.values(static_cast<Eigen::Index>(r - 1), col);
     if (!(frame > before)) {
-      return text.error_at(line, col_name + " " + std::to_string(frame) +
-                                     " does not follow " + std::to_string(before) +
-                                     " (frame numbers must increase)");
+      return text.error_at(line, col_name + " " + std::to_string(frame) + " does not follow " +
+                                     std::to_string(before) + " (frame numbers must increase)");
     }
     if (Status s = check_grid_size(text, line, frame - first, rows); !s) return s.error();
     plan.slot[r] = static_cast<Eigen::Index>(frame - first);

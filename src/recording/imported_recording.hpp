@@ -19,8 +19,8 @@ struct ImportedRecording {
   ForceSamples samples;
   std::string format;  // "motive", "opensim", "csv-wrench", "csv-cells" or "csv-cop"
   std::map<std::string, std::string> metadata;  // as found in the file, keys verbatim
-  Eigen::Index lost_samples = 0;  // samples flagged kMissing on the grid
-  Eigen::Index rows_read = 0;     // data rows in the file
+  Eigen::Index lost_samples = 0;                // samples flagged kMissing on the grid
+  Eigen::Index rows_read = 0;                   // data rows in the file
 };
 
 }  // namespace stance

@@ -1,0 +1,326 @@
+#include "simulated/sim_options.hpp"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <string_view>
+#include <utility>
+
+#include "core/key_value_options.hpp"
+#include "spp_protocol/spp_protocol.hpp"
+
+namespace stance::sim {
+namespace {
+
+// Every option, in help order. The default texts are checked against SimOptions{} by a test.
+constexpr std::array kOptions{
+    // The plate.
+    SimOptionDoc{"seed", "", "1", "seeds the person, the plate's calibration and its noise"},
+    SimOptionDoc{"layout", "", "1", "1 = four load cells (0.40 x 0.60 m, 2000 N), 2 = six-component"
+                                 " transducer (4000 N)"},
+    SimOptionDoc{"rate", "Hz", "1000", "sampling rate: 100, 200, 250, 500, 1000 or 2000, <= max_rate"},
+    SimOptionDoc{"max_rate", "Hz", "2000", "highest rate the plate accepts (one of the rates above)"},
+    SimOptionDoc{"realtime", "0|1", "1", "1: frames come in step with the wall clock; 0: a virtual"
+                                      " clock, every read returns the next transfer at once"},
+    SimOptionDoc{"serial", "", "SIM-<seed>", "serial number, e.g. SIM-0001 for seed 1"},
+    SimOptionDoc{"firmware", "major.minor", "1.0", "firmware version"},
+    SimOptionDoc{"noise_counts", "counts", "100", "ADC noise per channel, RMS (0..100000)"},
+    SimOptionDoc{"clock_us", "us", "from seed", "device clock at START_STREAM (wraps at 2^32)"},
+    // The person.
+    SimOptionDoc{"mass", "kg", "70", "body mass (20..200)"},
+    SimOptionDoc{"limb", "", "right", "stance limb: right or left"},
+    SimOptionDoc{"task", "", "stance", "stance (single-leg stance) or squat (single-leg half-squats)"},
+    SimOptionDoc{"duration_s", "s", "30", "length of a stance trial (1..600)"},
+    SimOptionDoc{"sway_ml_mm", "mm", "7", "COP SD, medio-lateral (0..50)"},
+    SimOptionDoc{"sway_ap_mm", "mm", "12", "COP SD, antero-posterior (0..50)"},
+    SimOptionDoc{"sway_fc_ml_hz", "Hz", "0.6", "corner of the ML sway spectrum (0.05..3)"},
+    SimOptionDoc{"sway_fc_ap_hz", "Hz", "0.35", "corner of the AP sway spectrum (0.05..3)"},
+    SimOptionDoc{"cop_ml_mm", "mm", "10", "mean COP, plate x (-150..150)"},
+    SimOptionDoc{"cop_ap_mm", "mm", "-20", "mean COP, plate y (-250..250)"},
+    SimOptionDoc{"fz_sway_n", "N", "3", "SD of the vertical force fluctuation of quiet stance (0..50)"},
+    SimOptionDoc{"com_height_m", "m", "0.95", "centre-of-mass height for the shear force (0.5..1.5)"},
+    // Squats.
+    SimOptionDoc{"reps", "", "5", "number of squats (1..20)"},
+    SimOptionDoc{"depth_m", "m", "0.2", "centre-of-mass drop of a squat (0.02..0.5)"},
+    SimOptionDoc{"depth_var", "", "0", "per-rep depth variation, fraction: depth x (1 +- var) (0..0.5)"},
+    SimOptionDoc{"descent_s", "s", "2", "descent time (0.3..10)"},
+    SimOptionDoc{"ascent_s", "s", "2", "ascent time (0.3..10)"},
+    SimOptionDoc{"pause_s", "s", "0.3", "pause at the bottom (0..10)"},
+    SimOptionDoc{"between_s", "s", "1", "standing pause between reps (0..30)"},
+    SimOptionDoc{"quiet_before_s", "s", "3", "quiet stance before the first rep (0..60)"},
+    SimOptionDoc{"quiet_after_s", "s", "2", "quiet stance after the last rep (0..60)"},
+    SimOptionDoc{"partial_rep", "", "0", "this rep (1-based) stops short; 0 = none"},
+    SimOptionDoc{"partial_depth", "", "0.5", "depth of the partial rep, fraction of its depth (0..1)"},
+    SimOptionDoc{"squat_ap_mm", "mm", "10", "anterior COP shift at full squat depth (-50..50)"},
+    // Knee wobble.
+    SimOptionDoc{"wobble", "", "0", "knee-wobble index w (0..1): ML oscillation and medial drift"
+                                 " in proportion to w and to the current squat depth"},
+    SimOptionDoc{"wobble_hz", "Hz", "3", "frequency of the ML oscillation (1..6)"},
+    SimOptionDoc{"wobble_mm", "mm", "8", "ML oscillation amplitude at w = 1, full depth (0..20)"},
+    SimOptionDoc{"wobble_drift_mm", "mm", "15", "medial COP drift at the bottom at w = 1 (0..40)"},
+    // Events.
+    SimOptionDoc{"touchdown_s", "s", "none", "the other foot touches down at this time"},
+    SimOptionDoc{"touchdown_dur_s", "s", "0.5", "how long it stays down (0.1..30)"},
+    SimOptionDoc{"touchdown_share", "", "0.4", "body-weight share that leaves the plate (0.05..1)"},
+    SimOptionDoc{"stepoff_s", "s", "none", "the person steps off (load gone within 0.2 s)"},
+    SimOptionDoc{"empty_s", "s", "0", "the plate is empty this long, then the person steps on"},
+    // Device faults.
+    SimOptionDoc{"drop_s", "s", "none", "the device drops frames from here (bit 9 set on the next one)"},
+    SimOptionDoc{"drop_frames", "frames", "1", "frames dropped by the device"},
+    SimOptionDoc{"loss_prob", "", "0", "probability that a frame is lost on the way (0..0.5)"},
+    SimOptionDoc{"crc_s", "s", "none", "frames from here carry a wrong CRC"},
+    SimOptionDoc{"crc_frames", "frames", "1", "frames with a wrong CRC"},
+    SimOptionDoc{"sync_s", "s", "none", "frames from here carry a wrong sync word"},
+    SimOptionDoc{"sync_frames", "frames", "1", "frames with a wrong sync word"},
+    SimOptionDoc{"overload_s", "s", "none", "channel overload_ch is at full scale from here..."},
+    SimOptionDoc{"overload_end_s", "s", "overload_s+1", "...to here"},
+    SimOptionDoc{"overload_ch", "", "0", "the overloaded channel (0..3 or 0..5)"},
+    SimOptionDoc{"adc_error_s", "s", "none", "frames from here are flagged ADC error, with stale counts"},
+    SimOptionDoc{"adc_error_frames", "frames", "1", "frames flagged ADC error"},
+    SimOptionDoc{"reset_s", "s", "none", "the device resets: seq back to 0 without START_STREAM"},
+    SimOptionDoc{"unplug_s", "s", "none", "the plate is unplugged at this time"},
+};
+
+template <std::size_t... I>
+Status check_known_options(const KeyValueOptions& kv, std::index_sequence<I...>) {
+  return kv.check_known("sim", {kOptions[I].name...});
+}
+
+// Reads options one by one and keeps the first error, so the parse reads as a list.
+class Reader {
+ public:
+  explicit Reader(const KeyValueOptions& kv) : kv_(kv) {}
+  const Status& status() const { return status_; }
+
+  // value in the option's unit, stored in SI as value * to_si
+  void number(const char* key, double& out_si, double lo, double hi, double to_si = 1.0) {
+    if (!status_ || !kv_.has(key)) return;
+    const Result<double> v = kv_.number(key, 0.0);
+    if (!v) return fail(v.error().message);
+    if (!(*v >= lo && *v <= hi)) return fail(range_error(key, kv_.text(key, ""), lo, hi));
+    out_si = *v * to_si;
+  }
+  void time(const char* key, std::optional<double>& out_s) {
+    double t = 0.0;
+    if (!status_ || !kv_.has(key)) return;
+    number(key, t, 0.0, 86400.0);
+    if (status_) out_s = t;
+  }
+  template <typename Int>
+  void integer(const char* key, Int& out, long lo, long hi) {
+    if (!status_ || !kv_.has(key)) return;
+    const Result<long> v = kv_.integer(key, 0);
+    if (!v) return fail(v.error().message);
+    if (*v < lo || *v > hi) {
+      return fail(range_error(key, kv_.text(key, ""), static_cast<double>(lo),
+                              static_cast<double>(hi)));
+    }
+    out = static_cast<Int>(*v);
+  }
+  void fail(std::string message) {
+    if (status_) status_ = Error{"sim: " + std::move(message)};
+  }
+
+ private:
+  static std::string range_error(const char* key, const std::string& text, double lo,
+                                 double hi) {
+    char range[96];
+    std::snprintf(range, sizeof range, "%g to %g", lo, hi);
+    return std::string("option ") + key + "=" + text + " is out of range (" + range + ")";
+  }
+
+  const KeyValueOptions& kv_;
+  Status status_;
+};
+
+bool parse_firmware(const std::string& text, std::uint16_t& out) {
+  const auto dot = text.find('.');
+  if (dot == std::string::npos) return false;
+  unsigned major = 0;
+  unsigned minor = 0;
+  const char* b = text.data();
+  const char* e = text.data() + text.size();
+  const auto r1 = std::from_chars(b, b + dot, major);
+  const auto r2 = std::from_chars(b + dot + 1, e, minor);
+  if (r1.ec != std::errc() || r1.ptr != b + dot || r2.ec != std::errc() || r2.ptr != e ||
+      major > 255 || minor > 255) {
+    return false;
+  }
+  out = static_cast<std::uint16_t>((major << 8) | minor);
+  return true;
+}
+
+constexpr double kMm = 1.0e-3;
+
+void read_faults(const KeyValueOptions& kv, Reader& r, FaultPlan& f) {
+  const auto burst = [&](const char* at_key, const char* n_key, std::vector<FrameBurst>& out) {
+    std::optional<double> at_s;
+    std::uint32_t n = 1;
+    r.time(at_key, at_s);
+    r.integer(n_key, n, 1, 1000000);
+    if (kv.has(n_key) && !kv.has(at_key)) {
+      r.fail(std::string("option ") + n_key + " needs " + at_key + " (when it happens)");
+    }
+    if (at_s) out.push_back({*at_s, n});
+  };
+  burst("drop_s", "drop_frames", f.device_drops);
+  burst("crc_s", "crc_frames", f.crc_errors);
+  burst("sync_s", "sync_frames", f.sync_errors);
+  burst("adc_error_s", "adc_error_frames", f.adc_errors);
+  r.number("loss_prob", f.loss_probability, 0.0, 0.5);
+
+  std::optional<double> overload_s;
+  std::optional<double> overload_end_s;
+  int channel = 0;
+  r.time("overload_s", overload_s);
+  r.time("overload_end_s", overload_end_s);
+  r.integer("overload_ch", channel, 0, kMaxChannels - 1);
+  if ((kv.has("overload_end_s") || kv.has("overload_ch")) && !kv.has("overload_s")) {
+    r.fail("options overload_end_s and overload_ch need overload_s (when it starts)");
+  }
+  if (overload_s) {
+    f.overloads.push_back({*overload_s, overload_end_s.value_or(*overload_s + 1.0), channel});
+  }
+
+  std::optional<double> reset_s;
+  r.time("reset_s", reset_s);
+  if (reset_s) f.resets_s.push_back(*reset_s);
+  r.time("unplug_s", f.unplug_s);
+}
+
+}  // namespace
+
+std::span<const SimOptionDoc> sim_option_docs() { return kOptions; }
+
+std::string default_serial(std::uint64_t seed) {
+  char text[32];
+  std::snprintf(text, sizeof text, "SIM-%04llu", static_cast<unsigned long long>(seed % 10000));
+  return text;
+}
+
+std::string firmware_text(std::uint16_t firmware_version) {
+  return std::to_string(firmware_version >> 8) + "." + std::to_string(firmware_version & 0xFF);
+}
+
+Result<SimOptions> parse_sim_options(const std::string& text) {
+  Result<KeyValueOptions> parsed = KeyValueOptions::parse(text);
+  if (!parsed) return Error{"sim: " + parsed.error().message};
+  const KeyValueOptions& kv = *parsed;
+  if (Status s = check_known_options(kv, std::make_index_sequence<kOptions.size()>()); !s) {
+    return Error{s.error().message + " (see `sim:help`)"};
+  }
+
+  SimOptions o;
+  Reader r(kv);
+  r.integer("seed", o.seed, 0, 2147483647);
+  int layout = 1;
+  r.integer("layout", layout, 1, 2);
+  o.layout = layout == 2 ? PlateLayout::kSixComponent : PlateLayout::kFourCell;
+  r.integer("rate", o.rate_hz, 1, 65535);
+  r.integer("max_rate", o.max_rate_hz, 1, 65535);
+  int realtime = 1;
+  r.integer("realtime", realtime, 0, 1);
+  o.realtime = realtime == 1;
+  o.serial = kv.text("serial", default_serial(o.seed));
+  if (o.serial.empty() || o.serial.size() > 63) r.fail("option serial must have 1 to 63 characters");
+  if (kv.has("firmware") && !parse_firmware(kv.text("firmware", ""), o.firmware_version)) {
+    r.fail("option firmware=" + kv.text("firmware", "") +
+           " is not a version of the form major.minor (each 0..255)");
+  }
+  r.number("noise_counts", o.noise_counts, 0.0, 100000.0);
+  if (kv.has("clock_us")) {
+    std::uint32_t clock = 0;
+    r.integer("clock_us", clock, 0, 4294967295L);
+    o.clock_start_us = clock;
+  }
+
+  SubjectParams& s = o.subject;
+  s.seed = o.seed;
+  r.number("mass", s.mass_kg, 20.0, 200.0);
+  const std::string limb = kv.text("limb", "right");
+  if (limb == "right") {
+    s.limb = Limb::kRight;
+  } else if (limb == "left") {
+    s.limb = Limb::kLeft;
+  } else {
+    r.fail("option limb=" + limb + " must be right or left");
+  }
+  const std::string task = kv.text("task", "stance");
+  if (task == "stance") {
+    s.task = Task::kSingleLegStance;
+  } else if (task == "squat") {
+    s.task = Task::kSingleLegSquat;
+  } else {
+    r.fail("option task=" + task + " must be stance or squat");
+  }
+  r.number("duration_s", s.stance_duration_s, 1.0, 600.0);
+  r.number("sway_ml_mm", s.sway.sd_ml_m, 0.0, 50.0, kMm);
+  r.number("sway_ap_mm", s.sway.sd_ap_m, 0.0, 50.0, kMm);
+  r.number("sway_fc_ml_hz", s.sway.corner_ml_hz, 0.05, 3.0);
+  r.number("sway_fc_ap_hz", s.sway.corner_ap_hz, 0.05, 3.0);
+  r.number("cop_ml_mm", s.sway.mean_ml_m, -150.0, 150.0, kMm);
+  r.number("cop_ap_mm", s.sway.mean_ap_m, -250.0, 250.0, kMm);
+  r.number("fz_sway_n", s.sway.fz_sd_n, 0.0, 50.0);
+  r.number("com_height_m", s.sway.com_height_m, 0.5, 1.5);
+
+  SquatParams& q = s.squat;
+  r.integer("reps", q.reps, 1, 20);
+  r.number("depth_m", q.depth_m, 0.02, 0.5);
+  r.number("depth_var", q.depth_variation, 0.0, 0.5);
+  r.number("descent_s", q.descent_s, 0.3, 10.0);
+  r.number("ascent_s", q.ascent_s, 0.3, 10.0);
+  r.number("pause_s", q.pause_bottom_s, 0.0, 10.0);
+  r.number("between_s", q.pause_between_s, 0.0, 30.0);
+  r.number("quiet_before_s", q.quiet_before_s, 0.0, 60.0);
+  r.number("quiet_after_s", q.quiet_after_s, 0.0, 60.0);
+  r.integer("partial_rep", q.partial_rep, 0, 20);
+  if (q.partial_rep > q.reps) r.fail("option partial_rep is larger than reps");
+  r.number("partial_depth", q.partial_depth_fraction, 0.0, 1.0);
+  r.number("squat_ap_mm", s.squat_cop_ap_m, -50.0, 50.0, kMm);
+
+  r.number("wobble", s.wobble.index, 0.0, 1.0);
+  r.number("wobble_hz", s.wobble.freq_hz, 1.0, 6.0);
+  r.number("wobble_mm", s.wobble.oscillation_m, 0.0, 20.0, kMm);
+  r.number("wobble_drift_mm", s.wobble.medial_drift_m, 0.0, 40.0, kMm);
+
+  r.time("touchdown_s", s.events.touchdown_s);
+  r.number("touchdown_dur_s", s.events.touchdown_duration_s, 0.1, 30.0);
+  r.number("touchdown_share", s.events.touchdown_share, 0.05, 1.0);
+  r.time("stepoff_s", s.events.step_off_s);
+  r.number("empty_s", s.events.empty_s, 0.0, 600.0);
+
+  read_faults(kv, r, o.faults);
+  if (!r.status()) return r.status().error();
+
+  if (!spp::rate_allowed(o.max_rate_hz, 2000)) {
+    return Error{"sim: option max_rate=" + std::to_string(o.max_rate_hz) +
+                 " must be one of 100, 200, 250, 500, 1000, 2000"};
+  }
+  if (!spp::rate_allowed(o.rate_hz, o.max_rate_hz)) {
+    return Error{"sim: option rate=" + std::to_string(o.rate_hz) +
+                 " must be one of 100, 200, 250, 500, 1000, 2000 Hz and at most max_rate=" +
+                 std::to_string(o.max_rate_hz)};
+  }
+  if (Status v = o.faults.validate(channel_count(o.layout)); !v) {
+    return Error{"sim: " + v.error().message};
+  }
+  return o;
+}
+
+std::string sim_options_help() {
+  std::string out =
+      "Simulated plate (no hardware): a simulated person on a simulated SPP plate.\n"
+      "Options, after \"sim:\", comma-separated key=value, e.g.\n"
+      "  sim:seed=3,task=squat,reps=5,wobble=0.6,layout=2,rate=1000,mass=80,realtime=0\n"
+      "Times are seconds since the stream started. See docs/simulator.md.\n";
+  for (const auto& d : kOptions) {
+    char line[256];
+    std::snprintf(line, sizeof line, "  %-16s %-12s %-13s %s\n", d.name, d.unit,
+                  (std::string("default ") + d.default_text).c_str(), d.meaning);
+    out += line;
+  }
+  return out;
+}
+
+}  // namespace stance::sim

@@ -1,0 +1,47 @@
+#pragma once
+// A small declarative argument parser: every command declares its options, so `--help` and the
+// "unknown option" errors come from one place.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace stance::cli {
+
+struct OptionSpec {
+  std::string name;         // without the leading "--"
+  std::string value_name;   // empty for a flag
+  std::string description;  // one line, with the unit and the default
+};
+
+struct CommandSpec {
+  std::string name;                   // e.g. "analyze"
+  std::string summary;                // one line for `stance --help`
+  std::string usage;                  // e.g. "stance analyze FILE [options]"
+  std::vector<std::string> positionals;  // names of required positional arguments
+  std::vector<OptionSpec> options;
+  std::string details;  // free text after the options in --help
+};
+
+class ParsedArgs {
+ public:
+  bool help = false;
+  std::vector<std::string> positionals;
+
+  bool flag(const std::string& name) const { return values_.count(name) != 0; }
+  std::optional<std::string> value(const std::string& name) const;
+  std::string value_or(const std::string& name, const std::string& fallback) const;
+  Result<double> number(const std::string& name, double fallback) const;
+  void set(const std::string& name, const std::string& v) { values_[name] = v; }
+
+ private:
+  std::map<std::string, std::string> values_;
+};
+
+// Parses argv after the command name. Accepts "--name value" and "--name=value".
+Result<ParsedArgs> parse_args(const CommandSpec& spec, const std::vector<std::string>& args);
+std::string help_text(const CommandSpec& spec);
+
+}  // namespace stance::cli

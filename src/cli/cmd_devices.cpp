@@ -1,0 +1,44 @@
+// `stance devices`: the plates this program can use, per driver.
+#include "cli/cli.hpp"
+#include "cli/command.hpp"
+
+namespace stance::cli {
+namespace {
+
+int run_devices(const ParsedArgs&, Context& context) {
+  std::ostream& out = context.out;
+  out << "ADDRESS (--device)      SERIAL        LAYOUT            RATE     FIRMWARE  DESCRIPTION\n";
+  std::size_t count = 0;
+  for (const auto& driver : context.drivers.drivers()) {
+    for (const PlateListing& p : driver->list()) {
+      const std::string layout =
+          p.layout == PlateLayout::kFourCell ? "1 (4 load cells)" : "2 (6-component)";
+      auto pad = [](const std::string& s, std::size_t w) {
+        return s.size() >= w ? s + " " : s + std::string(w - s.size(), ' ');
+      };
+      out << pad(p.address, 24) << pad(p.serial, 14) << pad(layout, 18)
+          << pad(std::to_string(p.rate_hz) + " Hz", 9) << pad(p.firmware, 10) << p.description
+          << "\n";
+      ++count;
+    }
+  }
+  if (count == 0) out << "(no plates found)\n";
+  out << "\nDriver options (after ':' in --device):\n";
+  for (const auto& driver : context.drivers.drivers()) {
+    out << "  " << driver->name() << ": " << driver->options_help() << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Command devices_command() {
+  CommandSpec spec;
+  spec.name = "devices";
+  spec.summary = "list the force plates that can be used (simulated and connected)";
+  spec.usage = "stance devices";
+  spec.details = "Use an address from the first column with `stance record --device ADDRESS`.";
+  return {spec, run_devices};
+}
+
+}  // namespace stance::cli

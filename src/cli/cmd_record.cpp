@@ -1,0 +1,86 @@
+// `stance record`: one trial from a plate to a trial file.
+#include <iostream>
+
+#include "cli/analysis_output.hpp"
+#include "cli/cli.hpp"
+#include "cli/command.hpp"
+#include "cli/trial_options.hpp"
+#include "device/trial_recorder.hpp"
+#include "recording/trial_file.hpp"
+
+namespace stance::cli {
+namespace {
+
+int run_record(const ParsedArgs& args, Context& context) {
+  const auto device = args.value("device");
+  const auto out_path = args.value("out");
+  if (!device || !out_path || !args.value("seconds")) {
+    context.err << "stance: record needs --device, --seconds and --out; see `stance record "
+                   "--help`\n";
+    return kExitUsage;
+  }
+  const auto seconds = args.number("seconds", 0);
+  if (!seconds) return fail(context, seconds.error().message);
+  if (!(*seconds > 0 && *seconds <= 3600)) {
+    return fail(context, "--seconds must be more than 0 and at most 3600");
+  }
+  const auto rate = args.number("rate", 0);
+  if (!rate) return fail(context, rate.error().message);
+  auto metadata = trial_metadata_from(args);
+  if (!metadata) return fail(context, metadata.error().message);
+  metadata->device = *device;
+
+  auto plate = context.drivers.open(*device);
+  if (!plate) return fail(context, plate.error().message);
+  if (*rate > 0) {
+    if (Status s = (*plate)->set_rate(static_cast<std::uint16_t>(*rate)); !s) {
+      return fail(context, s.error().message);
+    }
+  }
+  RecordRequest request;
+  request.seconds = *seconds;
+  request.metadata = *metadata;
+  const auto outcome = record_trial(**plate, request);
+  if (!outcome) return fail(context, outcome.error().message);
+  if (Status s = write_trial_file(*out_path, outcome->recording); !s) {
+    return fail(context, s.error().message);
+  }
+  const Recording& r = outcome->recording;
+  const StreamCounters& c = r.counters;
+  context.out << "Recorded " << fixed(static_cast<double>(c.frames_received + c.frames_lost) /
+                                          r.rate_hz, 2)
+              << " s at " << fixed(r.rate_hz, 0) << " Hz from " << *device << " (serial "
+              << r.plate.serial << ")\n"
+              << "Frames " << c.frames_received << " received, " << c.frames_lost << " lost, "
+              << c.crc_errors << " CRC errors, " << c.sync_errors << " sync errors, "
+              << c.device_resets << " device resets\n"
+              << "Written to " << *out_path << "\n";
+  if (outcome->interrupted) {
+    context.err << "stance: recording interrupted (" << outcome->interruption
+                << "); everything received was kept in " << *out_path << "\n";
+    return kExitInterrupted;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Command record_command() {
+  CommandSpec spec;
+  spec.name = "record";
+  spec.summary = "record one trial from a plate into a trial file";
+  spec.usage = "stance record --device ADDRESS --seconds N --out FILE [options]";
+  spec.options = {
+      {"device", "ADDRESS", "plate to record from, e.g. sim, sim:task=squat (see stance devices)"},
+      {"seconds", "N", "recording time in seconds (on the plate's clock)"},
+      {"out", "FILE", "trial file to write (.stance; written atomically)"},
+      {"rate", "HZ", "sample rate: 100, 200, 250, 500, 1000 or 2000 (default: the plate's)"},
+  };
+  for (auto& o : trial_metadata_options()) spec.options.push_back(o);
+  spec.details =
+      "Exit code 3 means the recording was interrupted (e.g. the plate was unplugged): what\n"
+      "arrived before was kept and written, and the file says it was interrupted.";
+  return {spec, run_record};
+}
+
+}  // namespace stance::cli

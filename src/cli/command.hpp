@@ -1,0 +1,35 @@
+#pragma once
+// What every command gets, and the table entry that describes it.
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli/args.hpp"
+#include "device/driver_registry.hpp"
+
+namespace stance::cli {
+
+struct Context {
+  DriverRegistry drivers;
+  std::ostream& out;
+  std::ostream& err;
+};
+
+struct Command {
+  CommandSpec spec;
+  int (*run)(const ParsedArgs& args, Context& context);
+};
+
+// One per file cmd_*.cpp.
+Command devices_command();
+Command record_command();
+Command analyze_command();
+Command demo_command();
+
+// Prints "stance: <message>" on stderr and returns kExitFailed.
+int fail(Context& context, const std::string& message);
+
+// Registers every plate driver this build has (explicit, no static-init tricks).
+void register_all_drivers(DriverRegistry& registry);
+
+}  // namespace stance::cli

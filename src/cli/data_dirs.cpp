@@ -1,0 +1,17 @@
+#include "cli/data_dirs.hpp"
+
+#include <cstdlib>
+
+namespace stance::cli {
+
+std::filesystem::path default_data_dir() {
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg == '/') {
+    return std::filesystem::path(xdg) / "stance";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return std::filesystem::path(home) / ".local" / "share" / "stance";
+  }
+  return std::filesystem::current_path() / "stance-data";
+}
+
+}  // namespace stance::cli

@@ -1,0 +1,10 @@
+#pragma once
+// Where Stance keeps its files by default: the XDG base directory specification's data home.
+#include <filesystem>
+
+namespace stance::cli {
+
+// $XDG_DATA_HOME/stance, or ~/.local/share/stance; ./stance-data when neither is known.
+std::filesystem::path default_data_dir();
+
+}  // namespace stance::cli

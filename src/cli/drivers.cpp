@@ -1,0 +1,11 @@
+// Every plate driver of this build, registered in one place.
+#include "cli/command.hpp"
+#include "simulated/simulated_driver.hpp"
+
+namespace stance::cli {
+
+void register_all_drivers(DriverRegistry& registry) {
+  registry.add(std::make_unique<sim::SimulatedDriver>());
+}
+
+}  // namespace stance::cli

@@ -1,0 +1,35 @@
+#pragma once
+// A minimal streaming JSON writer: objects, arrays, strings, numbers (finite only; non-finite
+// numbers are written as null so the output is always valid JSON).
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace stance::cli {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::ostream& out) : out_(out) {}
+
+  JsonWriter& begin_object(const std::string& key = "");
+  JsonWriter& end_object();
+  JsonWriter& begin_array(const std::string& key = "");
+  JsonWriter& end_array();
+  JsonWriter& field(const std::string& key, const std::string& value);
+  JsonWriter& field(const std::string& key, const char* value);
+  JsonWriter& field(const std::string& key, double value);
+  JsonWriter& field(const std::string& key, long long value);
+  JsonWriter& field(const std::string& key, bool value);
+  JsonWriter& element(const std::string& value);
+
+  static std::string quote(const std::string& text);
+
+ private:
+  void separator_and_key(const std::string& key);
+
+  std::ostream& out_;
+  std::vector<bool> first_in_scope_{true};
+  int depth_ = 0;
+};
+
+}  // namespace stance::cli

@@ -1,0 +1,14 @@
+#pragma once
+// Options shared by the commands that record trials: who, which limb, which task.
+#include <vector>
+
+#include "cli/args.hpp"
+#include "core/recording.hpp"
+#include "core/result.hpp"
+
+namespace stance::cli {
+
+std::vector<OptionSpec> trial_metadata_options();
+Result<TrialMetadata> trial_metadata_from(const ParsedArgs& args);
+
+}  // namespace stance::cli

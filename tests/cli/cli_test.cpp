@@ -1,0 +1,178 @@
+// The command line end to end, in-process: real files, the real simulated plate, real output.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/cli.hpp"
+#include "recording/trial_file.hpp"
+
+namespace stance::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+  int code;
+  std::string out, err;
+};
+
+CliRun stance(const std::vector<std::string>& args) {
+  std::ostringstream out, err;
+  const int code = run(args, out, err);
+  return {code, out.str(), err.str()};
+}
+
+std::string data(const std::string& name) { return std::string(STANCE_SHARED_DATA) + "/" + name; }
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("stance-cli-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+            "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+bool one_line(const std::string& text) {
+  return !text.empty() && text.find('\n') == text.size() - 1;
+}
+
+TEST_F(CliTest, EveryCommandHasHelp) {
+  for (const char* command : {"demo", "devices", "record", "analyze"}) {
+    const CliRun r = stance({command, "--help"});
+    EXPECT_EQ(r.code, kExitOk) << command;
+    EXPECT_NE(r.out.find("Usage: stance " + std::string(command)), std::string::npos) << command;
+  }
+  const CliRun overview = stance({"--help"});
+  EXPECT_EQ(overview.code, kExitOk);
+  EXPECT_NE(overview.out.find("analyze"), std::string::npos);
+}
+
+TEST_F(CliTest, UnknownCommandAndOptionAreOneLineUsageErrors) {
+  const CliRun command = stance({"analyse-this"});
+  EXPECT_EQ(command.code, kExitUsage);
+  EXPECT_TRUE(one_line(command.err)) << command.err;
+  const CliRun option = stance({"analyze", data("amti-quiet-stance-100hz.csv"), "--colour", "red"});
+  EXPECT_EQ(option.code, kExitUsage);
+  EXPECT_TRUE(one_line(option.err)) << option.err;
+  EXPECT_NE(option.err.find("--colour"), std::string::npos);
+}
+
+TEST_F(CliTest, MissingFileIsOneClearLine) {
+  const CliRun r = stance({"analyze", (dir_ / "nothing.csv").string()});
+  EXPECT_EQ(r.code, kExitFailed);
+  EXPECT_TRUE(one_line(r.err)) << r.err;
+  EXPECT_NE(r.err.find("nothing.csv"), std::string::npos);
+}
+
+TEST_F(CliTest, WrongFormatIsOneClearLine) {
+  const fs::path notes = dir_ / "notes.txt";
+  std::ofstream(notes) << "Dear colleague,\nplease find the results attached.\n";
+  const CliRun r = stance({"analyze", notes.string()});
+  EXPECT_EQ(r.code, kExitFailed);
+  EXPECT_TRUE(one_line(r.err)) << r.err;
+  EXPECT_NE(r.err.find("notes.txt"), std::string::npos);
+}
+
+TEST_F(CliTest, AnalyzesTheMotiveRecording) {
+  const CliRun r = stance({"analyze", data("amti-quiet-stance-100hz.csv")});
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  for (const char* text : {"Body weight", "Mean velocity", "95% confidence ellipse", "mm/s",
+                           "mm²", "Lost samples   7 "}) {
+    EXPECT_NE(r.out.find(text), std::string::npos) << text << "\n" << r.out;
+  }
+}
+
+TEST_F(CliTest, JsonWindowSelectsPartOfTheRecording) {
+  const CliRun r = stance({"analyze", data("amti-quiet-stance-100hz.csv"), "--json", "--start", "40",
+                        "--end", "70"});
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_NE(r.out.find("\"schema\": \"stance.analysis.basic/1\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"count\": 3000"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"duration_s\": 30"), std::string::npos) << r.out;
+  const CliRun outside = stance({"analyze", data("amti-quiet-stance-100hz.csv"), "--start", "400"});
+  EXPECT_EQ(outside.code, kExitFailed);
+  EXPECT_NE(outside.err.find("outside the recording"), std::string::npos);
+}
+
+TEST_F(CliTest, AnalyzesBothPlatesOfTheOpenSimFile) {
+  const CliRun right = stance({"analyze", data("acl-squat-jump-BFR003.csv"), "--json"});
+  const CliRun left = stance({"analyze", data("acl-squat-jump-BFR003.csv"), "--json", "--plate", "2"});
+  ASSERT_EQ(right.code, kExitOk) << right.err;
+  ASSERT_EQ(left.code, kExitOk) << left.err;
+  EXPECT_NE(right.out, left.out);
+  EXPECT_EQ(stance({"analyze", data("acl-squat-jump-BFR003.csv"), "--plate", "3"}).code,
+            kExitFailed);
+}
+
+TEST_F(CliTest, RecordsFromTheSimulatedPlateAndAnalyzesTheFile) {
+  const fs::path file = dir_ / "trial.stance";
+  const CliRun rec = stance({"record", "--device", "sim:realtime=0,seed=4", "--seconds", "5", "--out",
+                          file.string(), "--patient", "P-1", "--limb", "left", "--task", "stance"});
+  ASSERT_EQ(rec.code, kExitOk) << rec.err;
+  EXPECT_NE(rec.out.find("Written to"), std::string::npos);
+  const auto trial = read_trial_file(file);
+  ASSERT_TRUE(trial.ok()) << trial.error().message;
+  EXPECT_EQ(trial->metadata.patient_code, "P-1");
+  EXPECT_EQ(trial->metadata.limb, Limb::kLeft);
+  EXPECT_EQ(trial->metadata.device, "sim:realtime=0,seed=4");
+  EXPECT_GE(trial->frames.size(), 5000u);
+  const CliRun an = stance({"analyze", file.string(), "--json"});
+  ASSERT_EQ(an.code, kExitOk) << an.err;
+  EXPECT_NE(an.out.find("\"format\": \"stance-trial\""), std::string::npos);
+}
+
+TEST_F(CliTest, RecordRefusesBadInputWithClearErrors) {
+  const std::string out = (dir_ / "x.stance").string();
+  EXPECT_EQ(stance({"record", "--device", "sim:realtime=0", "--out", out}).code, kExitUsage);
+  const CliRun driver = stance({"record", "--device", "floppy", "--seconds", "1", "--out", out});
+  EXPECT_EQ(driver.code, kExitFailed);
+  EXPECT_NE(driver.err.find("floppy"), std::string::npos);
+  const CliRun limb = stance({"record", "--device", "sim:realtime=0", "--seconds", "1", "--out", out,
+                           "--limb", "middle"});
+  EXPECT_EQ(limb.code, kExitFailed);
+  EXPECT_NE(limb.err.find("--limb"), std::string::npos);
+  const CliRun rate = stance({"record", "--device", "sim:realtime=0", "--seconds", "1", "--out", out,
+                           "--rate", "300"});
+  EXPECT_EQ(rate.code, kExitFailed);
+  EXPECT_TRUE(one_line(rate.err)) << rate.err;
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST_F(CliTest, UnpluggedPlateKeepsTheRecordingAndSaysSo) {
+  const fs::path file = dir_ / "unplugged.stance";
+  const CliRun r = stance({"record", "--device", "sim:realtime=0,unplug_s=2.0", "--seconds", "10",
+                        "--out", file.string()});
+  EXPECT_EQ(r.code, kExitInterrupted) << r.err;
+  EXPECT_NE(r.err.find("unplugged"), std::string::npos);
+  const auto trial = read_trial_file(file);
+  ASSERT_TRUE(trial.ok()) << trial.error().message;
+  EXPECT_NEAR(static_cast<double>(trial->frames.size()), 2000.0, 20.0);
+  ASSERT_FALSE(trial->events.empty());
+  EXPECT_EQ(trial->events.back().kind, RecordingEventKind::kInterrupted);
+}
+
+TEST_F(CliTest, DemoRunsACompleteTestAndWritesBothLegs) {
+  const CliRun r = stance({"demo", "--out-dir", dir_.string(), "--seconds", "10"});
+  ASSERT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_NE(r.out.find("Mean COP velocity"), std::string::npos);
+  EXPECT_TRUE(fs::exists(dir_ / "demo-left.stance"));
+  EXPECT_TRUE(fs::exists(dir_ / "demo-right.stance"));
+  EXPECT_NE(r.out.find((dir_ / "demo-right.stance").string()), std::string::npos);
+}
+
+TEST_F(CliTest, DevicesListsTheSimulatedPlates) {
+  const CliRun r = stance({"devices"});
+  ASSERT_EQ(r.code, kExitOk);
+  EXPECT_NE(r.out.find("sim"), std::string::npos);
+  EXPECT_NE(r.out.find("simulated"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace stance::cli
