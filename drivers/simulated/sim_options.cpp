@@ -17,12 +17,10 @@ namespace {
 constexpr std::array kOptions{
     // The plate.
     SimOptionDoc{"seed", "", "1", "seeds the person, the plate's calibration and its noise"},
-    SimOptionDoc{"layout", "", "1", "1 = four load cells (0.40 x 0.60 m, 2000 N), 2 = six-component"
-                                 " transducer (4000 N)"},
+    SimOptionDoc{"layout", "", "1", "1 = four load cells (2000 N), 2 = six-component (4000 N)"},
     SimOptionDoc{"rate", "Hz", "1000", "sampling rate: 100, 200, 250, 500, 1000 or 2000, <= max_rate"},
     SimOptionDoc{"max_rate", "Hz", "2000", "highest rate the plate accepts (one of the rates above)"},
-    SimOptionDoc{"realtime", "0|1", "1", "1: frames come in step with the wall clock; 0: a virtual"
-                                      " clock, every read returns the next transfer at once"},
+    SimOptionDoc{"realtime", "0|1", "1", "1: paced by the wall clock; 0: virtual clock, no waiting"},
     SimOptionDoc{"serial", "", "SIM-<seed>", "serial number, e.g. SIM-0001 for seed 1"},
     SimOptionDoc{"firmware", "major.minor", "1.0", "firmware version"},
     SimOptionDoc{"noise_counts", "counts", "100", "ADC noise per channel, RMS (0..100000)"},
@@ -54,8 +52,7 @@ constexpr std::array kOptions{
     SimOptionDoc{"partial_depth", "", "0.5", "depth of the partial rep, fraction of its depth (0..1)"},
     SimOptionDoc{"squat_ap_mm", "mm", "10", "anterior COP shift at full squat depth (-50..50)"},
     // Knee wobble.
-    SimOptionDoc{"wobble", "", "0", "knee-wobble index w (0..1): ML oscillation and medial drift"
-                                 " in proportion to w and to the current squat depth"},
+    SimOptionDoc{"wobble", "", "0", "knee wobble w (0..1): ML oscillation + medial drift, x depth"},
     SimOptionDoc{"wobble_hz", "Hz", "3", "frequency of the ML oscillation (1..6)"},
     SimOptionDoc{"wobble_mm", "mm", "8", "ML oscillation amplitude at w = 1, full depth (0..20)"},
     SimOptionDoc{"wobble_drift_mm", "mm", "15", "medial COP drift at the bottom at w = 1 (0..40)"},
@@ -316,7 +313,7 @@ std::string sim_options_help() {
       "Times are seconds since the stream started. See docs/simulator.md.\n";
   for (const auto& d : kOptions) {
     char line[256];
-    std::snprintf(line, sizeof line, "  %-16s %-12s %-13s %s\n", d.name, d.unit,
+    std::snprintf(line, sizeof line, "  %-17s %-12s %-21s %s\n", d.name, d.unit,
                   (std::string("default ") + d.default_text).c_str(), d.meaning);
     out += line;
   }

@@ -13,16 +13,29 @@ std::string percent(Eigen::Index part, Eigen::Index whole) {
                    : "0%";
 }
 
+std::string format_name(const std::string& format) {
+  if (format == "stance-trial") return "Stance trial file";
+  if (format == "motive") return "OptiTrack Motive export";
+  if (format == "opensim") return "OpenSim ground-reaction file";
+  if (format == "csv-wrench") return "CSV, six-component wrench";
+  if (format == "csv-cells") return "CSV, four load cells";
+  if (format == "csv-cop") return "CSV, COP and vertical force";
+  return format;
+}
+
 std::string describe_source(const AnalysisSource& source) {
   const auto& m = source.loaded->metadata;
-  std::string text = source.loaded->format;
-  for (const char* key : {"Device Name", "plate", "patient_code", "limb", "task"}) {
+  std::string details;
+  for (const auto& [key, label] :
+       {std::pair{"Device Name", ""}, std::pair{"plate", "plate "},
+        std::pair{"plate_serial", "plate "}, std::pair{"patient_code", "patient "},
+        std::pair{"limb", ""}, std::pair{"task", ""}}) {
     const auto it = m.find(key);
-    if (it != m.end() && !it->second.empty() && it->second != "unspecified") {
-      text += ", " + std::string(key) + " " + it->second;
-    }
+    if (it == m.end() || it->second.empty() || it->second == "unspecified") continue;
+    details += (details.empty() ? "" : ", ") + std::string(label) + it->second;
   }
-  return text;
+  const std::string name = format_name(source.loaded->format);
+  return details.empty() ? name : name + " (" + details + ")";
 }
 
 std::string filter_text(const BasicAnalysis& a) {
@@ -44,8 +57,8 @@ void print_analysis_text(std::ostream& out, const AnalysisSource& source, const 
   out << "Recording      " << source.path << "\n"
       << "Format         " << describe_source(source) << "\n"
       << "Window         " << fixed(a.start_s, 3) << " to " << fixed(a.end_s, 3) << " s ("
-      << fixed(a.duration_s, 2) << " s, " << a.sample_count << " samples at "
-      << fixed(a.rate_hz, 0) << " Hz)\n"
+      << fixed(a.duration_s, 2) << " s, " << a.sample_count << " samples at " << fixed(a.rate_hz, 0)
+      << " Hz)\n"
       << "Lost samples   " << a.lost_samples << " (" << percent(a.lost_samples, a.sample_count)
       << ")\n"
       << "Unloaded       " << a.unloaded_samples << " samples below the force threshold\n";
@@ -67,8 +80,7 @@ void print_analysis_text(std::ostream& out, const AnalysisSource& source, const 
         << fixed(mm_from_m(s.rms_ap_m), 1) << " mm\n"
         << "  Range       ML / AP     " << fixed(mm_from_m(s.range_ml_m), 1) << " / "
         << fixed(mm_from_m(s.range_ap_m), 1) << " mm\n"
-        << "  95% confidence ellipse  " << fixed(mm2_from_m2(s.ellipse_area_95_m2), 0)
-        << " mm²\n";
+        << "  95% confidence ellipse  " << fixed(mm2_from_m2(s.ellipse_area_95_m2), 0) << " mm²\n";
   }
   for (const auto& note : a.notes) out << "Note: " << note << "\n";
   out << "Definitions: docs/metrics.md\n";

@@ -17,9 +17,9 @@ struct OptionSpec {
 };
 
 struct CommandSpec {
-  std::string name;                   // e.g. "analyze"
-  std::string summary;                // one line for `stance --help`
-  std::string usage;                  // e.g. "stance analyze FILE [options]"
+  std::string name;                      // e.g. "analyze"
+  std::string summary;                   // one line for `stance --help`
+  std::string usage;                     // e.g. "stance analyze FILE [options]"
   std::vector<std::string> positionals;  // names of required positional arguments
   std::vector<OptionSpec> options;
   std::string details;  // free text after the options in --help

@@ -85,9 +85,9 @@ int run_demo(const ParsedArgs& args, Context& context) {
     if (!r->ok()) return fail(context, r->error().message);
   }
   if (!(*seconds >= 5 && *seconds <= 300)) return fail(context, "--seconds must be 5 to 300");
-  const std::filesystem::path dir =
-      args.value("out-dir") ? std::filesystem::path(*args.value("out-dir"))
-                            : default_data_dir() / "demo";
+  const std::filesystem::path dir = args.value("out-dir")
+                                        ? std::filesystem::path(*args.value("out-dir"))
+                                        : default_data_dir() / "demo";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
@@ -102,35 +102,43 @@ int run_demo(const ParsedArgs& args, Context& context) {
       << " kg patient; no hardware needed; run faster than real time)\n\n";
   std::vector<LegResult> legs;
   for (const DemoLeg& leg : kLegs) {
-    auto result =
-        run_leg(context, leg, dir, static_cast<long>(*seed), *seconds, *mass);
+    auto result = run_leg(context, leg, dir, static_cast<long>(*seed), *seconds, *mass);
     if (!result) return fail(context, result.error().message);
     legs.push_back(*result);
   }
 
   out << "  Result                           Left     Right\n";
-  print_row(out, "Mean COP velocity", "mm/s", legs,
-            [](const BasicAnalysis& a) { return mm_from_m(a.sway.mean_velocity_m_s); }, 1);
-  print_row(out, "95% ellipse area", "mm²", legs,
-            [](const BasicAnalysis& a) { return mm2_from_m2(a.sway.ellipse_area_95_m2); }, 0);
-  print_row(out, "RMS ML", "mm", legs,
-            [](const BasicAnalysis& a) { return mm_from_m(a.sway.rms_ml_m); }, 1);
-  print_row(out, "RMS AP", "mm", legs,
-            [](const BasicAnalysis& a) { return mm_from_m(a.sway.rms_ap_m); }, 1);
-  print_row(out, "Range ML", "mm", legs,
-            [](const BasicAnalysis& a) { return mm_from_m(a.sway.range_ml_m); }, 1);
-  print_row(out, "Range AP", "mm", legs,
-            [](const BasicAnalysis& a) { return mm_from_m(a.sway.range_ap_m); }, 1);
-  print_row(out, "Path length", "mm", legs,
-            [](const BasicAnalysis& a) { return mm_from_m(a.sway.path_length_m); }, 0);
-  print_row(out, "Body weight", "N", legs,
-            [](const BasicAnalysis& a) { return a.body_weight_n; }, 1);
-  print_row(out, "Duration", "s", legs, [](const BasicAnalysis& a) { return a.duration_s; }, 2);
-  print_row(out, "Lost samples", "", legs,
-            [](const BasicAnalysis& a) { return static_cast<double>(a.lost_samples); }, 0);
+  print_row(
+      out, "Mean COP velocity", "mm/s", legs,
+      [](const BasicAnalysis& a) { return mm_from_m(a.sway.mean_velocity_m_s); }, 1);
+  print_row(
+      out, "95% ellipse area", "mm²", legs,
+      [](const BasicAnalysis& a) { return mm2_from_m2(a.sway.ellipse_area_95_m2); }, 0);
+  print_row(
+      out, "RMS ML", "mm", legs, [](const BasicAnalysis& a) { return mm_from_m(a.sway.rms_ml_m); },
+      1);
+  print_row(
+      out, "RMS AP", "mm", legs, [](const BasicAnalysis& a) { return mm_from_m(a.sway.rms_ap_m); },
+      1);
+  print_row(
+      out, "Range ML", "mm", legs,
+      [](const BasicAnalysis& a) { return mm_from_m(a.sway.range_ml_m); }, 1);
+  print_row(
+      out, "Range AP", "mm", legs,
+      [](const BasicAnalysis& a) { return mm_from_m(a.sway.range_ap_m); }, 1);
+  print_row(
+      out, "Path length", "mm", legs,
+      [](const BasicAnalysis& a) { return mm_from_m(a.sway.path_length_m); }, 0);
+  print_row(
+      out, "Body weight", "N", legs, [](const BasicAnalysis& a) { return a.body_weight_n; }, 1);
+  print_row(
+      out, "Duration", "s", legs, [](const BasicAnalysis& a) { return a.duration_s; }, 2);
+  print_row(
+      out, "Lost samples", "", legs,
+      [](const BasicAnalysis& a) { return static_cast<double>(a.lost_samples); }, 0);
   out << "\n  Simulated truth (sway SD ML / AP): left " << fixed(kLegs[0].sway_ml_mm, 1) << " / "
-      << fixed(kLegs[0].sway_ap_mm, 1) << " mm, right " << fixed(kLegs[1].sway_ml_mm, 1)
-      << " / " << fixed(kLegs[1].sway_ap_mm, 1) << " mm; the RMS rows measure it.\n"
+      << fixed(kLegs[0].sway_ap_mm, 1) << " mm, right " << fixed(kLegs[1].sway_ml_mm, 1) << " / "
+      << fixed(kLegs[1].sway_ap_mm, 1) << " mm; the RMS rows measure it.\n"
       << "  COP low-pass 4th-order Butterworth 10 Hz, zero phase; definitions in "
          "docs/metrics.md\n\n";
   out << "Recordings written:\n";

@@ -47,8 +47,8 @@ int run_record(const ParsedArgs& args, Context& context) {
   }
   const Recording& r = outcome->recording;
   const StreamCounters& c = r.counters;
-  context.out << "Recorded " << fixed(static_cast<double>(c.frames_received + c.frames_lost) /
-                                          r.rate_hz, 2)
+  context.out << "Recorded "
+              << fixed(static_cast<double>(c.frames_received + c.frames_lost) / r.rate_hz, 2)
               << " s at " << fixed(r.rate_hz, 0) << " Hz from " << *device << " (serial "
               << r.plate.serial << ")\n"
               << "Frames " << c.frames_received << " received, " << c.frames_lost << " lost, "

@@ -46,10 +46,10 @@ Result<BasicAnalysis> analyze_basic(const ForceSamples& samples,
                  seconds(std::min(total_s, options.end_s)) +
                  " lies outside the recording, which lasts " + seconds(total_s)};
   }
-  const auto first = static_cast<Eigen::Index>(std::ceil(std::max(0.0, options.start_s) *
-                                                         samples.rate_hz - 1e-9));
-  const auto last = static_cast<Eigen::Index>(
-      std::min(static_cast<double>(samples.size()), std::ceil(options.end_s * samples.rate_hz - 1e-9)));
+  const auto first =
+      static_cast<Eigen::Index>(std::ceil(std::max(0.0, options.start_s) * samples.rate_hz - 1e-9));
+  const auto last = static_cast<Eigen::Index>(std::min(
+      static_cast<double>(samples.size()), std::ceil(options.end_s * samples.rate_hz - 1e-9)));
 
   // Filter the whole recording, then cut: the window's edges then carry no filter transient.
   const FilteredCop cop = lowpass_cop(samples, options.lowpass);

@@ -14,7 +14,7 @@
 namespace stance {
 
 struct BasicAnalysisOptions {
-  LowPassSpec lowpass{};  // 4th order, 10 Hz (Ruhe et al. 2010)
+  LowPassSpec lowpass{};                                      // 4th order, 10 Hz (Ruhe et al. 2010)
   double start_s = -std::numeric_limits<double>::infinity();  // from the recording's start
   double end_s = std::numeric_limits<double>::infinity();
 };

@@ -20,7 +20,9 @@ double step(const Biquad& s, SectionState& st, double x) {
   return y;
 }
 
-double dc_gain(const Biquad& s) { return (s.b0 + s.b1 + s.b2) / (1.0 + s.a1 + s.a2); }
+double dc_gain(const Biquad& s) {
+  return (s.b0 + s.b1 + s.b2) / (1.0 + s.a1 + s.a2);
+}
 
 // States of each section at rest under a constant input of 1 (scaled by the first sample later).
 std::vector<SectionState> steady_state(const std::vector<Biquad>& sections) {
@@ -95,7 +97,7 @@ Eigen::ArrayXd filtfilt(const std::vector<Biquad>& sections, const Eigen::ArrayX
       std::min<Eigen::Index>(3 * (2 * static_cast<Eigen::Index>(sections.size()) + 1), n - 1);
   Eigen::ArrayXd ext(n + 2 * pad);
   for (Eigen::Index i = 0; i < pad; ++i) {
-    ext[i] = 2.0 * x[0] - x[pad - i];                   // odd extension at the start
+    ext[i] = 2.0 * x[0] - x[pad - i];                  // odd extension at the start
     ext[n + pad + i] = 2.0 * x[n - 1] - x[n - 2 - i];  // and at the end
   }
   ext.segment(pad, n) = x;

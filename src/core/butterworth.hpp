@@ -1,7 +1,8 @@
 #pragma once
 // Butterworth low-pass as second-order sections, and zero-phase forward-backward filtering with
 // odd-extension padding and steady-state initial conditions (the method of MATLAB's filtfilt and
-// SciPy's sosfiltfilt; Gustafsson 1996 for the initial-condition idea). References in docs/metrics.md.
+// SciPy's sosfiltfilt; Gustafsson 1996 for the initial-condition idea). References in
+// docs/metrics.md.
 #include <Eigen/Core>
 #include <vector>
 

@@ -15,15 +15,19 @@ enum class SampleFlag : std::uint8_t {
   kAdcError = 1u << 3,  // the device marked the counts stale
 };
 
-inline constexpr std::uint8_t bit(SampleFlag f) { return static_cast<std::uint8_t>(f); }
-inline constexpr bool has_flag(std::uint8_t flags, SampleFlag f) { return (flags & bit(f)) != 0; }
+inline constexpr std::uint8_t bit(SampleFlag f) {
+  return static_cast<std::uint8_t>(f);
+}
+inline constexpr bool has_flag(std::uint8_t flags, SampleFlag f) {
+  return (flags & bit(f)) != 0;
+}
 // Flags that make a sample unusable for COP-based scores.
 inline constexpr std::uint8_t kUnusableForCop =
     bit(SampleFlag::kMissing) | bit(SampleFlag::kLowForce) | bit(SampleFlag::kAdcError);
 
 struct ForceSamples {
   double rate_hz = 0.0;
-  double t0_s = 0.0;  // time of sample 0
+  double t0_s = 0.0;       // time of sample 0
   bool has_shear = false;  // fx_n / fy_n measured (six-component plates)
   Eigen::ArrayXd fx_n, fy_n, fz_n;
   Eigen::ArrayXd cop_ml_m, cop_ap_m;  // plate frame: ML = x, AP = y

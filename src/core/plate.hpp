@@ -31,8 +31,8 @@ struct PlateInfo {
   std::uint8_t adc_bits = 24;
   std::uint16_t max_rate_hz = 1000;
   std::uint16_t default_rate_hz = 1000;
-  double width_m = 0.4;   // along x (ML)
-  double length_m = 0.6;  // along y (AP)
+  double width_m = 0.4;                 // along x (ML)
+  double length_m = 0.6;                // along y (AP)
   std::array<CellPosition, 4> cells{};  // layout 1 only
   double origin_dz_m = 0.0;             // layout 2 only: transducer origin depth below the surface
   double capacity_n = 2000.0;

@@ -9,8 +9,8 @@ namespace stance {
 
 // SPP frame flag bits.
 namespace frame_flag {
-inline constexpr std::uint16_t kOverloadMask = 0x003F;  // bits 0..5: channel 0..5 at full scale
-inline constexpr std::uint16_t kAdcError = 1u << 8;     // counts are stale: never use them
+inline constexpr std::uint16_t kOverloadMask = 0x003F;    // bits 0..5: channel 0..5 at full scale
+inline constexpr std::uint16_t kAdcError = 1u << 8;       // counts are stale: never use them
 inline constexpr std::uint16_t kDeviceDropped = 1u << 9;  // the device dropped frames before this
 }  // namespace frame_flag
 

@@ -37,11 +37,23 @@ constexpr std::array<std::pair<const char*, Eyes>, 3> kEyesNames{
 
 }  // namespace
 
-const char* to_string(Limb limb) { return enum_name(kLimbNames, limb); }
-const char* to_string(Task task) { return enum_name(kTaskNames, task); }
-const char* to_string(Eyes eyes) { return enum_name(kEyesNames, eyes); }
-bool parse_limb(const std::string& text, Limb& out) { return parse_enum(kLimbNames, text, out); }
-bool parse_task(const std::string& text, Task& out) { return parse_enum(kTaskNames, text, out); }
-bool parse_eyes(const std::string& text, Eyes& out) { return parse_enum(kEyesNames, text, out); }
+const char* to_string(Limb limb) {
+  return enum_name(kLimbNames, limb);
+}
+const char* to_string(Task task) {
+  return enum_name(kTaskNames, task);
+}
+const char* to_string(Eyes eyes) {
+  return enum_name(kEyesNames, eyes);
+}
+bool parse_limb(const std::string& text, Limb& out) {
+  return parse_enum(kLimbNames, text, out);
+}
+bool parse_task(const std::string& text, Task& out) {
+  return parse_enum(kTaskNames, text, out);
+}
+bool parse_eyes(const std::string& text, Eyes& out) {
+  return parse_enum(kEyesNames, text, out);
+}
 
 }  // namespace stance

@@ -36,9 +36,9 @@ struct TrialMetadata {
 };
 
 enum class RecordingEventKind : std::uint8_t {
-  kDeviceReset = 1,    // seq went back to 0 without a START_STREAM from this host
-  kInterrupted = 2,    // the recording stopped early (plate unplugged, process stopped)
-  kStreamError = 3,    // bad sync / CRC errors at this point, counted in `count`
+  kDeviceReset = 1,  // seq went back to 0 without a START_STREAM from this host
+  kInterrupted = 2,  // the recording stopped early (plate unplugged, process stopped)
+  kStreamError = 3,  // bad sync / CRC errors at this point, counted in `count`
   kNote = 4,
 };
 

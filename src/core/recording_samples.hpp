@@ -13,7 +13,6 @@ namespace stance {
 // placed from the device clock instead, so a corrupt seq cannot allocate hours of empty samples.
 inline constexpr double kMaxSeqGap_s = 600.0;
 
-ForceSamples samples_from_recording(const Recording& recording,
-                                    double min_fz_n = kDefaultMinFz_n);
+ForceSamples samples_from_recording(const Recording& recording, double min_fz_n = kDefaultMinFz_n);
 
 }  // namespace stance

@@ -54,9 +54,11 @@ SwayBasic compute_sway_basic(const Eigen::ArrayXd& ml_m, const Eigen::ArrayXd& a
   out.rms_ap_m = std::sqrt(var_ap);
   out.range_ml_m = max_ml - min_ml;
   out.range_ap_m = max_ap - min_ap;
-  out.mean_velocity_m_s = steps > 0 ? out.path_length_m / (static_cast<double>(steps) / rate_hz) : 0;
+  out.mean_velocity_m_s =
+      steps > 0 ? out.path_length_m / (static_cast<double>(steps) / rate_hz) : 0;
   const double det = std::max(0.0, var_ml * var_ap - cov * cov);
-  out.ellipse_area_95_m2 = 2.0 * std::numbers::pi * f_quantile_95_2dof(count - 2.0) * std::sqrt(det);
+  out.ellipse_area_95_m2 =
+      2.0 * std::numbers::pi * f_quantile_95_2dof(count - 2.0) * std::sqrt(det);
   return out;
 }
 

@@ -7,8 +7,14 @@ inline constexpr double kStandardGravity_m_s2 = 9.80665;  // ISO 80000-3 standar
 inline constexpr double kMmPerM = 1000.0;
 inline constexpr double kMm2PerM2 = 1.0e6;
 
-inline constexpr double mm_from_m(double m) { return m * kMmPerM; }
-inline constexpr double mm2_from_m2(double m2) { return m2 * kMm2PerM2; }
-inline constexpr double kg_from_newtons(double n) { return n / kStandardGravity_m_s2; }
+inline constexpr double mm_from_m(double m) {
+  return m * kMmPerM;
+}
+inline constexpr double mm2_from_m2(double m2) {
+  return m2 * kMm2PerM2;
+}
+inline constexpr double kg_from_newtons(double n) {
+  return n / kStandardGravity_m_s2;
+}
 
 }  // namespace stance

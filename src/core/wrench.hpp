@@ -14,8 +14,8 @@ struct Wrench {
 };
 
 struct CopPoint {
-  double ml_m = 0.0;  // plate x
-  double ap_m = 0.0;  // plate y
+  double ml_m = 0.0;   // plate x
+  double ap_m = 0.0;   // plate y
   bool valid = false;  // false when |Fz| < threshold: the point is then (0, 0), never NaN or inf
 };
 

@@ -21,8 +21,8 @@ Result<std::unique_ptr<PlateDevice>> DriverRegistry::open(const std::string& add
   if (driver == nullptr) {
     std::string known;
     for (const auto& d : drivers_) known += (known.empty() ? "" : ", ") + d->name();
-    return Error{"unknown device driver '" + name + "' in '" + address + "'; known drivers: " +
-                 known + " (see `stance devices`)"};
+    return Error{"unknown device driver '" + name + "' in '" + address +
+                 "'; known drivers: " + known + " (see `stance devices`)"};
   }
   return driver->open(options);
 }

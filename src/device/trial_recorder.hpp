@@ -18,7 +18,7 @@ struct RecordRequest {
   Tare tare;
   // Longest wait for the first frame or between frames before giving up on a silent plate.
   std::chrono::milliseconds silence_timeout{3000};
-  const std::atomic<bool>* cancel = nullptr;  // set to stop early (kept, marked interrupted)
+  const std::atomic<bool>* cancel = nullptr;       // set to stop early (kept, marked interrupted)
   std::function<void(double elapsed_s)> progress;  // called about every 100 ms of data
 };
 

@@ -29,11 +29,11 @@ Result<LoadedRecording> load_recording(const std::filesystem::path& path,
     out.samples = samples_from_recording(*trial, options.min_fz_n);
     out.format = "stance-trial";
     const TrialMetadata& m = trial->metadata;
-    out.metadata = {{"patient_code", m.patient_code},   {"limb", to_string(m.limb)},
-                    {"task", to_string(m.task)},        {"eyes", to_string(m.eyes)},
-                    {"recorded_at", m.recorded_at_utc}, {"device", m.device},
-                    {"plate_serial", trial->plate.serial},
-                    {"software_version", m.software_version}};
+    out.metadata = {
+        {"patient_code", m.patient_code},      {"limb", to_string(m.limb)},
+        {"task", to_string(m.task)},           {"eyes", to_string(m.eyes)},
+        {"recorded_at", m.recorded_at_utc},    {"device", m.device},
+        {"plate_serial", trial->plate.serial}, {"software_version", m.software_version}};
     out.trial = std::move(*trial);
     return out;
   }

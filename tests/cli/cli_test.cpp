@@ -1,11 +1,12 @@
 // The command line end to end, in-process: real files, the real simulated plate, real output.
+#include "cli/cli.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "cli/cli.hpp"
 #include "recording/trial_file.hpp"
 
 namespace stance::cli {
@@ -24,7 +25,9 @@ CliRun stance(const std::vector<std::string>& args) {
   return {code, out.str(), err.str()};
 }
 
-std::string data(const std::string& name) { return std::string(STANCE_SHARED_DATA) + "/" + name; }
+std::string data(const std::string& name) {
+  return std::string(STANCE_SHARED_DATA) + "/" + name;
+}
 
 class CliTest : public ::testing::Test {
  protected:
@@ -83,15 +86,15 @@ TEST_F(CliTest, WrongFormatIsOneClearLine) {
 TEST_F(CliTest, AnalyzesTheMotiveRecording) {
   const CliRun r = stance({"analyze", data("amti-quiet-stance-100hz.csv")});
   ASSERT_EQ(r.code, kExitOk) << r.err;
-  for (const char* text : {"Body weight", "Mean velocity", "95% confidence ellipse", "mm/s",
-                           "mm²", "Lost samples   7 "}) {
+  for (const char* text : {"Body weight", "Mean velocity", "95% confidence ellipse", "mm/s", "mm²",
+                           "Lost samples   7 "}) {
     EXPECT_NE(r.out.find(text), std::string::npos) << text << "\n" << r.out;
   }
 }
 
 TEST_F(CliTest, JsonWindowSelectsPartOfTheRecording) {
-  const CliRun r = stance({"analyze", data("amti-quiet-stance-100hz.csv"), "--json", "--start", "40",
-                        "--end", "70"});
+  const CliRun r = stance(
+      {"analyze", data("amti-quiet-stance-100hz.csv"), "--json", "--start", "40", "--end", "70"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_NE(r.out.find("\"schema\": \"stance.analysis.basic/1\""), std::string::npos);
   EXPECT_NE(r.out.find("\"count\": 3000"), std::string::npos) << r.out;
@@ -103,7 +106,8 @@ TEST_F(CliTest, JsonWindowSelectsPartOfTheRecording) {
 
 TEST_F(CliTest, AnalyzesBothPlatesOfTheOpenSimFile) {
   const CliRun right = stance({"analyze", data("acl-squat-jump-BFR003.csv"), "--json"});
-  const CliRun left = stance({"analyze", data("acl-squat-jump-BFR003.csv"), "--json", "--plate", "2"});
+  const CliRun left =
+      stance({"analyze", data("acl-squat-jump-BFR003.csv"), "--json", "--plate", "2"});
   ASSERT_EQ(right.code, kExitOk) << right.err;
   ASSERT_EQ(left.code, kExitOk) << left.err;
   EXPECT_NE(right.out, left.out);
@@ -113,8 +117,9 @@ TEST_F(CliTest, AnalyzesBothPlatesOfTheOpenSimFile) {
 
 TEST_F(CliTest, RecordsFromTheSimulatedPlateAndAnalyzesTheFile) {
   const fs::path file = dir_ / "trial.stance";
-  const CliRun rec = stance({"record", "--device", "sim:realtime=0,seed=4", "--seconds", "5", "--out",
-                          file.string(), "--patient", "P-1", "--limb", "left", "--task", "stance"});
+  const CliRun rec =
+      stance({"record", "--device", "sim:realtime=0,seed=4", "--seconds", "5", "--out",
+              file.string(), "--patient", "P-1", "--limb", "left", "--task", "stance"});
   ASSERT_EQ(rec.code, kExitOk) << rec.err;
   EXPECT_NE(rec.out.find("Written to"), std::string::npos);
   const auto trial = read_trial_file(file);
@@ -134,12 +139,12 @@ TEST_F(CliTest, RecordRefusesBadInputWithClearErrors) {
   const CliRun driver = stance({"record", "--device", "floppy", "--seconds", "1", "--out", out});
   EXPECT_EQ(driver.code, kExitFailed);
   EXPECT_NE(driver.err.find("floppy"), std::string::npos);
-  const CliRun limb = stance({"record", "--device", "sim:realtime=0", "--seconds", "1", "--out", out,
-                           "--limb", "middle"});
+  const CliRun limb = stance(
+      {"record", "--device", "sim:realtime=0", "--seconds", "1", "--out", out, "--limb", "middle"});
   EXPECT_EQ(limb.code, kExitFailed);
   EXPECT_NE(limb.err.find("--limb"), std::string::npos);
-  const CliRun rate = stance({"record", "--device", "sim:realtime=0", "--seconds", "1", "--out", out,
-                           "--rate", "300"});
+  const CliRun rate = stance(
+      {"record", "--device", "sim:realtime=0", "--seconds", "1", "--out", out, "--rate", "300"});
   EXPECT_EQ(rate.code, kExitFailed);
   EXPECT_TRUE(one_line(rate.err)) << rate.err;
   EXPECT_FALSE(fs::exists(out));
@@ -148,7 +153,7 @@ TEST_F(CliTest, RecordRefusesBadInputWithClearErrors) {
 TEST_F(CliTest, UnpluggedPlateKeepsTheRecordingAndSaysSo) {
   const fs::path file = dir_ / "unplugged.stance";
   const CliRun r = stance({"record", "--device", "sim:realtime=0,unplug_s=2.0", "--seconds", "10",
-                        "--out", file.string()});
+                           "--out", file.string()});
   EXPECT_EQ(r.code, kExitInterrupted) << r.err;
   EXPECT_NE(r.err.find("unplugged"), std::string::npos);
   const auto trial = read_trial_file(file);

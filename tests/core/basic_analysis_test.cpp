@@ -1,10 +1,10 @@
 // The basic analysis: windows, lost samples, body weight and filtered sway on a known signal.
+#include "core/basic_analysis.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <numbers>
-
-#include "core/basic_analysis.hpp"
 
 namespace stance {
 namespace {

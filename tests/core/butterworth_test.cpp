@@ -1,10 +1,10 @@
 // The Butterworth design against its defining properties, and zero-phase filtering.
+#include "core/butterworth.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <numbers>
-
-#include "core/butterworth.hpp"
 
 namespace stance {
 namespace {
@@ -57,7 +57,8 @@ TEST(FiltFilt, ZeroPhaseAndSquaredMagnitude) {
   const Eigen::Index n = 20000;
   for (double f : {1.0, 10.0, 15.0}) {
     Eigen::ArrayXd x(n);
-    for (Eigen::Index i = 0; i < n; ++i) x[i] = std::sin(2 * std::numbers::pi * f * static_cast<double>(i) / fs);
+    for (Eigen::Index i = 0; i < n; ++i)
+      x[i] = std::sin(2 * std::numbers::pi * f * static_cast<double>(i) / fs);
     const Eigen::ArrayXd y = filtfilt(s, x);
     const double gain = magnitude_response(s, f, fs);
     // Away from the edges the output is the input scaled by |H|², with no phase shift.

@@ -1,7 +1,7 @@
 // Counts to loads through the factory calibration and the tare, both layouts.
-#include <gtest/gtest.h>
-
 #include "core/calibration.hpp"
+
+#include <gtest/gtest.h>
 
 namespace stance {
 namespace {

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "core/key_value_options.hpp"
+
+#include <gtest/gtest.h>
 
 namespace stance {
 namespace {

@@ -1,7 +1,7 @@
 // Raw frames to samples: the seq grid, lost frames, wrap, duplicates, resets and flags.
-#include <gtest/gtest.h>
-
 #include "core/recording_samples.hpp"
+
+#include <gtest/gtest.h>
 
 namespace stance {
 namespace {
@@ -67,8 +67,8 @@ TEST(RecordingSamples, HugeSeqJumpCannotAllocateHours) {
 TEST(RecordingSamples, FlagsAreKeptAndStaleCountsNeverUsed) {
   Recording r = plate_recording(1000);
   r.frames = {frame(0, 0), frame(1, 1000), frame(2, 2000, 0)};
-  r.frames[0].flags = 0x0001;                     // channel 0 overloaded
-  r.frames[1].flags = frame_flag::kAdcError;      // stale counts
+  r.frames[0].flags = 0x0001;                 // channel 0 overloaded
+  r.frames[1].flags = frame_flag::kAdcError;  // stale counts
   const ForceSamples s = samples_from_recording(r);
   EXPECT_TRUE(has_flag(s.flags[0], SampleFlag::kOverload));
   EXPECT_TRUE(has_flag(s.flags[1], SampleFlag::kAdcError));

@@ -1,15 +1,17 @@
 // Basic sway descriptors against hand-computed cases and closed-form signals.
+#include "core/sway_basic.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <numbers>
 
-#include "core/sway_basic.hpp"
-
 namespace stance {
 namespace {
 
-std::vector<bool> all(Eigen::Index n) { return std::vector<bool>(static_cast<std::size_t>(n), true); }
+std::vector<bool> all(Eigen::Index n) {
+  return std::vector<bool>(static_cast<std::size_t>(n), true);
+}
 
 TEST(SwayBasic, HandComputedSquare) {
   // Corners of a 2 cm square visited in order, then back to the start.
@@ -29,7 +31,8 @@ TEST(SwayBasic, SinusoidHasKnownRmsRangePathAndVelocity) {
   const double fs = 1000, f = 0.5, a = 0.01;
   const Eigen::Index n = 20001;  // 20 s: 10 whole periods, both ends sampled
   Eigen::ArrayXd ml(n), ap = Eigen::ArrayXd::Zero(n);
-  for (Eigen::Index i = 0; i < n; ++i) ml[i] = a * std::sin(2 * std::numbers::pi * f * static_cast<double>(i) / fs);
+  for (Eigen::Index i = 0; i < n; ++i)
+    ml[i] = a * std::sin(2 * std::numbers::pi * f * static_cast<double>(i) / fs);
   const SwayBasic s = compute_sway_basic(ml, ap, all(n), fs);
   EXPECT_NEAR(s.rms_ml_m, a / std::sqrt(2.0), 1e-6);
   EXPECT_NEAR(s.range_ml_m, 2 * a, 1e-8);
@@ -48,7 +51,8 @@ TEST(SwayBasic, CircleEllipseArea) {
     ap[i] = r * std::sin(2 * std::numbers::pi * static_cast<double>(i) / 100.0);
   }
   const SwayBasic s = compute_sway_basic(ml, ap, all(n), fs);
-  EXPECT_NEAR(s.ellipse_area_95_m2, std::numbers::pi * f_quantile_95_2dof(static_cast<double>(n) - 2.0) * r * r, 1e-10);
+  EXPECT_NEAR(s.ellipse_area_95_m2,
+              std::numbers::pi * f_quantile_95_2dof(static_cast<double>(n) - 2.0) * r * r, 1e-10);
 }
 
 TEST(SwayBasic, FQuantileMatchesTables) {
@@ -65,7 +69,7 @@ TEST(SwayBasic, UnusableSamplesAndThePathAcrossThemAreLeftOut) {
   std::vector<bool> usable{true, true, false, false, true, true};
   const SwayBasic s = compute_sway_basic(ml, ap, usable, 100.0);
   EXPECT_EQ(s.samples_used, 4);
-  EXPECT_NEAR(s.path_length_m, 0.02, 1e-15);              // 0→.01 and .01→.02 only
+  EXPECT_NEAR(s.path_length_m, 0.02, 1e-15);             // 0→.01 and .01→.02 only
   EXPECT_NEAR(s.mean_velocity_m_s, 0.02 / 0.02, 1e-12);  // over the 2 valid steps
   EXPECT_NEAR(s.range_ml_m, 0.02, 1e-15);
 }

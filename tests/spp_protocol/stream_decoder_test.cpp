@@ -137,7 +137,7 @@ TEST(StreamDecoder, BadSyncWithNoLaterFrameDropsTheRest) {
 
 TEST(StreamDecoder, ResyncNeedsAWholeFrameAfterTheSyncWord) {
   auto bytes = test_frames(0, 4, 4);
-  bytes[2 * kFrame4] = 0;                // frame 2 loses its sync...
+  bytes[2 * kFrame4] = 0;                   // frame 2 loses its sync...
   bytes.resize(3 * kFrame4 + kFrame4 / 2);  // ...and frame 3 is cut: its sync alone is no frame
   Harness h(4);
   h.decoder.on_start_stream();
@@ -297,8 +297,8 @@ TEST(StreamDecoder, SeqZeroAfterStartStreamIsNotAReset) {
 TEST(StreamDecoder, ABackwardSeqBelow65536IsAResetAboveItStale) {
   Harness h(4);
   h.feed(test_frames(200000, 2, 4));
-  h.feed(test_frames(65535, 1, 4));  // back to a count a reset could have reached
-  expect_counters(h.decoder.counters(), 3, 0, 0, 0, 0, 1);
+  h.feed(test_frames(65535, 1, 4));  // a reset, with the 65535 frames after it lost
+  expect_counters(h.decoder.counters(), 3, 65535, 0, 0, 0, 1);
   Harness g(4);
   g.feed(test_frames(200000, 2, 4));
   g.feed(test_frames(65536, 1, 4));
