@@ -42,8 +42,8 @@ std::size_t DeviceStream::sample_transfer(std::size_t samples, std::vector<std::
     const SubjectLoad load = subject_.load_at(sample_time_s(n));
     const SurfaceLoad surface{load.fx_n,     load.fy_n,     load.fz_n,
                               load.cop_ml_m, load.cop_ap_m, load.free_moment_nm};
-    const AdcSample adc = plate_.convert(plate_.wrench_for(surface), noise_rng_,
-                                         fault.saturate_mask);
+    const AdcSample adc =
+        plate_.convert(plate_.wrench_for(surface), noise_rng_, fault.saturate_mask);
     // Drawn for every sample so that the loss pattern does not depend on other faults.
     const bool lost_on_bus = unit(loss_rng_) < loss_probability_;
 

@@ -23,8 +23,8 @@ struct FaultTruth {
   std::uint64_t bus_lost = 0;        // lost on the way, unflagged
   std::uint64_t crc_corrupted = 0;
   std::uint64_t sync_corrupted = 0;
-  std::uint64_t overload_frames = 0;   // frames sent with an overload bit
-  std::uint64_t adc_error_frames = 0;  // frames sent with the ADC-error bit
+  std::uint64_t overload_frames = 0;         // frames sent with an overload bit
+  std::uint64_t adc_error_frames = 0;        // frames sent with the ADC-error bit
   std::vector<std::uint64_t> reset_samples;  // sample index of the first frame after each reset
   bool unplugged = false;
   std::uint64_t unplug_sample = 0;  // first sample that never happened

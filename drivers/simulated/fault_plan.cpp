@@ -36,9 +36,9 @@ Status FaultPlan::validate(int channel_count) const {
     if (Status s = check_time("overload", o.from_s); !s) return s;
     if (!(o.to_s > o.from_s)) return Error{"an overload must end after it starts"};
     if (o.channel < 0 || o.channel >= channel_count) {
-      return Error{"overload channel " + std::to_string(o.channel) + " does not exist; this plate has " +
-                   std::to_string(channel_count) + " channels (0.." +
-                   std::to_string(channel_count - 1) + ")"};
+      return Error{"overload channel " + std::to_string(o.channel) +
+                   " does not exist; this plate has " + std::to_string(channel_count) +
+                   " channels (0.." + std::to_string(channel_count - 1) + ")"};
     }
   }
   for (double t : resets_s) {

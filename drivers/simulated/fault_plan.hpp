@@ -29,9 +29,9 @@ struct FaultPlan {
   std::vector<FrameBurst> crc_errors;    // sent with a corrupted byte: the CRC no longer matches
   std::vector<FrameBurst> sync_errors;   // sent with a wrong sync word
   std::vector<OverloadWindow> overloads;
-  std::vector<FrameBurst> adc_errors;    // bit 8 set, counts repeated from the previous frame
-  std::vector<double> resets_s;          // the device restarts: seq (and its clock) back to 0
-  std::optional<double> unplug_s;        // nothing sampled at or after this time is sent
+  std::vector<FrameBurst> adc_errors;  // bit 8 set, counts repeated from the previous frame
+  std::vector<double> resets_s;        // the device restarts: seq (and its clock) back to 0
+  std::optional<double> unplug_s;      // nothing sampled at or after this time is sent
 
   Status validate(int channel_count) const;
 };

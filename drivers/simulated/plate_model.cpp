@@ -13,17 +13,17 @@ constexpr double kWidth_m = 0.40;
 constexpr double kLength_m = 0.60;
 // Layout 1: cells 30 mm in from the edges; channel order rear-left, rear-right, front-right,
 // front-left (seen by the patient facing +y).
-constexpr std::array<std::array<int, 2>, 4> kCell_mm{{{-170, -270}, {170, -270}, {170, 270},
-                                                      {-170, 270}}};
+constexpr std::array<std::array<int, 2>, 4> kCell_mm{
+    {{-170, -270}, {170, -270}, {170, 270}, {-170, 270}}};
 constexpr double kCellGain_n_per_count = 1.0e-3;  // ±8.4 kN per cell at 24 bits
 constexpr double kCapacityFourCell_n = 2000.0;
 // Layout 2: per-channel sensitivities of Fx Fy Fz (N/count) and Mx My Mz (N·m/count).
 constexpr std::array<double, 6> kSensitivity{0.5e-3, 0.5e-3, 1.0e-3, 0.25e-3, 0.25e-3, 0.1e-3};
 constexpr double kCapacitySixComponent_n = 4000.0;
 constexpr double kOriginDz_m = 0.040;
-constexpr double kCrossTalk = 0.01;     // off-diagonal terms, fraction, uniform ±
-constexpr double kGainSpread = 0.03;    // per-channel gain spread around nominal, uniform ±
-constexpr int kZeroMin = 1500;          // factory zeros: a few thousand counts, either sign
+constexpr double kCrossTalk = 0.01;   // off-diagonal terms, fraction, uniform ±
+constexpr double kGainSpread = 0.03;  // per-channel gain spread around nominal, uniform ±
+constexpr int kZeroMin = 1500;        // factory zeros: a few thousand counts, either sign
 constexpr int kZeroMax = 6000;
 constexpr std::uint8_t kAdcBits = 24;
 constexpr std::uint32_t kCalibratedAt_unix_s = 1767225600;  // 2026-01-01T00:00:00Z

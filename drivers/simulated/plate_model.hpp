@@ -3,12 +3,11 @@
 // layouts, and the ADC: load -> counts by the exact inverse of that calibration, plus Gaussian
 // noise, rounding to whole counts and clipping at full scale (with the overload flag bit).
 // Decoding the counts with stance::CountsCalibrator gives the load back within the noise.
+#include <Eigen/Core>
 #include <array>
 #include <cstdint>
 #include <random>
 #include <string>
-
-#include <Eigen/Core>
 
 #include "core/plate.hpp"
 #include "core/wrench.hpp"

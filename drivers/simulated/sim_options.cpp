@@ -18,9 +18,12 @@ constexpr std::array kOptions{
     // The plate.
     SimOptionDoc{"seed", "", "1", "seeds the person, the plate's calibration and its noise"},
     SimOptionDoc{"layout", "", "1", "1 = four load cells (2000 N), 2 = six-component (4000 N)"},
-    SimOptionDoc{"rate", "Hz", "1000", "sampling rate: 100, 200, 250, 500, 1000 or 2000, <= max_rate"},
-    SimOptionDoc{"max_rate", "Hz", "2000", "highest rate the plate accepts (one of the rates above)"},
-    SimOptionDoc{"realtime", "0|1", "1", "1: paced by the wall clock; 0: virtual clock, no waiting"},
+    SimOptionDoc{"rate", "Hz", "1000",
+                 "sampling rate: 100, 200, 250, 500, 1000 or 2000, <= max_rate"},
+    SimOptionDoc{"max_rate", "Hz", "2000",
+                 "highest rate the plate accepts (one of the rates above)"},
+    SimOptionDoc{"realtime", "0|1", "1",
+                 "1: paced by the wall clock; 0: virtual clock, no waiting"},
     SimOptionDoc{"serial", "", "SIM-<seed>", "serial number, e.g. SIM-0001 for seed 1"},
     SimOptionDoc{"firmware", "major.minor", "1.0", "firmware version"},
     SimOptionDoc{"noise_counts", "counts", "100", "ADC noise per channel, RMS (0..100000)"},
@@ -28,7 +31,8 @@ constexpr std::array kOptions{
     // The person.
     SimOptionDoc{"mass", "kg", "70", "body mass (20..200)"},
     SimOptionDoc{"limb", "", "right", "stance limb: right or left"},
-    SimOptionDoc{"task", "", "stance", "stance (single-leg stance) or squat (single-leg half-squats)"},
+    SimOptionDoc{"task", "", "stance",
+                 "stance (single-leg stance) or squat (single-leg half-squats)"},
     SimOptionDoc{"duration_s", "s", "30", "length of a stance trial (1..600)"},
     SimOptionDoc{"sway_ml_mm", "mm", "7", "COP SD, medio-lateral (0..50)"},
     SimOptionDoc{"sway_ap_mm", "mm", "12", "COP SD, antero-posterior (0..50)"},
@@ -36,12 +40,15 @@ constexpr std::array kOptions{
     SimOptionDoc{"sway_fc_ap_hz", "Hz", "0.35", "corner of the AP sway spectrum (0.05..3)"},
     SimOptionDoc{"cop_ml_mm", "mm", "10", "mean COP, plate x (-150..150)"},
     SimOptionDoc{"cop_ap_mm", "mm", "-20", "mean COP, plate y (-250..250)"},
-    SimOptionDoc{"fz_sway_n", "N", "3", "SD of the vertical force fluctuation of quiet stance (0..50)"},
-    SimOptionDoc{"com_height_m", "m", "0.95", "centre-of-mass height for the shear force (0.5..1.5)"},
+    SimOptionDoc{"fz_sway_n", "N", "3",
+                 "SD of the vertical force fluctuation of quiet stance (0..50)"},
+    SimOptionDoc{"com_height_m", "m", "0.95",
+                 "centre-of-mass height for the shear force (0.5..1.5)"},
     // Squats.
     SimOptionDoc{"reps", "", "5", "number of squats (1..20)"},
     SimOptionDoc{"depth_m", "m", "0.2", "centre-of-mass drop of a squat (0.02..0.5)"},
-    SimOptionDoc{"depth_var", "", "0", "per-rep depth variation, fraction: depth x (1 +- var) (0..0.5)"},
+    SimOptionDoc{"depth_var", "", "0",
+                 "per-rep depth variation, fraction: depth x (1 +- var) (0..0.5)"},
     SimOptionDoc{"descent_s", "s", "2", "descent time (0.3..10)"},
     SimOptionDoc{"ascent_s", "s", "2", "ascent time (0.3..10)"},
     SimOptionDoc{"pause_s", "s", "0.3", "pause at the bottom (0..10)"},
@@ -49,7 +56,8 @@ constexpr std::array kOptions{
     SimOptionDoc{"quiet_before_s", "s", "3", "quiet stance before the first rep (0..60)"},
     SimOptionDoc{"quiet_after_s", "s", "2", "quiet stance after the last rep (0..60)"},
     SimOptionDoc{"partial_rep", "", "0", "this rep (1-based) stops short; 0 = none"},
-    SimOptionDoc{"partial_depth", "", "0.5", "depth of the partial rep, fraction of its depth (0..1)"},
+    SimOptionDoc{"partial_depth", "", "0.5",
+                 "depth of the partial rep, fraction of its depth (0..1)"},
     SimOptionDoc{"squat_ap_mm", "mm", "10", "anterior COP shift at full squat depth (-50..50)"},
     // Knee wobble.
     SimOptionDoc{"wobble", "", "0", "knee wobble w (0..1): ML oscillation + medial drift, x depth"},
@@ -63,7 +71,8 @@ constexpr std::array kOptions{
     SimOptionDoc{"stepoff_s", "s", "none", "the person steps off (load gone within 0.2 s)"},
     SimOptionDoc{"empty_s", "s", "0", "the plate is empty this long, then the person steps on"},
     // Device faults.
-    SimOptionDoc{"drop_s", "s", "none", "the device drops frames from here (bit 9 set on the next one)"},
+    SimOptionDoc{"drop_s", "s", "none",
+                 "the device drops frames from here (bit 9 set on the next one)"},
     SimOptionDoc{"drop_frames", "frames", "1", "frames dropped by the device"},
     SimOptionDoc{"loss_prob", "", "0", "probability that a frame is lost on the way (0..0.5)"},
     SimOptionDoc{"crc_s", "s", "none", "frames from here carry a wrong CRC"},
@@ -73,7 +82,8 @@ constexpr std::array kOptions{
     SimOptionDoc{"overload_s", "s", "none", "channel overload_ch is at full scale from here..."},
     SimOptionDoc{"overload_end_s", "s", "overload_s+1", "...to here"},
     SimOptionDoc{"overload_ch", "", "0", "the overloaded channel (0..3 or 0..5)"},
-    SimOptionDoc{"adc_error_s", "s", "none", "frames from here are flagged ADC error, with stale counts"},
+    SimOptionDoc{"adc_error_s", "s", "none",
+                 "frames from here are flagged ADC error, with stale counts"},
     SimOptionDoc{"adc_error_frames", "frames", "1", "frames flagged ADC error"},
     SimOptionDoc{"reset_s", "s", "none", "the device resets: seq back to 0 without START_STREAM"},
     SimOptionDoc{"unplug_s", "s", "none", "the plate is unplugged at this time"},
@@ -110,8 +120,8 @@ class Reader {
     const Result<long> v = kv_.integer(key, 0);
     if (!v) return fail(v.error().message);
     if (*v < lo || *v > hi) {
-      return fail(range_error(key, kv_.text(key, ""), static_cast<double>(lo),
-                              static_cast<double>(hi)));
+      return fail(
+          range_error(key, kv_.text(key, ""), static_cast<double>(lo), static_cast<double>(hi)));
     }
     out = static_cast<Int>(*v);
   }
@@ -120,8 +130,7 @@ class Reader {
   }
 
  private:
-  static std::string range_error(const char* key, const std::string& text, double lo,
-                                 double hi) {
+  static std::string range_error(const char* key, const std::string& text, double lo, double hi) {
     char range[96];
     std::snprintf(range, sizeof range, "%g to %g", lo, hi);
     return std::string("option ") + key + "=" + text + " is out of range (" + range + ")";
@@ -188,7 +197,9 @@ void read_faults(const KeyValueOptions& kv, Reader& r, FaultPlan& f) {
 
 }  // namespace
 
-std::span<const SimOptionDoc> sim_option_docs() { return kOptions; }
+std::span<const SimOptionDoc> sim_option_docs() {
+  return kOptions;
+}
 
 std::string default_serial(std::uint64_t seed) {
   char text[32];
@@ -220,7 +231,8 @@ Result<SimOptions> parse_sim_options(const std::string& text) {
   r.integer("realtime", realtime, 0, 1);
   o.realtime = realtime == 1;
   o.serial = kv.text("serial", default_serial(o.seed));
-  if (o.serial.empty() || o.serial.size() > 63) r.fail("option serial must have 1 to 63 characters");
+  if (o.serial.empty() || o.serial.size() > 63)
+    r.fail("option serial must have 1 to 63 characters");
   if (kv.has("firmware") && !parse_firmware(kv.text("firmware", ""), o.firmware_version)) {
     r.fail("option firmware=" + kv.text("firmware", "") +
            " is not a version of the form major.minor (each 0..255)");

@@ -18,12 +18,12 @@ struct SimOptions {
   PlateLayout layout = PlateLayout::kFourCell;
   std::uint16_t rate_hz = 1000;
   std::uint16_t max_rate_hz = 2000;
-  bool realtime = true;           // false: a virtual clock, every read() returns at once
-  std::string serial;             // empty: derived from the seed, see default_serial()
+  bool realtime = true;  // false: a virtual clock, every read() returns at once
+  std::string serial;    // empty: derived from the seed, see default_serial()
   std::uint16_t firmware_version = 0x0100;
-  double noise_counts = 100.0;    // ADC noise, RMS counts per channel
+  double noise_counts = 100.0;                  // ADC noise, RMS counts per channel
   std::optional<std::uint32_t> clock_start_us;  // device clock at START_STREAM; default from seed
-  SubjectParams subject;          // subject.seed is `seed`
+  SubjectParams subject;                        // subject.seed is `seed`
   FaultPlan faults;
 };
 

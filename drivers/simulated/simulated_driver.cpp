@@ -4,7 +4,9 @@
 
 namespace stance::sim {
 
-std::string SimulatedDriver::options_help() const { return sim_options_help(); }
+std::string SimulatedDriver::options_help() const {
+  return sim_options_help();
+}
 
 std::vector<PlateListing> SimulatedDriver::list() {
   std::vector<PlateListing> out;

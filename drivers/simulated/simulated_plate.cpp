@@ -50,8 +50,8 @@ SimulatedPlate::SimulatedPlate(const SimOptions& options)
       rate_hz_(options.rate_hz),
       subject_(std::make_unique<SubjectModel>(trial_params(options, 0))) {
   // The plate has been switched on for a while: its clock starts anywhere in the first hour.
-  next_clock_us_ = options.clock_start_us.value_or(static_cast<std::uint32_t>(
-      derive_seed(options.seed, SeedStream::kClock) % 3600000000ull));
+  next_clock_us_ = options.clock_start_us.value_or(
+      static_cast<std::uint32_t>(derive_seed(options.seed, SeedStream::kClock) % 3600000000ull));
 }
 
 std::size_t SimulatedPlate::frames_per_transfer() const {
@@ -134,8 +134,7 @@ bool SimulatedPlate::transfer(std::vector<RawFrame>& frames, std::vector<Recordi
   return !stream_->unplugged();
 }
 
-ReadStatus SimulatedPlate::read(std::vector<RawFrame>& frames,
-                                std::vector<RecordingEvent>& events,
+ReadStatus SimulatedPlate::read(std::vector<RawFrame>& frames, std::vector<RecordingEvent>& events,
                                 std::chrono::milliseconds timeout) {
   if (disconnected_) return ReadStatus::kDisconnected;
   if (!streaming_) {
@@ -161,8 +160,8 @@ ReadStatus SimulatedPlate::read(std::vector<RawFrame>& frames,
         break;
       }
       std::this_thread::sleep_until(next_due());
-      for (int i = 0; i < kMaxTransfersPerRead && connected &&
-                      next_due() <= std::chrono::steady_clock::now();
+      for (int i = 0;
+           i < kMaxTransfersPerRead && connected && next_due() <= std::chrono::steady_clock::now();
            ++i) {
         connected = transfer(frames, events);
       }
@@ -192,7 +191,10 @@ spp::StatusBlock SimulatedPlate::status() const {
   spp::StatusBlock s;
   s.streaming = streaming_;
   s.temperature_c = 24.5;
-  s.frames_dropped = stream_ ? static_cast<std::uint32_t>(stream_->truth().device_dropped) : 0;
+  if (stream_) {
+    s.frames_dropped = static_cast<std::uint32_t>(stream_->truth().device_dropped);
+    if (stream_->truth().adc_error_frames > 0) s.error_flags = 0x01;  // ADC fault seen
+  }
   return s;
 }
 

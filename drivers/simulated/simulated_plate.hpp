@@ -39,7 +39,7 @@ class SimulatedPlate final : public PlateDevice {
   // The person of the current stream (before the first start(): of the first stream). The k-th
   // start() (k = 0, 1, ...) simulates a new trial of the same person with seed `seed + k`.
   const SubjectModel& subject() const { return *subject_; }
-  FaultTruth fault_truth() const;  // of the current or last stream
+  FaultTruth fault_truth() const;   // of the current or last stream
   spp::StatusBlock status() const;  // what GET_STATUS would answer
   bool streaming() const { return streaming_; }
   int streams_started() const { return streams_started_; }

@@ -10,7 +10,8 @@ constexpr double kTwoPi = 2.0 * std::numbers::pi;
 
 double SinusoidSum::value(double t_s) const {
   double sum = 0.0;
-  for (const auto& p : parts_) sum += p.amplitude * std::sin(kTwoPi * p.freq_hz * t_s + p.phase_rad);
+  for (const auto& p : parts_)
+    sum += p.amplitude * std::sin(kTwoPi * p.freq_hz * t_s + p.phase_rad);
   return sum;
 }
 
@@ -83,7 +84,9 @@ SinusoidSum make_random_sum(const LowPassSpectrum& spectrum, double rms, std::mt
   return SinusoidSum(std::move(parts));
 }
 
-double gaussian_mean_abs(double sd) { return sd * std::sqrt(2.0 / std::numbers::pi); }
+double gaussian_mean_abs(double sd) {
+  return sd * std::sqrt(2.0 / std::numbers::pi);
+}
 
 double gaussian_mean_norm(double sd_x, double sd_y) {
   // |v| = R·sqrt(sx² cos²θ + sy² sin²θ) with R Rayleigh (E R = sqrt(π/2)) and θ uniform; the

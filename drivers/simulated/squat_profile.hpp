@@ -9,32 +9,32 @@ namespace stance::sim {
 
 struct SquatParams {
   int reps = 5;
-  double depth_m = 0.20;               // nominal centre-of-mass drop
-  double depth_variation = 0.0;        // each rep's depth is depth·(1 + u·variation), u in [-1, 1]
+  double depth_m = 0.20;         // nominal centre-of-mass drop
+  double depth_variation = 0.0;  // each rep's depth is depth·(1 + u·variation), u in [-1, 1]
   double descent_s = 2.0;
   double ascent_s = 2.0;
   double pause_bottom_s = 0.3;
   double pause_between_s = 1.0;
   double quiet_before_s = 3.0;
   double quiet_after_s = 2.0;
-  int partial_rep = 0;                 // 1-based index of a rep that stops short; 0 = none
+  int partial_rep = 0;  // 1-based index of a rep that stops short; 0 = none
   double partial_depth_fraction = 0.5;
 };
 
 // Truth of one rep, times in seconds of the simulated trial.
 struct SquatRepTruth {
-  int index = 0;              // 1-based
-  double start_s = 0.0;       // the descent begins
+  int index = 0;                // 1-based
+  double start_s = 0.0;         // the descent begins
   double bottom_start_s = 0.0;  // the lowest point is reached
-  double bottom_s = 0.0;      // middle of the pause at the bottom
-  double bottom_end_s = 0.0;  // the ascent begins
-  double end_s = 0.0;         // back to standing
-  double depth_m = 0.0;       // centre-of-mass drop of this rep
+  double bottom_s = 0.0;        // middle of the pause at the bottom
+  double bottom_end_s = 0.0;    // the ascent begins
+  double end_s = 0.0;           // back to standing
+  double depth_m = 0.0;         // centre-of-mass drop of this rep
   bool partial = false;
 };
 
 struct ComVertical {
-  double z_m = 0.0;         // displacement from standing, negative going down
+  double z_m = 0.0;  // displacement from standing, negative going down
   double vz_m_s = 0.0;
   double az_m_s2 = 0.0;
 };

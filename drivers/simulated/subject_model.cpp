@@ -99,8 +99,8 @@ double SubjectModel::support_share(double t_s, double& touchdown_level) const {
   if (const auto& e = truth_.step_on) share *= smooth_step((t_s - e->start_s) / e->ramp_s);
   if (const auto& e = truth_.step_off) share *= 1.0 - smooth_step((t_s - e->start_s) / e->ramp_s);
   if (const auto& e = truth_.touchdown) {
-    touchdown_level = smooth_step((t_s - e->start_s - 0.03) / e->ramp_s) -
-                      smooth_step((t_s - e->end_s) / e->ramp_s);
+    touchdown_level =
+        smooth_step((t_s - e->start_s) / e->ramp_s) - smooth_step((t_s - e->end_s) / e->ramp_s);
     share *= 1.0 - e->share * touchdown_level;
   }
   return share;

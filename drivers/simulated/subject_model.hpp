@@ -13,20 +13,20 @@
 namespace stance::sim {
 
 struct SwayParams {
-  double sd_ml_m = 0.007;  // long-run COP SD, medio-lateral
-  double sd_ap_m = 0.012;  // long-run COP SD, antero-posterior
-  double corner_ml_hz = 0.6;   // corner of the 2nd-order low-pass sway spectrum
+  double sd_ml_m = 0.007;     // long-run COP SD, medio-lateral
+  double sd_ap_m = 0.012;     // long-run COP SD, antero-posterior
+  double corner_ml_hz = 0.6;  // corner of the 2nd-order low-pass sway spectrum
   double corner_ap_hz = 0.35;
-  double mean_ml_m = 0.010;    // mean COP: the foot is not exactly at the plate centre
+  double mean_ml_m = 0.010;  // mean COP: the foot is not exactly at the plate centre
   double mean_ap_m = -0.020;
   double fz_sd_n = 3.0;        // vertical force fluctuation of quiet stance
   double com_height_m = 0.95;  // inverted-pendulum height for the shear force
 };
 
 struct WobbleParams {
-  double index = 0.0;            // w in [0, 1]
-  double freq_hz = 3.0;          // frontal-plane oscillation of the knee
-  double oscillation_m = 0.008;  // ML amplitude at w = 1 and full nominal depth
+  double index = 0.0;             // w in [0, 1]
+  double freq_hz = 3.0;           // frontal-plane oscillation of the knee
+  double oscillation_m = 0.008;   // ML amplitude at w = 1 and full nominal depth
   double medial_drift_m = 0.015;  // medial COP drift at the bottom at w = 1
 };
 
@@ -75,11 +75,11 @@ struct SubjectTruth {
   double sway_velocity_sd_ml_m_s = 0.0, sway_velocity_sd_ap_m_s = 0.0;
   double sway_mean_speed_ml_m_s = 0.0;  // E|dx/dt|, Gaussian approximation
   double sway_mean_speed_ap_m_s = 0.0;
-  double sway_mean_speed_m_s = 0.0;     // E|v| of the 2-D COP velocity
-  double medial_sign = -1.0;   // +x is lateral for a right foot, so medial is -x; +x for a left foot
+  double sway_mean_speed_m_s = 0.0;  // E|v| of the 2-D COP velocity
+  double medial_sign = -1.0;  // +x is lateral for a right foot, so medial is -x; +x for a left foot
   double wobble_phase_rad = 0.0;
-  double task_start_s = 0.0;   // the person is fully on the plate (after the step-on)
-  double trial_end_s = 0.0;    // end of the task: stance duration, or the quiet after the last rep
+  double task_start_s = 0.0;  // the person is fully on the plate (after the step-on)
+  double trial_end_s = 0.0;   // end of the task: stance duration, or the quiet after the last rep
   std::vector<SquatRepTruth> reps;  // empty for stance
   std::optional<EventTruth> touchdown, step_off, step_on;
 };
@@ -89,11 +89,11 @@ struct SubjectLoad {
   double fx_n = 0.0, fy_n = 0.0, fz_n = 0.0;  // plate frame, force on the plate
   double cop_ml_m = 0.0, cop_ap_m = 0.0;      // defined by the foot even when fz is ~0
   double free_moment_nm = 0.0;                // about the vertical through the COP
-  double support_share = 1.0;  // body-weight share on the plate
-  double com_z_m = 0.0;        // vertical COM displacement from standing (squat and quiet wiggle)
-  double com_vz_m_s = 0.0;     // its velocity
+  double support_share = 1.0;                 // body-weight share on the plate
+  double com_z_m = 0.0;     // vertical COM displacement from standing (squat and quiet wiggle)
+  double com_vz_m_s = 0.0;  // its velocity
   double squat_depth_fraction = 0.0;  // current squat COM drop / nominal depth
-  double wobble_ml_m = 0.0;    // the knee-wobble part of cop_ml_m
+  double wobble_ml_m = 0.0;           // the knee-wobble part of cop_ml_m
 };
 
 class SubjectModel {
@@ -109,10 +109,10 @@ class SubjectModel {
   double support_share(double t_s, double& touchdown_level) const;
 
   SubjectTruth truth_;
-  SinusoidSum sway_ml_, sway_ap_;   // COP
-  SinusoidSum com_ml_, com_ap_;     // COM, the COP low-passed by the inverted pendulum
-  SinusoidSum fz_wiggle_n_;         // m·z̈ of quiet stance
-  SinusoidSum com_z_wiggle_m_;      // the matching vertical COM displacement
+  SinusoidSum sway_ml_, sway_ap_;  // COP
+  SinusoidSum com_ml_, com_ap_;    // COM, the COP low-passed by the inverted pendulum
+  SinusoidSum fz_wiggle_n_;        // m·z̈ of quiet stance
+  SinusoidSum com_z_wiggle_m_;     // the matching vertical COM displacement
   SinusoidSum free_moment_nm_;
   SquatProfile squat_;
 };

@@ -144,8 +144,7 @@ TEST(Faults, UnplugDeliversEverythingBeforeItThenStaysDisconnected) {
   std::vector<RawFrame> frames;
   std::vector<RecordingEvent> events;
   for (int i = 0; i < 3; ++i) {
-    EXPECT_EQ(plate->read(frames, events, std::chrono::milliseconds(1)),
-              ReadStatus::kDisconnected);
+    EXPECT_EQ(plate->read(frames, events, std::chrono::milliseconds(1)), ReadStatus::kDisconnected);
   }
   EXPECT_TRUE(frames.empty());
   EXPECT_FALSE(plate->start());

@@ -49,8 +49,8 @@ TEST(PlateModel, FourCellCalibrationIsRealisticAndSurvivesTheWire) {
     EXPECT_DOUBLE_EQ(info_back->cells[i].x_m, info.cells[i].x_m);
     EXPECT_DOUBLE_EQ(info_back->cells[i].y_m, info.cells[i].y_m);
   }
-  const auto cal_back =
-      spp::decode_calibration(info.layout, spp::encode_calibration(info.layout, plate.calibration()));
+  const auto cal_back = spp::decode_calibration(
+      info.layout, spp::encode_calibration(info.layout, plate.calibration()));
   ASSERT_TRUE(cal_back) << cal_back.error().message;
   EXPECT_EQ(cal_back->gain_n_per_count, plate.calibration().gain_n_per_count);
   EXPECT_EQ(cal_back->zero_counts, plate.calibration().zero_counts);
@@ -75,8 +75,8 @@ TEST(PlateModel, SixComponentMatrixHasSmallCrossTalkAndSurvivesTheWire) {
   const auto info_back = spp::decode_info(spp::encode_info(info));
   ASSERT_TRUE(info_back) << info_back.error().message;
   EXPECT_NEAR(info_back->origin_dz_m, 0.040, 1e-9);
-  const auto cal_back =
-      spp::decode_calibration(info.layout, spp::encode_calibration(info.layout, plate.calibration()));
+  const auto cal_back = spp::decode_calibration(
+      info.layout, spp::encode_calibration(info.layout, plate.calibration()));
   ASSERT_TRUE(cal_back) << cal_back.error().message;
   EXPECT_EQ(cal_back->matrix, plate.calibration().matrix);
   EXPECT_EQ(cal_back->zero_counts, plate.calibration().zero_counts);
@@ -99,9 +99,9 @@ TEST(PlateModel, CountsCalibratorInvertsTheNoiseFreePlateForBothLayouts) {
     const CountsCalibrator cal(plate.info(), plate.calibration(), Tare{});
     std::mt19937_64 rng(1);
     const bool six = layout == PlateLayout::kSixComponent;
-    for (const SurfaceLoad load : {SurfaceLoad{0, 0, 700, 0.01, -0.02, 0},
-                                   SurfaceLoad{12, -8, 1500, -0.15, 0.25, 1.5},
-                                   SurfaceLoad{-3, 4, 50, 0.19, -0.29, -0.3}}) {
+    for (const SurfaceLoad load :
+         {SurfaceLoad{0, 0, 700, 0.01, -0.02, 0}, SurfaceLoad{12, -8, 1500, -0.15, 0.25, 1.5},
+          SurfaceLoad{-3, 4, 50, 0.19, -0.29, -0.3}}) {
       const Wrench w = cal.to_wrench(converted(plate, load, rng));
       const CopPoint p = cal.cop(w);
       EXPECT_NEAR(w.fz_n, load.fz_n, 0.005);

@@ -47,8 +47,8 @@ TEST(SimOptions, EachDocumentedDefaultParsesToTheDefault) {
     const std::string name = d.name;
     const std::string prefix = name.substr(0, name.rfind('_'));
     const bool companion = name.ends_with("_frames") || name == "overload_ch";
-    const Result<SimOptions> o = parse_sim_options(
-        name + "=" + def + (companion ? "," + prefix + "_s=1" : ""));
+    const Result<SimOptions> o =
+        parse_sim_options(name + "=" + def + (companion ? "," + prefix + "_s=1" : ""));
     ASSERT_TRUE(o) << o.error().message;
     if (companion) {
       const FaultPlan& f = o->faults;
@@ -106,8 +106,8 @@ TEST(SimOptions, EachDocumentedDefaultParsesToTheDefault) {
 }
 
 TEST(SimOptions, TheBriefsExampleParses) {
-  const Result<SimOptions> o =
-      parse_sim_options("seed=3,task=squat,reps=5,wobble=0.6,layout=2,rate=1000,mass=80,realtime=0");
+  const Result<SimOptions> o = parse_sim_options(
+      "seed=3,task=squat,reps=5,wobble=0.6,layout=2,rate=1000,mass=80,realtime=0");
   ASSERT_TRUE(o) << o.error().message;
   EXPECT_EQ(o->seed, 3u);
   EXPECT_EQ(o->subject.seed, 3u);

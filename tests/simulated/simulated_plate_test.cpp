@@ -83,10 +83,11 @@ TEST(SimulatedPlate, CalibratedOutputEqualsTheTrueLoadForBothLayouts) {
     EXPECT_LT(max_ap, 0.0005);
     EXPECT_LT(test::sd(ml_error), 0.0001);
     EXPECT_LT(test::sd(ap_error), 0.0001);
-    std::printf("[ measured ] layout %d: Fz error SD %.3f N max %.3f N; COP error SD ML %.4f mm "
-                "AP %.4f mm, max %.4f / %.4f mm; shear max %.3f N\n",
-                six ? 2 : 1, test::sd(fz_error), max_fz, 1e3 * test::sd(ml_error),
-                1e3 * test::sd(ap_error), 1e3 * max_ml, 1e3 * max_ap, max_shear);
+    std::printf(
+        "[ measured ] layout %d: Fz error SD %.3f N max %.3f N; COP error SD ML %.4f mm "
+        "AP %.4f mm, max %.4f / %.4f mm; shear max %.3f N\n",
+        six ? 2 : 1, test::sd(fz_error), max_fz, 1e3 * test::sd(ml_error), 1e3 * test::sd(ap_error),
+        1e3 * max_ml, 1e3 * max_ap, max_shear);
     EXPECT_LT(max_shear, 0.5);
     EXPECT_NEAR(mean(fz_error), 0.0, 0.01);  // unbiased: 10000 samples, SE ~0.002 N
     EXPECT_LT(test::sd(fz_error), six ? 0.15 : 0.25);
@@ -123,9 +124,10 @@ TEST(SimulatedPlate, SquatForceIntegratesBackToTheComDisplacement) {
       v = v_next;
       if (i == bottom) z_bottom = z;
     }
-    std::printf("[ measured ] rep %d: depth %.4f m, integrated %.4f m (%+.2f%%), end v %+.4f m/s "
-                "z %+.4f m\n",
-                rep.index, rep.depth_m, -z_bottom, 100.0 * (-z_bottom / rep.depth_m - 1.0), v, z);
+    std::printf(
+        "[ measured ] rep %d: depth %.4f m, integrated %.4f m (%+.2f%%), end v %+.4f m/s "
+        "z %+.4f m\n",
+        rep.index, rep.depth_m, -z_bottom, 100.0 * (-z_bottom / rep.depth_m - 1.0), v, z);
     EXPECT_NEAR(z_bottom / -rep.depth_m, 1.0, 0.04) << "rep " << rep.index;
     EXPECT_NEAR(v, 0.0, 0.01) << "rep " << rep.index;
     EXPECT_NEAR(z, 0.0, 0.02) << "rep " << rep.index;
@@ -265,7 +267,8 @@ TEST(SimulatedPlate, VirtualClockIsFastAndRealtimeKeepsPace) {
   ASSERT_TRUE(fast);
   const auto t0 = std::chrono::steady_clock::now();
   const Capture cap = stream_for(*fast, 20.0);
-  const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double wall_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   EXPECT_EQ(cap.frames.size(), 20000u);
   EXPECT_LT(wall_s, 20.0 / 5.0);  // no sleeping: far faster than the 20 s it simulates
 
@@ -278,7 +281,8 @@ TEST(SimulatedPlate, VirtualClockIsFastAndRealtimeKeepsPace) {
   while (frames.size() < 300) {
     ASSERT_EQ(paced->read(frames, events, std::chrono::milliseconds(200)), ReadStatus::kFrames);
   }
-  const double paced_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+  const double paced_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
   EXPECT_GE(paced_s, 0.29);  // 300 frames at 1 kHz cannot come before 0.3 s of wall clock
   EXPECT_LT(paced_s, 1.5);
   EXPECT_GT(paced->health().mean_latency_ms, 0.0);

@@ -102,7 +102,7 @@ TEST(Sway, RealisedSdOverLongWindowMatchesParameter) {
 }
 
 // A 30-s trial sees only 1.5 cycles of the slowest components and cannot separate components
-// closer than 1/30 Hz, so its SD is itself random over seeds: about 7% (ML) and 11% (AP) of the
+// closer than 1/30 Hz, so its SD is itself random over seeds: about 8% (ML) and 11% (AP) of the
 // parameter, 1 SD (measured over 300 seeds), as in real repeated trials. Each trial must be within
 // 40% (>3.5 SD) and the RMS over 20 seeds within 7% (~3 SD of that mean).
 TEST(Sway, RealisedSdOverThirtySecondsWithinFiniteWindowSpread) {
