@@ -102,18 +102,18 @@ class ByteWriter {
   void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
   void f32(float v) { u32(std::bit_cast<std::uint32_t>(v)); }
   void f64(double v) { u64(std::bit_cast<std::uint64_t>(v)); }
-  void raw(std::span<const std::uint8_t> bytes) {
-    out_.insert(out_.end(), bytes.begin(), bytes.end());
-  }
+  // resize + memcpy rather than vector::insert: GCC 12 at -O2 reports a false
+  // -Wstringop-overflow on the insert of a span.
+  void raw(std::span<const std::uint8_t> bytes) { append(bytes.data(), bytes.size()); }
   void str(const std::string& s) {
     u32(static_cast<std::uint32_t>(s.size()));
-    out_.insert(out_.end(), s.begin(), s.end());
+    append(s.data(), s.size());
   }
 
   // A chunk is begun with its tag and a length to be patched, and ended with its CRC.
   std::size_t begin_chunk(std::string_view tag) {
     const std::size_t start = out_.size();
-    out_.insert(out_.end(), tag.begin(), tag.end());
+    append(tag.data(), tag.size());
     u64(0);
     return start;
   }
@@ -128,6 +128,13 @@ class ByteWriter {
   std::vector<std::uint8_t>& bytes() { return out_; }
 
  private:
+  void append(const void* data, std::size_t size) {
+    if (size == 0) return;
+    const std::size_t at = out_.size();
+    out_.resize(at + size);
+    std::memcpy(out_.data() + at, data, size);
+  }
+
   void little_endian(std::uint64_t v, int byte_count) {
     for (int i = 0; i < byte_count; ++i) out_.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
   }
