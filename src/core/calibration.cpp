@@ -4,7 +4,7 @@ namespace stance {
 
 CountsCalibrator::CountsCalibrator(const PlateInfo& info, const Calibration& calibration,
                                    const Tare& tare)
-    : info_(info), calibration_(calibration) {
+    : info_(info), calibration_(calibration), gain_correction_(tare.gain_correction) {
   for (int i = 0; i < kMaxChannels; ++i) {
     zero_[i] = tare.applied ? tare.zero_counts[i] : calibration.zero_counts[i];
   }
@@ -14,7 +14,8 @@ Wrench CountsCalibrator::to_wrench(const std::array<std::int32_t, kMaxChannels>&
   if (info_.layout == PlateLayout::kFourCell) {
     std::array<double, 4> force_n{};
     for (int i = 0; i < 4; ++i) {
-      force_n[i] = static_cast<double>(calibration_.gain_n_per_count[i]) * (counts[i] - zero_[i]);
+      force_n[i] = static_cast<double>(calibration_.gain_n_per_count[i]) * gain_correction_[i] *
+                   (counts[i] - zero_[i]);
     }
     return wrench_from_cells(force_n, info_.cells);
   }

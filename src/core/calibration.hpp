@@ -1,5 +1,6 @@
 #pragma once
-// Raw ADC counts to loads, through the factory calibration (or the tare's zero when one was taken).
+// Raw ADC counts to loads, through the factory calibration and the host's adjustments (the tare's
+// zero when one was taken, per-cell gain corrections of a four-cell plate).
 // This is the one calibration path: a real plate, the simulated plate and a re-analysed recording
 // all go through it.
 #include <array>
@@ -23,6 +24,7 @@ class CountsCalibrator {
   PlateInfo info_;
   Calibration calibration_;
   std::array<double, kMaxChannels> zero_{};
+  std::array<double, 4> gain_correction_{};
 };
 
 }  // namespace stance

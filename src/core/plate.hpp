@@ -51,12 +51,24 @@ struct Calibration {
   std::array<std::int32_t, kMaxChannels> zero_counts{};
 };
 
-// A tare replaces the factory zero with counts measured on the empty plate. It never changes the
-// device; it is kept with every recording so the trial can be re-analysed exactly.
+// The last check with a known mass before a trial (docs/calibration.md); mass 0 means none.
+struct KnownMassRecord {
+  double mass_kg = 0.0;
+  double fz_error_n = 0.0;     // measured − expected vertical force
+  double cop_error_mm = 0.0;   // distance of the measured COP from where the mass stood (0 if unknown)
+  std::int64_t checked_at_unix_s = 0;
+};
+
+// Host-side adjustments of the calibration. They never change the device (SPP section 4) and are
+// kept with every recording so the trial can be re-analysed exactly.
+// A tare replaces the factory zero with counts measured on the empty plate; a four-cell plate may
+// also carry per-cell gain corrections fitted from a known mass placed at several positions.
 struct Tare {
   bool applied = false;
   std::array<double, kMaxChannels> zero_counts{};
   std::int64_t taken_at_unix_s = 0;
+  std::array<double, 4> gain_correction{1.0, 1.0, 1.0, 1.0};  // layout 1: multiplies gain[i]
+  KnownMassRecord last_check;
 };
 
 }  // namespace stance

@@ -192,6 +192,11 @@ void write_tare(ByteWriter& w, const Tare& t) {
   w.u8(t.applied ? 1 : 0);
   for (const double z : t.zero_counts) w.f64(z);
   w.i64(t.taken_at_unix_s);
+  for (const double g : t.gain_correction) w.f64(g);
+  w.f64(t.last_check.mass_kg);
+  w.f64(t.last_check.fz_error_n);
+  w.f64(t.last_check.cop_error_mm);
+  w.i64(t.last_check.checked_at_unix_s);
 }
 
 void write_counters(ByteWriter& w, const StreamCounters& c) {
@@ -466,11 +471,26 @@ std::optional<Error> read_tare(std::span<const std::uint8_t> payload, const Deco
     finite = finite && std::isfinite(z);
   }
   t.taken_at_unix_s = r.i64();
+  for (double& g : t.gain_correction) {
+    g = r.f64();
+    finite = finite && std::isfinite(g);
+  }
+  t.last_check.mass_kg = r.f64();
+  t.last_check.fz_error_n = r.f64();
+  t.last_check.cop_error_mm = r.f64();
+  t.last_check.checked_at_unix_s = r.i64();
+  finite = finite && std::isfinite(t.last_check.mass_kg) && std::isfinite(t.last_check.fz_error_n) &&
+           std::isfinite(t.last_check.cop_error_mm);
   if (auto e = check_payload_end(r, kTare, ctx)) return e;
   if (applied > 1)
     return corrupt("TARE applied flag is " + std::to_string(applied) + ", not 0 or 1");
   t.applied = applied == 1;
   if (!finite) return corrupt("TARE holds a non-finite number (NaN or infinity)");
+  for (const double g : t.gain_correction) {
+    if (!(g > 0.5 && g < 2.0)) {
+      return corrupt("TARE gain correction " + std::to_string(g) + " is outside 0.5..2");
+    }
+  }
   return std::nullopt;
 }
 

@@ -77,6 +77,8 @@ Recording make_recording(PlateLayout layout, std::size_t frame_count = 300) {
   r.tare.applied = true;
   r.tare.zero_counts = {1.5, -2.25, 1e9, -1e-9, 0.0, 123456.789};
   r.tare.taken_at_unix_s = -1234567890123;  // negative on purpose: sign must survive
+  r.tare.gain_correction = {1.01, 0.99, 1.0, 1.002};
+  r.tare.last_check = {20.0, -0.35, 1.25, 1764000000};
 
   r.rate_hz = 1000.0;
   const int channels = channel_count(layout);
@@ -143,6 +145,11 @@ void expect_equal(const Recording& a, const Recording& b) {
   EXPECT_EQ(a.tare.applied, b.tare.applied);
   EXPECT_EQ(a.tare.zero_counts, b.tare.zero_counts);
   EXPECT_EQ(a.tare.taken_at_unix_s, b.tare.taken_at_unix_s);
+  EXPECT_EQ(a.tare.gain_correction, b.tare.gain_correction);
+  EXPECT_EQ(a.tare.last_check.mass_kg, b.tare.last_check.mass_kg);
+  EXPECT_EQ(a.tare.last_check.fz_error_n, b.tare.last_check.fz_error_n);
+  EXPECT_EQ(a.tare.last_check.cop_error_mm, b.tare.last_check.cop_error_mm);
+  EXPECT_EQ(a.tare.last_check.checked_at_unix_s, b.tare.last_check.checked_at_unix_s);
 
   EXPECT_EQ(a.rate_hz, b.rate_hz);
 
@@ -358,10 +365,12 @@ TEST(TrialFileTest, LayoutMatchesTheDocument) {
   ASSERT_EQ(calb.size(), 192u);
   EXPECT_EQ(static_cast<std::int32_t>(le(calb, 168, 4)), -8388608);
 
-  // TARE: u8, six f64, i64.
+  // TARE: u8, six f64, i64, four f64 gain corrections, the last check (3 × f64, i64).
   const Bytes& tare = find_chunk(f, "TARE").payload;
-  ASSERT_EQ(tare.size(), 1u + 48u + 8u);
+  ASSERT_EQ(tare.size(), 1u + 48u + 8u + 32u + 32u);
   EXPECT_EQ(static_cast<std::int64_t>(le(tare, 49, 8)), -1234567890123);
+  EXPECT_EQ(std::bit_cast<double>(le(tare, 57, 8)), 1.01);
+  EXPECT_EQ(static_cast<std::int64_t>(le(tare, 113, 8)), 1764000000);
 
   // STRM: seven u64.
   const Bytes& strm = find_chunk(f, "STRM").payload;
@@ -583,6 +592,8 @@ TEST(TrialFileTest, ImpossibleValuesAreRejectedPrecisely) {
   expect_error(error_after_edit("TARE", [nan](Bytes& p) { put_f64_at(p, 1, nan); }),
                "TARE holds a non-finite number");
   expect_error(error_after_edit("TARE", [](Bytes& p) { p[0] = 2; }), "TARE applied flag is 2");
+  expect_error(error_after_edit("TARE", [](Bytes& p) { put_f64_at(p, 57, 3.0); }),
+               "TARE gain correction");
   expect_error(error_after_edit("FRAM", [](Bytes& p) { p[0] = 5; }),
                "FRAM channel count 5 is neither 4 nor 6");
   expect_error(error_after_edit("FRAM", [](Bytes& p) { p[0] = 6; }),
