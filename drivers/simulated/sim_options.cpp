@@ -89,9 +89,10 @@ constexpr std::array kOptions{
     SimOptionDoc{"unplug_s", "s", "none", "the plate is unplugged at this time"},
 };
 
-template <std::size_t... I>
-Status check_known_options(const KeyValueOptions& kv, std::index_sequence<I...>) {
-  return kv.check_known("sim", {kOptions[I].name...});
+Status check_known_options(const KeyValueOptions& kv) {
+  std::array<const char*, kOptions.size()> names{};
+  for (std::size_t i = 0; i < kOptions.size(); ++i) names[i] = kOptions[i].name;
+  return kv.check_known("sim", names);
 }
 
 // Reads options one by one and keeps the first error, so the parse reads as a list.
@@ -215,7 +216,7 @@ Result<SimOptions> parse_sim_options(const std::string& text) {
   Result<KeyValueOptions> parsed = KeyValueOptions::parse(text);
   if (!parsed) return Error{"sim: " + parsed.error().message};
   const KeyValueOptions& kv = *parsed;
-  if (Status s = check_known_options(kv, std::make_index_sequence<kOptions.size()>()); !s) {
+  if (Status s = check_known_options(kv); !s) {
     return Error{s.error().message + " (see `sim:help`)"};
   }
 

@@ -50,7 +50,7 @@ std::string KeyValueOptions::text(const std::string& key, const std::string& fal
 }
 
 Status KeyValueOptions::check_known(const std::string& context,
-                                    std::initializer_list<const char*> known) const {
+                                    std::span<const char* const> known) const {
   for (const auto& [key, value] : values_) {
     bool found = false;
     for (const char* k : known) found = found || key == k;

@@ -1,7 +1,10 @@
 #pragma once
 // "key=value,key=value" option strings, as in `--device sim:seed=3,task=squat`.
+#include <initializer_list>
 #include <map>
+#include <span>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -17,7 +20,10 @@ class KeyValueOptions {
   Result<long> integer(const std::string& key, long fallback) const;
   std::string text(const std::string& key, const std::string& fallback) const;
   // Keys not in `known`, for "unknown option" errors.
-  Status check_known(const std::string& context, std::initializer_list<const char*> known) const;
+  Status check_known(const std::string& context, std::span<const char* const> known) const;
+  Status check_known(const std::string& context, std::initializer_list<const char*> known) const {
+    return check_known(context, std::span<const char* const>(known.begin(), known.size()));
+  }
 
  private:
   std::map<std::string, std::string> values_;
