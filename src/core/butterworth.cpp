@@ -12,43 +12,41 @@ struct SectionState {
   double z1 = 0, z2 = 0;
 };
 
-// Transposed direct form II; returns the section output.
-double step(const Biquad& s, SectionState& st, double x) {
-  const double y = s.b0 * x + st.z1;
-  st.z1 = s.b1 * x - s.a1 * y + st.z2;
-  st.z2 = s.b2 * x - s.a2 * y;
-  return y;
-}
-
 double dc_gain(const Biquad& s) {
   return (s.b0 + s.b1 + s.b2) / (1.0 + s.a1 + s.a2);
 }
 
-// States of each section at rest under a constant input of 1 (scaled by the first sample later).
-std::vector<SectionState> steady_state(const std::vector<Biquad>& sections) {
-  std::vector<SectionState> zi(sections.size());
-  double input = 1.0;
-  for (std::size_t k = 0; k < sections.size(); ++k) {
-    const Biquad& s = sections[k];
-    const double y = dc_gain(s) * input;
-    zi[k].z2 = s.b2 * input - s.a2 * y;
-    zi[k].z1 = s.b1 * input - s.a1 * y + zi[k].z2;
-    input = y;
-  }
+// Resting state of one section under a constant input of 1 (transposed direct form II); scaled
+// by the section's first input it starts the section in steady state, which removes the start-up
+// transient (the idea of Gustafsson 1996, as in SciPy's sosfilt_zi).
+SectionState steady_state(const Biquad& s) {
+  const double y = dc_gain(s);
+  SectionState zi;
+  zi.z2 = s.b2 - s.a2 * y;
+  zi.z1 = s.b1 - s.a1 * y + zi.z2;
   return zi;
 }
 
-void filter_in_place(const std::vector<Biquad>& sections, const std::vector<SectionState>& zi,
-                     Eigen::ArrayXd& x) {
-  std::vector<SectionState> state = zi;
-  for (auto& st : state) {
-    st.z1 *= x[0];
-    st.z2 *= x[0];
+// One section over the whole signal in place, forward (step +1) or backward (step −1): a tight
+// loop with the state in registers, section after section (faster than sample after sample).
+void run_section(const Biquad& s, SectionState st, double* x, Eigen::Index n, Eigen::Index step) {
+  const Eigen::Index begin = step > 0 ? 0 : n - 1;
+  for (Eigen::Index k = 0, i = begin; k < n; ++k, i += step) {
+    const double in = x[i];
+    const double y = s.b0 * in + st.z1;
+    st.z1 = s.b1 * in - s.a1 * y + st.z2;
+    st.z2 = s.b2 * in - s.a2 * y;
+    x[i] = y;
   }
-  for (Eigen::Index i = 0; i < x.size(); ++i) {
-    double v = x[i];
-    for (std::size_t k = 0; k < sections.size(); ++k) v = step(sections[k], state[k], v);
-    x[i] = v;
+}
+
+// The cascade in one direction, each section started in steady state for its first input.
+void filter_in_place(const std::vector<Biquad>& sections, Eigen::ArrayXd& x, Eigen::Index step) {
+  const Eigen::Index n = x.size();
+  for (const Biquad& section : sections) {
+    const double first = x[step > 0 ? 0 : n - 1];
+    const SectionState zi = steady_state(section);
+    run_section(section, {zi.z1 * first, zi.z2 * first}, x.data(), n, step);
   }
 }
 
@@ -101,11 +99,8 @@ Eigen::ArrayXd filtfilt(const std::vector<Biquad>& sections, const Eigen::ArrayX
     ext[n + pad + i] = 2.0 * x[n - 1] - x[n - 2 - i];  // and at the end
   }
   ext.segment(pad, n) = x;
-  const std::vector<SectionState> zi = steady_state(sections);
-  filter_in_place(sections, zi, ext);
-  ext.reverseInPlace();
-  filter_in_place(sections, zi, ext);
-  ext.reverseInPlace();
+  filter_in_place(sections, ext, +1);
+  filter_in_place(sections, ext, -1);
   return ext.segment(pad, n);
 }
 
