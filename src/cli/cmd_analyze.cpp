@@ -1,38 +1,68 @@
-// `stance analyze FILE`: the basic analysis of a trial file or a plain recording.
-#include "cli/analysis_output.hpp"
+// `stance analyze FILE`: the whole analysis of a trial file or a plain recording.
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
+#include "cli/trial_report.hpp"
 
 namespace stance::cli {
 namespace {
 
+// The task and limb: from the options, else from what the trial file says.
+Status choose_task_and_limb(const ParsedArgs& args, const LoadedRecording& loaded,
+                            TrialAnalysisOptions& options) {
+  if (loaded.trial) {
+    if (loaded.trial->metadata.task != Task::kUnspecified) {
+      options.task = loaded.trial->metadata.task;
+    }
+    options.limb = loaded.trial->metadata.limb;
+  }
+  if (const auto task = args.value("task"); task && !parse_task(*task, options.task)) {
+    return Error{"--task must be stance or squat, not '" + *task + "'"};
+  }
+  if (options.task == Task::kUnspecified) options.task = Task::kSingleLegStance;
+  if (const auto limb = args.value("limb"); limb && !parse_limb(*limb, options.limb)) {
+    return Error{"--limb must be left or right, not '" + *limb + "'"};
+  }
+  return {};
+}
+
 int run_analyze(const ParsedArgs& args, Context& context) {
   const std::string path = args.positionals[0];
-  ImportOptions import;
+  TrialAnalysisOptions options;
+  DescriptorOptions& d = options.descriptors;
   const auto plate = args.number("plate", 1);
   const auto min_fz = args.number("min-fz", kDefaultMinFz_n);
-  BasicAnalysisOptions options;
-  const auto start = args.number("start", options.start_s);
-  const auto end = args.number("end", options.end_s);
-  const auto cutoff = args.number("lowpass", options.lowpass.cutoff_hz);
+  const auto start = args.number("start", d.start_s);
+  const auto end = args.number("end", d.end_s);
+  const auto cutoff = args.number("lowpass", 0);
   for (const auto* r : {&plate, &min_fz, &start, &end, &cutoff}) {
     if (!r->ok()) return fail(context, r->error().message);
   }
+  d.start_s = *start;
+  d.end_s = *end;
+  if (*cutoff > 0) d.lowpass = LowPassSpec{4, *cutoff};
+  const std::string preset = args.value_or("preset", "clinical");
+  const auto parsed_preset = parse_preset(preset);
+  if (!parsed_preset)
+    return fail(context, "--preset must be clinical or reference, not '" + preset + "'");
+  d.preset = *parsed_preset;
+
+  ImportOptions import;
   import.plate = static_cast<int>(*plate);
   import.min_fz_n = *min_fz;
-  options.start_s = *start;
-  options.end_s = *end;
-  options.lowpass.cutoff_hz = *cutoff;
-
   const auto loaded = load_recording(path, import);
   if (!loaded) return fail(context, loaded.error().message);
-  const auto analysis = analyze_basic(loaded->samples, options);
+  if (Status s = choose_task_and_limb(args, *loaded, options); !s) {
+    return fail(context, s.error().message);
+  }
+  if (loaded->trial) options.plate = plate_geometry(loaded->trial->plate);
+
+  const auto analysis = analyze_trial(loaded->samples, options);
   if (!analysis) return fail(context, path + ": " + analysis.error().message);
-  const AnalysisSource source{path, &*loaded};
+  const TrialSource source{path, &*loaded};
   if (args.flag("json")) {
-    print_analysis_json(context.out, source, *analysis);
+    print_trial_json(context.out, source, *analysis);
   } else {
-    print_analysis_text(context.out, source, *analysis);
+    print_trial_text(context.out, source, *analysis, args.flag("all"));
   }
   return kExitOk;
 }
@@ -43,20 +73,28 @@ Command analyze_command() {
   CommandSpec spec;
   spec.name = "analyze";
   spec.summary = "analyse a recorded trial or a plain force-plate recording";
-  spec.usage = "stance analyze FILE [--json] [--start S] [--end S] [--plate N]";
+  spec.usage =
+      "stance analyze FILE [--json] [--all] [--preset clinical|reference] [--task stance|squat] "
+      "[--start S] [--end S]";
   spec.positionals = {"FILE"};
   spec.options = {
-      {"json", "", "print JSON (schema stance.analysis.basic/1) instead of text"},
+      {"json", "", "print JSON (schema stance.analysis/2) with every descriptor, rep and event"},
+      {"all", "", "print every descriptor, not only the key figures"},
+      {"preset", "NAME",
+       "clinical (mm, the plate's rate; default) or reference (the published pipeline of "
+       "Quijoux et al. 2021: cm, 25 Hz)"},
+      {"task", "TASK", "stance or squat (default: what the trial file says, else stance)"},
+      {"limb", "SIDE", "left or right standing leg (default: the trial file's); sets medial"},
       {"start", "S", "analyse from S seconds after the recording's start (default: start)"},
       {"end", "S", "analyse up to S seconds after the recording's start (default: end)"},
       {"plate", "N", "which plate of a multi-plate file (OpenSim: 1 right, 2 left; default 1)"},
       {"min-fz", "N", "vertical force below which COP is undefined, in N (default 10)"},
-      {"lowpass", "HZ", "COP low-pass cut-off in Hz (4th-order Butterworth, zero phase; 10)"},
+      {"lowpass", "HZ", "COP low-pass cut-off in Hz (4th-order Butterworth, zero phase)"},
   };
   spec.details =
       "FILE is a Stance trial (.stance), a Motive export of an AMTI plate, an OpenSim .mot-style\n"
-      "file, or a CSV with SI columns (see docs/importers.md). Lengths in mm, speeds in mm/s,\n"
-      "areas in mm², forces in N; definitions in docs/metrics.md.";
+      "file, or a CSV with SI columns (see docs/importers.md). Lengths in mm (reference preset:\n"
+      "cm), speeds per second, areas squared; every definition in docs/metrics.md.";
   return {spec, run_analyze};
 }
 

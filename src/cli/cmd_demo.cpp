@@ -1,13 +1,15 @@
-// `stance demo`: a complete simulated single-leg stance test, both legs, with no hardware.
+// `stance demo`: a complete simulated test (single-leg stance and single-leg squats on both legs)
+// on the simulated plate, analysed as a clinician would see it. No hardware, no display.
 #include <filesystem>
 #include <system_error>
 
-#include "cli/analysis_output.hpp"
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
 #include "cli/data_dirs.hpp"
-#include "core/basic_analysis.hpp"
+#include "cli/format.hpp"
 #include "core/recording_samples.hpp"
+#include "core/symmetry.hpp"
+#include "core/trial_analysis.hpp"
 #include "core/units.hpp"
 #include "device/trial_recorder.hpp"
 #include "recording/trial_file.hpp"
@@ -15,66 +17,100 @@
 namespace stance::cli {
 namespace {
 
+// The simulated patient: patellofemoral pain on the left, which sways and wobbles more.
 struct DemoLeg {
   Limb limb;
-  double sway_ml_mm;  // the simulated person's true sway SD
-  double sway_ap_mm;
+  double sway_ml_mm, sway_ap_mm;  // true COP SD in single-leg stance
+  double wobble;                  // true knee-wobble parameter in the squats, 0..1
 };
+constexpr DemoLeg kLegs[] = {{Limb::kLeft, 8.5, 13.5, 0.8}, {Limb::kRight, 6.5, 11.0, 0.1}};
+constexpr Limb kInvolved = Limb::kLeft;
+constexpr double kSquatSeconds = 32.0;  // 3 s quiet, 5 × (2 s + 0.3 s + 2 s) + 4 × 1 s, 2 s quiet
 
-// The left leg sways a little more: the demo shows a side-to-side difference.
-constexpr DemoLeg kLegs[] = {{Limb::kLeft, 8.5, 13.5}, {Limb::kRight, 6.5, 11.0}};
-
-struct LegResult {
-  DemoLeg leg;
+struct DemoTrial {
+  Limb limb = Limb::kUnspecified;
+  Task task = Task::kUnspecified;
   std::filesystem::path file;
-  BasicAnalysis analysis;
-  StreamCounters counters;
+  TrialAnalysis analysis;
 };
 
-std::string sim_address(const DemoLeg& leg, long seed, double mass_kg) {
-  return "sim:realtime=0,task=stance,limb=" + std::string(to_string(leg.limb)) +
-         ",seed=" + std::to_string(seed) + ",mass=" + fixed(mass_kg, 1) +
-         ",sway_ml_mm=" + fixed(leg.sway_ml_mm, 1) + ",sway_ap_mm=" + fixed(leg.sway_ap_mm, 1);
+std::string sim_address(const DemoLeg& leg, Task task, long seed, double mass_kg) {
+  std::string a = "sim:realtime=0,limb=" + std::string(to_string(leg.limb)) +
+                  ",seed=" + std::to_string(seed) + ",mass=" + fixed(mass_kg, 1);
+  if (task == Task::kSingleLegSquat)
+    return a + ",task=squat,depth_m=0.12,wobble=" + fixed(leg.wobble, 2);
+  return a + ",task=stance,sway_ml_mm=" + fixed(leg.sway_ml_mm, 1) +
+         ",sway_ap_mm=" + fixed(leg.sway_ap_mm, 1);
 }
 
-Result<LegResult> run_leg(Context& context, const DemoLeg& leg, const std::filesystem::path& dir,
-                          long seed, double seconds, double mass_kg) {
-  const std::string address = sim_address(leg, seed, mass_kg);
+// Records one trial, writes it, reads the file back and analyses it: the path of a real test.
+Result<DemoTrial> run_trial(Context& context, const DemoLeg& leg, Task task,
+                            const std::filesystem::path& dir, long seed, double seconds,
+                            double mass_kg) {
+  const std::string address = sim_address(leg, task, seed, mass_kg);
   auto plate = context.drivers.open(address);
   if (!plate) return plate.error();
   RecordRequest request;
   request.seconds = seconds;
   request.metadata.patient_code = "DEMO-001";
   request.metadata.limb = leg.limb;
-  request.metadata.task = Task::kSingleLegStance;
+  request.metadata.task = task;
   request.metadata.eyes = Eyes::kOpen;
   request.metadata.attempt = 1;
   request.metadata.device = address;
   request.metadata.notes = "stance demo: simulated patient";
   auto outcome = record_trial(**plate, request);
   if (!outcome) return outcome.error();
-  LegResult result{leg, dir / ("demo-" + std::string(to_string(leg.limb)) + ".stance"), {}, {}};
-  if (Status s = write_trial_file(result.file, outcome->recording); !s) return s.error();
-  // Analyse what was written, through the same path as `stance analyze`.
-  auto written = read_trial_file(result.file);
+  DemoTrial trial{
+      leg.limb,
+      task,
+      dir / ("demo-" + std::string(to_string(task)) + "-" + to_string(leg.limb) + ".stance"),
+      {}};
+  if (Status s = write_trial_file(trial.file, outcome->recording); !s) return s.error();
+  auto written = read_trial_file(trial.file);
   if (!written) return written.error();
-  auto analysis = analyze_basic(samples_from_recording(*written));
+  TrialAnalysisOptions options;
+  options.task = task;
+  options.limb = leg.limb;
+  options.plate = plate_geometry(written->plate);
+  auto analysis = analyze_trial(samples_from_recording(*written), options);
   if (!analysis) return analysis.error();
-  result.analysis = *analysis;
-  result.counters = written->counters;
-  return result;
+  trial.analysis = std::move(*analysis);
+  return trial;
 }
 
-void print_row(std::ostream& out, const std::string& name, const std::string& unit,
-               const std::vector<LegResult>& legs, double (*get)(const BasicAnalysis&),
-               int decimals) {
-  std::string line = "  " + name;
-  line.resize(30, ' ');
-  for (const auto& leg : legs) {
-    std::string cell = fixed(get(leg.analysis), decimals);
-    line += std::string(cell.size() < 10 ? 10 - cell.size() : 1, ' ') + cell;
+double descriptor(const TrialAnalysis& a, std::string_view name) {
+  for (const DescriptorEntry& e : descriptor_entries(a.descriptors)) {
+    if (e.name == name) return display_value(e, a.descriptors.unit);
   }
-  out << line << "  " << unit << "\n";
+  return 0.0;
+}
+
+double mean_depth_cm(const TrialAnalysis& a) {
+  if (!a.squats || a.squats->reps.empty()) return 0.0;
+  double sum = 0;
+  for (const SquatRep& r : a.squats->reps) sum += r.depth_m;
+  return 100.0 * sum / static_cast<double>(a.squats->reps.size());
+}
+
+using Getter = double (*)(const TrialAnalysis&);
+
+// One row: the metric on each side and the LSI (involved / uninvolved × 100).
+void print_row(std::ostream& out, const std::string& label, const std::string& unit,
+               const DemoTrial& left, const DemoTrial& right, Getter get, int decimals,
+               Better better) {
+  const double l = get(left.analysis), r = get(right.analysis);
+  const LimbSymmetry s = limb_symmetry(l, r, kInvolved, better);
+  out << "  " << pad(label, 29) << pad(unit, 7) << pad(fixed(l, decimals), 10)
+      << pad(fixed(r, decimals), 10) << (s.lsi_defined ? fixed(s.lsi_percent, 0) + "%" : "-")
+      << "\n";
+}
+
+void print_verdicts(std::ostream& out, const DemoTrial& left, const DemoTrial& right) {
+  auto verdict = [](const DemoTrial& t) {
+    return std::string(t.analysis.verdict.valid ? "valid" : "INVALID");
+  };
+  out << "  " << pad("Verdict", 36) << pad(verdict(left), 10) << verdict(right) << "\n";
 }
 
 int run_demo(const ParsedArgs& args, Context& context) {
@@ -85,6 +121,7 @@ int run_demo(const ParsedArgs& args, Context& context) {
     if (!r->ok()) return fail(context, r->error().message);
   }
   if (!(*seconds >= 5 && *seconds <= 300)) return fail(context, "--seconds must be 5 to 300");
+  if (!(*mass >= 30 && *mass <= 200)) return fail(context, "--mass must be 30 to 200 kg");
   const std::filesystem::path dir = args.value("out-dir")
                                         ? std::filesystem::path(*args.value("out-dir"))
                                         : default_data_dir() / "demo";
@@ -95,55 +132,62 @@ int run_demo(const ParsedArgs& args, Context& context) {
                              "; choose another with --out-dir");
   }
 
-  std::ostream& out = context.out;
-  out << "Stance demo: single-leg stance, eyes open, " << fixed(*seconds, 0)
-      << " s per leg, on the simulated plate\n"
-      << "(a simulated " << fixed(*mass, 0)
-      << " kg patient; no hardware needed; run faster than real time)\n\n";
-  std::vector<LegResult> legs;
-  for (const DemoLeg& leg : kLegs) {
-    auto result = run_leg(context, leg, dir, static_cast<long>(*seed), *seconds, *mass);
-    if (!result) return fail(context, result.error().message);
-    legs.push_back(*result);
+  std::vector<DemoTrial> trials;  // stance left, stance right, squat left, squat right
+  for (const Task task : {Task::kSingleLegStance, Task::kSingleLegSquat}) {
+    for (const DemoLeg& leg : kLegs) {
+      const double length_s = task == Task::kSingleLegSquat ? kSquatSeconds : *seconds;
+      auto trial = run_trial(context, leg, task, dir, static_cast<long>(*seed), length_s, *mass);
+      if (!trial) return fail(context, trial.error().message);
+      trials.push_back(std::move(*trial));
+    }
   }
 
-  out << "  Result                           Left     Right\n";
+  std::ostream& out = context.out;
+  out << "Stance demo: a simulated " << fixed(*mass, 0)
+      << " kg patient with knee pain on the LEFT, on the simulated plate\n"
+      << "(no hardware needed; recorded faster than real time)\n\n"
+      << "  " << pad("", 36) << pad("Left", 10) << pad("Right", 10) << "LSI (left/right)\n"
+      << "Single-leg stance, eyes open, " << fixed(*seconds, 0) << " s\n";
+  const Better lower = Better::kLower;
   print_row(
-      out, "Mean COP velocity", "mm/s", legs,
-      [](const BasicAnalysis& a) { return mm_from_m(a.sway.mean_velocity_m_s); }, 1);
+      out, "Mean COP velocity", "mm/s", trials[0], trials[1],
+      [](const TrialAnalysis& a) { return descriptor(a, "mean_velocity"); }, 1, lower);
   print_row(
-      out, "95% ellipse area", "mm²", legs,
-      [](const BasicAnalysis& a) { return mm2_from_m2(a.sway.ellipse_area_95_m2); }, 0);
+      out, "95% ellipse area", "mm²", trials[0], trials[1],
+      [](const TrialAnalysis& a) { return descriptor(a, "ellipse_area_95"); }, 0, lower);
   print_row(
-      out, "RMS ML", "mm", legs, [](const BasicAnalysis& a) { return mm_from_m(a.sway.rms_ml_m); },
-      1);
+      out, "Range ML", "mm", trials[0], trials[1],
+      [](const TrialAnalysis& a) { return descriptor(a, "range_ml"); }, 1, lower);
   print_row(
-      out, "RMS AP", "mm", legs, [](const BasicAnalysis& a) { return mm_from_m(a.sway.rms_ap_m); },
-      1);
+      out, "Range AP", "mm", trials[0], trials[1],
+      [](const TrialAnalysis& a) { return descriptor(a, "range_ap"); }, 1, lower);
+  print_verdicts(out, trials[0], trials[1]);
+  out << "Single-leg squat, 5 repetitions\n";
   print_row(
-      out, "Range ML", "mm", legs,
-      [](const BasicAnalysis& a) { return mm_from_m(a.sway.range_ml_m); }, 1);
+      out, "Repetitions (acceptable)", "", trials[2], trials[3],
+      [](const TrialAnalysis& a) {
+        return a.squats ? static_cast<double>(a.squats->acceptable_rep_count) : 0.0;
+      },
+      0, Better::kHigher);
+  print_row(out, "Mean depth (centre of mass)", "cm", trials[2], trials[3], mean_depth_cm, 1,
+            Better::kHigher);
   print_row(
-      out, "Range AP", "mm", legs,
-      [](const BasicAnalysis& a) { return mm_from_m(a.sway.range_ap_m); }, 1);
+      out, "Knee-wobble index", "0-100", trials[2], trials[3],
+      [](const TrialAnalysis& a) { return a.wobble ? a.wobble->index : 0.0; }, 0, lower);
   print_row(
-      out, "Path length", "mm", legs,
-      [](const BasicAnalysis& a) { return mm_from_m(a.sway.path_length_m); }, 0);
-  print_row(
-      out, "Body weight", "N", legs, [](const BasicAnalysis& a) { return a.body_weight_n; }, 1);
-  print_row(
-      out, "Duration", "s", legs, [](const BasicAnalysis& a) { return a.duration_s; }, 2);
-  print_row(
-      out, "Lost samples", "", legs,
-      [](const BasicAnalysis& a) { return static_cast<double>(a.lost_samples); }, 0);
-  out << "\n  Simulated truth (sway SD ML / AP): left " << fixed(kLegs[0].sway_ml_mm, 1) << " / "
-      << fixed(kLegs[0].sway_ap_mm, 1) << " mm, right " << fixed(kLegs[1].sway_ml_mm, 1) << " / "
-      << fixed(kLegs[1].sway_ap_mm, 1) << " mm; the RMS rows measure it.\n"
-      << "  COP low-pass 4th-order Butterworth 10 Hz, zero phase; definitions in "
-         "docs/metrics.md\n\n";
-  out << "Recordings written:\n";
-  for (const auto& leg : legs) out << "  " << leg.file.string() << "\n";
-  out << "Re-analyse one with: stance analyze " << legs.back().file.string() << "\n";
+      out, "95% ellipse area", "mm²", trials[2], trials[3],
+      [](const TrialAnalysis& a) { return descriptor(a, "ellipse_area_95"); }, 0, lower);
+  print_verdicts(out, trials[2], trials[3]);
+  out << "\n  Simulated truth: stance sway SD (ML/AP) left " << fixed(kLegs[0].sway_ml_mm, 1) << "/"
+      << fixed(kLegs[0].sway_ap_mm, 1) << " mm, right " << fixed(kLegs[1].sway_ml_mm, 1) << "/"
+      << fixed(kLegs[1].sway_ap_mm, 1) << " mm; knee wobble left " << fixed(kLegs[0].wobble, 2)
+      << ", right " << fixed(kLegs[1].wobble, 2) << ".\n"
+      << "  LSI = involved (left) / uninvolved (right) × 100%; for sway and wobble, above 100% "
+         "means\n"
+      << "  the involved side does worse. Definitions: docs/metrics.md, docs/symmetry.md.\n\n"
+      << "Recordings written:\n";
+  for (const auto& t : trials) out << "  " << t.file.string() << "\n";
+  out << "Re-analyse one with: stance analyze " << trials.back().file.string() << "\n";
   return kExitOk;
 }
 
@@ -152,14 +196,17 @@ int run_demo(const ParsedArgs& args, Context& context) {
 Command demo_command() {
   CommandSpec spec;
   spec.name = "demo";
-  spec.summary = "run a complete simulated single-leg stance test (no hardware needed)";
+  spec.summary = "run a complete simulated single-leg test (no hardware needed)";
   spec.usage = "stance demo [--out-dir DIR] [--seconds N] [--seed N] [--mass KG]";
   spec.options = {
       {"out-dir", "DIR", "where the recordings go (default: $XDG_DATA_HOME/stance/demo)"},
-      {"seconds", "N", "trial length per leg in seconds (default 30)"},
+      {"seconds", "N", "single-leg stance time per leg in seconds (default 30)"},
       {"seed", "N", "seed of the simulated patient (default 1; same seed, same result)"},
       {"mass", "KG", "body mass of the simulated patient in kg (default 72)"},
   };
+  spec.details =
+      "Records single-leg stance and five single-leg squats on each leg from the simulated\n"
+      "plate, writes the four trial files, reads them back and analyses them.";
   return {spec, run_demo};
 }
 

@@ -1,11 +1,12 @@
 // `stance devices`: the plates this program can use, per driver.
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
+#include "cli/format.hpp"
 
 namespace stance::cli {
 namespace {
 
-int run_devices(const ParsedArgs&, Context& context) {
+int run_devices(const ParsedArgs& args, Context& context) {
   std::ostream& out = context.out;
   out << "ADDRESS (--device)      SERIAL        LAYOUT            RATE     FIRMWARE  DESCRIPTION\n";
   std::size_t count = 0;
@@ -13,9 +14,6 @@ int run_devices(const ParsedArgs&, Context& context) {
     for (const PlateListing& p : driver->list()) {
       const std::string layout =
           p.layout == PlateLayout::kFourCell ? "1 (4 load cells)" : "2 (6-component)";
-      auto pad = [](const std::string& s, std::size_t w) {
-        return s.size() >= w ? s + " " : s + std::string(w - s.size(), ' ');
-      };
       out << pad(p.address, 24) << pad(p.serial, 14) << pad(layout, 18)
           << pad(std::to_string(p.rate_hz) + " Hz", 9) << pad(p.firmware, 10) << p.description
           << "\n";
@@ -23,9 +21,12 @@ int run_devices(const ParsedArgs&, Context& context) {
     }
   }
   if (count == 0) out << "(no plates found)\n";
-  out << "\nDriver options (after ':' in --device):\n";
-  for (const auto& driver : context.drivers.drivers()) {
-    out << "  " << driver->name() << ": " << driver->options_help() << "\n";
+  if (args.flag("options")) {
+    for (const auto& driver : context.drivers.drivers()) {
+      out << "\n" << driver->name() << ": " << driver->options_help() << "\n";
+    }
+  } else {
+    out << "\nOptions of each driver (after ':' in --device): stance devices --options\n";
   }
   return kExitOk;
 }
@@ -36,7 +37,8 @@ Command devices_command() {
   CommandSpec spec;
   spec.name = "devices";
   spec.summary = "list the force plates that can be used (simulated and connected)";
-  spec.usage = "stance devices";
+  spec.usage = "stance devices [--options]";
+  spec.options = {{"options", "", "also print every driver's options (what may follow ':')"}};
   spec.details = "Use an address from the first column with `stance record --device ADDRESS`.";
   return {spec, run_devices};
 }

@@ -1,9 +1,9 @@
 // `stance record`: one trial from a plate to a trial file.
 #include <iostream>
 
-#include "cli/analysis_output.hpp"
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
+#include "cli/format.hpp"
 #include "cli/trial_options.hpp"
 #include "device/trial_recorder.hpp"
 #include "recording/trial_file.hpp"

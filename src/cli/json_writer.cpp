@@ -113,6 +113,12 @@ JsonWriter& JsonWriter::field(const std::string& key, bool value) {
   return *this;
 }
 
+JsonWriter& JsonWriter::null_field(const std::string& key) {
+  separator_and_key(key);
+  out_ << "null";
+  return *this;
+}
+
 JsonWriter& JsonWriter::element(const std::string& value) {
   separator_and_key("");
   out_ << quote(value);

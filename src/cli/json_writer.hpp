@@ -20,6 +20,7 @@ class JsonWriter {
   JsonWriter& field(const std::string& key, double value);
   JsonWriter& field(const std::string& key, long long value);
   JsonWriter& field(const std::string& key, bool value);
+  JsonWriter& null_field(const std::string& key);
   JsonWriter& element(const std::string& value);
 
   static std::string quote(const std::string& text);

@@ -131,8 +131,10 @@ Result<GainCorrectionFit> fit_gain_correction(const std::vector<MassPlacement>& 
                                               double mass_kg,
                                               const std::array<CellPosition, 4>& cells) {
   if (placements.size() < 3) {
-    return Error{"place the mass at least at 3 positions spread over the plate (corners and "
-                 "centre); got " + std::to_string(placements.size())};
+    return Error{
+        "place the mass at least at 3 positions spread over the plate (corners and "
+        "centre); got " +
+        std::to_string(placements.size())};
   }
   const double weight_n = mass_kg * kStandardGravity_m_s2;
   const auto rows = static_cast<Eigen::Index>(3 * placements.size());

@@ -39,7 +39,7 @@ struct KnownMassOptions {
   double fz_tolerance_percent = 1.0;  // of the mass's weight ...
   double fz_tolerance_n = 5.0;        // ... or this, whichever is larger
   double cop_tolerance_mm = 5.0;
-  double max_fz_sd_n = 5.0;           // the mass must rest still
+  double max_fz_sd_n = 5.0;  // the mass must rest still
 };
 
 struct KnownMassCheck {

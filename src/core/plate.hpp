@@ -54,8 +54,9 @@ struct Calibration {
 // The last check with a known mass before a trial (docs/calibration.md); mass 0 means none.
 struct KnownMassRecord {
   double mass_kg = 0.0;
-  double fz_error_n = 0.0;     // measured − expected vertical force
-  double cop_error_mm = 0.0;   // distance of the measured COP from where the mass stood (0 if unknown)
+  double fz_error_n = 0.0;  // measured − expected vertical force
+  double cop_error_mm =
+      0.0;  // distance of the measured COP from where the mass stood (0 if unknown)
   std::int64_t checked_at_unix_s = 0;
 };
 

@@ -14,16 +14,16 @@ namespace stance {
 enum class Better : std::uint8_t { kLower, kHigher };
 
 struct TrialSummary {
-  int trials = 0;        // valid trials averaged
+  int trials = 0;  // valid trials averaged
   double mean = 0.0;
-  double sd = 0.0;       // sample SD (n − 1); 0 for a single trial
+  double sd = 0.0;          // sample SD (n − 1); 0 for a single trial
   double cv_percent = 0.0;  // SD / |mean| × 100; 0 when the mean is 0
 };
 
 TrialSummary summarize_trials(const std::vector<double>& values);
 
 struct LimbSymmetry {
-  bool defined = false;     // both sides have a value (and, for the LSI, the involved side is known)
+  bool defined = false;  // both sides have a value (and, for the LSI, the involved side is known)
   double lsi_percent = 0.0;  // involved / uninvolved × 100 (rehabilitation convention)
   bool lsi_defined = false;
   double asymmetry_percent = 0.0;  // (right − left) / max(|right|, |left|) × 100 (Bishop 2016)

@@ -479,8 +479,8 @@ std::optional<Error> read_tare(std::span<const std::uint8_t> payload, const Deco
   t.last_check.fz_error_n = r.f64();
   t.last_check.cop_error_mm = r.f64();
   t.last_check.checked_at_unix_s = r.i64();
-  finite = finite && std::isfinite(t.last_check.mass_kg) && std::isfinite(t.last_check.fz_error_n) &&
-           std::isfinite(t.last_check.cop_error_mm);
+  finite = finite && std::isfinite(t.last_check.mass_kg) &&
+           std::isfinite(t.last_check.fz_error_n) && std::isfinite(t.last_check.cop_error_mm);
   if (auto e = check_payload_end(r, kTare, ctx)) return e;
   if (applied > 1)
     return corrupt("TARE applied flag is " + std::to_string(applied) + ", not 0 or 1");

@@ -86,8 +86,8 @@ TEST_F(CliTest, WrongFormatIsOneClearLine) {
 TEST_F(CliTest, AnalyzesTheMotiveRecording) {
   const CliRun r = stance({"analyze", data("amti-quiet-stance-100hz.csv")});
   ASSERT_EQ(r.code, kExitOk) << r.err;
-  for (const char* text : {"Body weight", "Mean velocity", "95% confidence ellipse", "mm/s", "mm²",
-                           "Lost samples   7 "}) {
+  for (const char* text : {"Body weight", "Mean COP velocity", "95% confidence ellipse", "mm/s",
+                           "mm²", "Lost samples   7,"}) {
     EXPECT_NE(r.out.find(text), std::string::npos) << text << "\n" << r.out;
   }
 }
@@ -96,7 +96,7 @@ TEST_F(CliTest, JsonWindowSelectsPartOfTheRecording) {
   const CliRun r = stance(
       {"analyze", data("amti-quiet-stance-100hz.csv"), "--json", "--start", "40", "--end", "70"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
-  EXPECT_NE(r.out.find("\"schema\": \"stance.analysis.basic/1\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"schema\": \"stance.analysis/2\""), std::string::npos);
   EXPECT_NE(r.out.find("\"count\": 3000"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\"duration_s\": 30"), std::string::npos) << r.out;
   const CliRun outside = stance({"analyze", data("amti-quiet-stance-100hz.csv"), "--start", "400"});
@@ -167,9 +167,50 @@ TEST_F(CliTest, DemoRunsACompleteTestAndWritesBothLegs) {
   const CliRun r = stance({"demo", "--out-dir", dir_.string(), "--seconds", "10"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_NE(r.out.find("Mean COP velocity"), std::string::npos);
-  EXPECT_TRUE(fs::exists(dir_ / "demo-left.stance"));
-  EXPECT_TRUE(fs::exists(dir_ / "demo-right.stance"));
-  EXPECT_NE(r.out.find((dir_ / "demo-right.stance").string()), std::string::npos);
+  for (const char* name : {"demo-stance-left.stance", "demo-stance-right.stance",
+                           "demo-squat-left.stance", "demo-squat-right.stance"}) {
+    EXPECT_TRUE(fs::exists(dir_ / name)) << name;
+    EXPECT_NE(r.out.find((dir_ / name).string()), std::string::npos) << name;
+  }
+  EXPECT_NE(r.out.find("Knee-wobble index"), std::string::npos);
+  EXPECT_NE(r.out.find("LSI"), std::string::npos);
+}
+
+TEST_F(CliTest, ReferencePresetAndEveryDescriptor) {
+  const std::string file = data("amti-quiet-stance-100hz.csv");
+  const CliRun reference =
+      stance({"analyze", file, "--preset", "reference", "--start", "40", "--end", "70", "--json"});
+  ASSERT_EQ(reference.code, kExitOk) << reference.err;
+  EXPECT_NE(reference.out.find("\"preset\": \"reference\""), std::string::npos);
+  EXPECT_NE(reference.out.find("\"length_unit\": \"cm\""), std::string::npos);
+  EXPECT_NE(reference.out.find("\"name\": \"critical_time_ml\""), std::string::npos);
+  const CliRun all = stance({"analyze", file, "--all"});
+  ASSERT_EQ(all.code, kExitOk) << all.err;
+  for (const char* name : {"diffusion_short_ml", "power_frequency_95_ap", "sway_density_mean_peak",
+                           "fractal_dimension_ce"}) {
+    EXPECT_NE(all.out.find(name), std::string::npos) << name;
+  }
+  const CliRun bad = stance({"analyze", file, "--preset", "fancy"});
+  EXPECT_EQ(bad.code, kExitFailed);
+  EXPECT_TRUE(one_line(bad.err)) << bad.err;
+}
+
+TEST_F(CliTest, SquatTrialShowsRepetitionsWobbleAndVerdict) {
+  const fs::path file = dir_ / "squat.stance";
+  const CliRun rec =
+      stance({"record", "--device", "sim:realtime=0,task=squat,reps=5,wobble=0.5", "--seconds",
+              "32", "--out", file.string(), "--task", "squat", "--limb", "right"});
+  ASSERT_EQ(rec.code, kExitOk) << rec.err;
+  const CliRun text = stance({"analyze", file.string()});
+  ASSERT_EQ(text.code, kExitOk) << text.err;
+  EXPECT_NE(text.out.find("Squat repetitions: 5 found"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("Knee-wobble index"), std::string::npos);
+  const CliRun json = stance({"analyze", file.string(), "--json"});
+  ASSERT_EQ(json.code, kExitOk) << json.err;
+  for (const char* key :
+       {"\"rep_count\": 5", "\"knee_wobble\"", "\"verdict\"", "\"findings\"", "\"depth_m\""}) {
+    EXPECT_NE(json.out.find(key), std::string::npos) << key;
+  }
 }
 
 TEST_F(CliTest, DevicesListsTheSimulatedPlates) {

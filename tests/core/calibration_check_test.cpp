@@ -1,10 +1,11 @@
 // Tare, known-mass check and per-cell gain correction against constructed cases with known truth.
+#include "core/calibration_check.hpp"
+
 #include <gtest/gtest.h>
 
 #include <random>
 
 #include "core/calibration.hpp"
-#include "core/calibration_check.hpp"
 #include "core/units.hpp"
 
 namespace stance {
@@ -28,14 +29,15 @@ Calibration factory() {
 
 // Frames of an "empty" plate whose true zero is `zero` counts, plus `load_n` spread evenly and
 // Gaussian noise of `noise_counts`.
-std::vector<RawFrame> frames(const std::array<double, 4>& zero, double load_n,
-                             double noise_counts, int n = 500) {
+std::vector<RawFrame> frames(const std::array<double, 4>& zero, double load_n, double noise_counts,
+                             int n = 500) {
   std::mt19937_64 rng(7);
   std::normal_distribution<double> noise(0.0, noise_counts);
   std::vector<RawFrame> out(static_cast<std::size_t>(n));
   for (auto& f : out) {
     for (int c = 0; c < 4; ++c) {
-      f.counts[c] = static_cast<std::int32_t>(std::lround(zero[c] + load_n / 4 / 0.01 + noise(rng)));
+      f.counts[c] =
+          static_cast<std::int32_t>(std::lround(zero[c] + load_n / 4 / 0.01 + noise(rng)));
     }
   }
   return out;
@@ -52,8 +54,8 @@ std::array<double, 4> cell_forces(double weight_n, double x_m, double y_m) {
 }
 
 TEST(Tare, ZeroIsTheMeanCountOfTheEmptyPlate) {
-  const auto r = compute_tare(frames({1200, 900, 1000, 1100}, 0.0, 3.0), plate(), factory(),
-                              Tare{}, 1764000000);
+  const auto r = compute_tare(frames({1200, 900, 1000, 1100}, 0.0, 3.0), plate(), factory(), Tare{},
+                              1764000000);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_TRUE(r->tare.applied);
   EXPECT_EQ(r->tare.taken_at_unix_s, 1764000000);
@@ -69,16 +71,16 @@ TEST(Tare, ZeroIsTheMeanCountOfTheEmptyPlate) {
 }
 
 TEST(Tare, RefusesALoadedPlateAndSaysWhatToDo) {
-  const auto r = compute_tare(frames({1000, 1000, 1000, 1000}, 300.0, 3.0), plate(), factory(),
-                              Tare{}, 0);
+  const auto r =
+      compute_tare(frames({1000, 1000, 1000, 1000}, 300.0, 3.0), plate(), factory(), Tare{}, 0);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("300.0 N"), std::string::npos) << r.error().message;
   EXPECT_NE(r.error().message.find("clear the plate"), std::string::npos);
 }
 
 TEST(Tare, RefusesAnUnsteadyPlate) {
-  const auto r = compute_tare(frames({1000, 1000, 1000, 1000}, 0.0, 400.0), plate(), factory(),
-                              Tare{}, 0);
+  const auto r =
+      compute_tare(frames({1000, 1000, 1000, 1000}, 0.0, 400.0), plate(), factory(), Tare{}, 0);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("not steady"), std::string::npos);
 }
@@ -86,8 +88,8 @@ TEST(Tare, RefusesAnUnsteadyPlate) {
 TEST(Tare, WarnsOnDriftAndKeepsTheGainCorrections) {
   Tare previous;
   previous.gain_correction = {1.01, 0.99, 1.0, 1.0};
-  const auto r = compute_tare(frames({1800, 1800, 1800, 1800}, 0.0, 3.0), plate(), factory(),
-                              previous, 0);
+  const auto r =
+      compute_tare(frames({1800, 1800, 1800, 1800}, 0.0, 3.0), plate(), factory(), previous, 0);
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->warnings.size(), 1u);
   EXPECT_NE(r->warnings[0].find("drifted"), std::string::npos);
@@ -111,8 +113,8 @@ ForceSamples resting_mass(double fz_n, double x_m, double y_m) {
 
 TEST(KnownMass, PassesWithinToleranceAndReportsErrorsInNewtonsAndMillimetres) {
   const double w = 20 * kStandardGravity_m_s2;
-  const auto c = check_known_mass(resting_mass(w + 0.8, 0.102, -0.05), 20.0,
-                                  CellPosition{0.1, -0.05});
+  const auto c =
+      check_known_mass(resting_mass(w + 0.8, 0.102, -0.05), 20.0, CellPosition{0.1, -0.05});
   ASSERT_TRUE(c.ok());
   EXPECT_TRUE(c->passed) << c->summary;
   EXPECT_NEAR(c->fz_error_n, 0.8, 1e-9);

@@ -1,7 +1,7 @@
 // Limb symmetry and the per-session summary against hand-computed values.
-#include <gtest/gtest.h>
-
 #include "core/symmetry.hpp"
+
+#include <gtest/gtest.h>
 
 namespace stance {
 namespace {
@@ -22,7 +22,7 @@ TEST(LimbSymmetry, LsiIsInvolvedOverUninvolved) {
   ASSERT_TRUE(s.lsi_defined);
   EXPECT_DOUBLE_EQ(s.lsi_percent, 125.0);
   EXPECT_DOUBLE_EQ(s.asymmetry_percent, 100.0 * (24 - 30) / 30);  // −20%: left larger
-  EXPECT_EQ(s.worse_side, Limb::kLeft);  // more sway is worse
+  EXPECT_EQ(s.worse_side, Limb::kLeft);                           // more sway is worse
 }
 
 TEST(LimbSymmetry, DirectionDecidesTheWorseSide) {

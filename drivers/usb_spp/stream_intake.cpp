@@ -1,0 +1,80 @@
+#include "usb_spp/stream_intake.hpp"
+
+#include <algorithm>
+
+namespace stance::usb {
+namespace {
+
+constexpr std::size_t kEventReserve = 256;
+
+}  // namespace
+
+StreamIntake::StreamIntake(int channel_count, std::size_t capacity_frames,
+                           std::size_t transfer_frames)
+    : channel_count_(channel_count), capacity_frames_(capacity_frames) {
+  frames_.reserve(capacity_frames_);
+  events_.reserve(kEventReserve);
+  scratch_frames_.reserve(transfer_frames + 1);
+  scratch_events_.reserve(kEventReserve);
+}
+
+void StreamIntake::reserve_transfer(std::size_t transfer_frames) {
+  scratch_frames_.reserve(transfer_frames + 1);
+}
+
+void StreamIntake::start(DeviceClock::TimePoint start_sent, std::uint16_t rate_hz) {
+  decoder_ = std::make_unique<spp::StreamDecoder>(channel_count_);
+  decoder_->on_start_stream();
+  clock_.start(start_sent, rate_hz);
+  frames_.clear();  // a new stream: nothing of the last one is mixed into it
+  events_.clear();
+  transfers_ = 0;
+  transfer_errors_ = 0;
+  host_overflow_frames_ = 0;
+}
+
+void StreamIntake::on_transfer(std::span<const std::uint8_t> bytes,
+                               DeviceClock::TimePoint arrival) {
+  ++arrivals_;
+  if (!decoder_) return;
+  scratch_frames_.clear();
+  scratch_events_.clear();
+  decoder_->decode(bytes, scratch_frames_, scratch_events_);
+  for (const RawFrame& f : scratch_frames_) (void)clock_.on_frame(f.seq, f.t_us, arrival);
+  ++transfers_;
+  const std::size_t offset = frames_.size();
+  if (offset + scratch_frames_.size() <= capacity_frames_) {
+    frames_.insert(frames_.end(), scratch_frames_.begin(), scratch_frames_.end());
+  } else {
+    host_overflow_frames_ += scratch_frames_.size();
+  }
+  for (RecordingEvent& e : scratch_events_) {
+    e.frame_index = std::min(e.frame_index + offset, frames_.size());
+    events_.push_back(std::move(e));
+  }
+}
+
+void StreamIntake::swap_pending(std::vector<RawFrame>& frames,
+                                std::vector<RecordingEvent>& events) {
+  frames_.swap(frames);
+  events_.swap(events);
+  // The capacity read() handed over becomes ours: keep at least what was promised.
+  if (frames_.capacity() < capacity_frames_) frames_.reserve(capacity_frames_);
+  if (events_.capacity() < kEventReserve) events_.reserve(kEventReserve);
+}
+
+PlateHealth StreamIntake::health() const {
+  PlateHealth h;
+  if (decoder_) {
+    h.stream = decoder_->counters();
+    h.overload_frames = decoder_->overload_frames();
+    h.adc_error_frames = decoder_->adc_error_frames();
+  }
+  h.stream.frames_received -= host_overflow_frames_;
+  h.stream.frames_lost += host_overflow_frames_;
+  h.transfer_errors = transfer_errors_;
+  h.mean_latency_ms = clock_.mean_latency_s() * 1000.0;
+  return h;
+}
+
+}  // namespace stance::usb

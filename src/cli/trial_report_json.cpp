@@ -1,0 +1,131 @@
+#include "cli/json_writer.hpp"
+#include "cli/trial_report.hpp"
+
+namespace stance::cli {
+namespace {
+
+using Count = long long;
+
+void write_summary(JsonWriter& j, const BasicAnalysis& s) {
+  j.begin_object("window");
+  j.field("start_s", s.start_s).field("end_s", s.end_s).field("duration_s", s.duration_s);
+  j.end_object();
+  j.begin_object("samples");
+  j.field("rate_hz", s.rate_hz);
+  j.field("count", static_cast<Count>(s.sample_count));
+  j.field("lost", static_cast<Count>(s.lost_samples));
+  j.field("unloaded", static_cast<Count>(s.unloaded_samples));
+  j.field("overload", static_cast<Count>(s.overload_samples));
+  j.field("adc_error", static_cast<Count>(s.adc_error_samples));
+  j.end_object();
+}
+
+void write_descriptors(JsonWriter& j, const DescriptorSet& d) {
+  j.begin_object("preprocessing");
+  j.field("preset", std::string(preset_name(d.preset)));
+  j.field("length_unit", std::string(length_unit_symbol(d.unit)));
+  j.field("rate_hz", d.rate_hz);
+  j.field("analysis_rate_hz", d.analysis_rate_hz);
+  j.field("lowpass_applied", d.filtered);
+  j.field("lowpass_order", static_cast<Count>(d.lowpass.order));
+  j.field("lowpass_cutoff_hz", d.lowpass.cutoff_hz);
+  j.field("samples_used", static_cast<Count>(d.samples_used));
+  j.field("samples_bridged", static_cast<Count>(d.samples_bridged));
+  j.end_object();
+  j.begin_array("descriptors");
+  for (const DescriptorEntry& e : descriptor_entries(d)) {
+    j.begin_object();
+    j.field("name", std::string(e.name));
+    j.field("reference_name", std::string(e.reference_name));
+    j.field("family", std::string(family_name(e.family)));
+    j.field("axis", std::string(axis_name(e.axis)));
+    j.field("unit", display_unit(e.quantity, d.unit));
+    if (e.si.defined) {
+      j.field("value", display_value(e, d.unit));
+    } else {
+      j.null_field("value");
+    }
+    j.end_object();
+  }
+  j.end_array();
+}
+
+void write_squats(JsonWriter& j, const SquatAnalysis& s, const KneeWobble& w) {
+  j.begin_object("squats");
+  j.field("body_weight_n", s.body_weight_n);
+  j.field("body_weight_from_quiet_phases", s.body_weight_from_quiet);
+  j.field("rep_count", static_cast<Count>(s.rep_count));
+  j.field("acceptable_rep_count", static_cast<Count>(s.acceptable_rep_count));
+  j.begin_array("reps");
+  for (const SquatRep& r : s.reps) {
+    j.begin_object();
+    j.field("index", static_cast<Count>(r.index));
+    j.field("start_s", r.start_s).field("bottom_s", r.bottom_s).field("end_s", r.end_s);
+    j.field("descent_s", r.descent_s).field("bottom_pause_s", r.bottom_pause_s);
+    j.field("ascent_s", r.ascent_s).field("depth_m", r.depth_m);
+    j.field("peak_fz_n", r.peak_fz_n).field("peak_fz_bw", r.peak_fz_bw);
+    j.field("complete", r.complete).field("shallow", r.shallow).field("too_fast", r.too_fast);
+    for (const RepWobble& rw : w.reps) {
+      if (rw.rep_index == r.index) j.field("knee_wobble_index", rw.index);
+    }
+    j.end_object();
+  }
+  j.end_array();
+  j.end_object();
+  j.begin_object("knee_wobble");
+  j.field("index", w.index);
+  j.field("index_rep_sd", w.index_rep_sd);
+  j.field("reps_used", static_cast<Count>(w.reps_used.size()));
+  j.field("medial_known", w.medial_known);
+  j.field("oscillation_rms_mm", 1000.0 * w.trial.oscillation_rms_m);
+  j.field("ml_speed_mm_s", 1000.0 * w.trial.ml_speed_m_s);
+  j.field("reversals_per_s", w.trial.reversals_per_s);
+  j.field("medial_shift_mm", 1000.0 * w.trial.medial_shift_m);
+  if (w.trial.has_shear) j.field("ml_shear_rms_n", w.trial.ml_shear_rms_n);
+  j.end_object();
+}
+
+void write_verdict(JsonWriter& j, const TrialVerdict& v) {
+  j.begin_object("verdict");
+  j.field("valid", v.valid);
+  j.begin_array("findings");
+  for (const Finding& f : v.findings) {
+    j.begin_object();
+    j.field("kind", to_string(f.kind)).field("severity", to_string(f.severity));
+    j.field("start_s", f.start_s).field("end_s", f.end_s).field("value", f.value);
+    j.field("detail", f.detail);
+    j.end_object();
+  }
+  j.end_array();
+  j.end_object();
+}
+
+}  // namespace
+
+void print_trial_json(std::ostream& out, const TrialSource& source, const TrialAnalysis& a) {
+  JsonWriter j(out);
+  j.begin_object();
+  j.field("schema", "stance.analysis/2");
+  j.field("software_version", STANCE_VERSION);
+  j.field("file", source.path);
+  j.field("format", source.loaded->format);
+  j.field("task", to_string(a.task));
+  j.begin_object("metadata");
+  for (const auto& [key, value] : source.loaded->metadata) j.field(key, value);
+  j.end_object();
+  write_summary(j, a.summary);
+  j.field("body_weight_n", a.squats ? a.squats->body_weight_n : a.summary.body_weight_n);
+  write_verdict(j, a.verdict);
+  write_descriptors(j, a.descriptors);
+  if (a.squats && a.wobble) write_squats(j, *a.squats, *a.wobble);
+  j.begin_array("notes");
+  for (const auto& note : a.summary.notes) j.element(note);
+  for (const auto& note : a.descriptors.notes) j.element(note);
+  if (a.squats) {
+    for (const auto& note : a.squats->notes) j.element(note);
+  }
+  j.end_array();
+  j.end_object();
+}
+
+}  // namespace stance::cli

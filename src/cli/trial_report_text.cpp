@@ -1,0 +1,153 @@
+#include <map>
+
+#include "cli/format.hpp"
+#include "cli/trial_report.hpp"
+#include "core/units.hpp"
+
+namespace stance::cli {
+namespace {
+
+std::string format_name(const std::string& format) {
+  static const std::map<std::string, std::string> kNames{
+      {"stance-trial", "Stance trial file"},       {"motive", "OptiTrack Motive export"},
+      {"opensim", "OpenSim ground-reaction file"}, {"csv-wrench", "CSV, six-component wrench"},
+      {"csv-cells", "CSV, four load cells"},       {"csv-cop", "CSV, COP and vertical force"}};
+  const auto it = kNames.find(format);
+  return it == kNames.end() ? format : it->second;
+}
+
+std::string describe_source(const TrialSource& source) {
+  const auto& m = source.loaded->metadata;
+  std::string details;
+  for (const auto& [key, label] :
+       {std::pair{"Device Name", ""}, std::pair{"plate", "plate "},
+        std::pair{"plate_serial", "plate "}, std::pair{"patient_code", "patient "},
+        std::pair{"limb", ""}, std::pair{"task", ""}}) {
+    const auto it = m.find(key);
+    if (it == m.end() || it->second.empty() || it->second == "unspecified") continue;
+    details += (details.empty() ? "" : ", ") + std::string(label) + it->second;
+  }
+  const std::string name = format_name(source.loaded->format);
+  return details.empty() ? name : name + " (" + details + ")";
+}
+
+const char* key_label(std::string_view name) {
+  static const std::map<std::string_view, const char*> kLabels{
+      {"mean_velocity", "Mean COP velocity"},
+      {"ellipse_area_95", "95% confidence ellipse"},
+      {"range_ml", "Range ML"},
+      {"range_ap", "Range AP"},
+      {"rms_ml", "RMS ML"},
+      {"rms_ap", "RMS AP"},
+      {"path_length", "Path length"}};
+  const auto it = kLabels.find(name);
+  return it == kLabels.end() ? "" : it->second;
+}
+
+void print_header(std::ostream& out, const TrialSource& source, const TrialAnalysis& a) {
+  const BasicAnalysis& s = a.summary;
+  out << "Recording      " << source.path << "\n"
+      << "Format         " << describe_source(source) << "\n"
+      << "Task           "
+      << (a.task == Task::kSingleLegSquat ? "single-leg squat" : "single-leg stance") << "\n"
+      << "Window         " << fixed(s.start_s, 3) << " to " << fixed(s.end_s, 3) << " s ("
+      << fixed(s.duration_s, 2) << " s, " << s.sample_count << " samples at " << fixed(s.rate_hz, 0)
+      << " Hz)\n"
+      << "Lost samples   " << s.lost_samples << ", unloaded " << s.unloaded_samples
+      << ", overloaded " << s.overload_samples << ", ADC error " << s.adc_error_samples << "\n";
+  const double bw = a.squats ? a.squats->body_weight_n : s.body_weight_n;
+  out << "Body weight    " << fixed(bw, 1) << " N (" << fixed(kg_from_newtons(bw), 1) << " kg), "
+      << (a.squats && a.squats->body_weight_from_quiet ? "from the quiet phases"
+                                                       : "mean vertical force while loaded")
+      << "\n";
+}
+
+void print_verdict(std::ostream& out, const TrialVerdict& v) {
+  out << "\nVerdict        " << (v.valid ? "VALID" : "INVALID: repeat the trial") << "\n";
+  for (const Finding& f : v.findings) {
+    out << "  " << pad(fixed(f.start_s, 2) + " s", 10) << pad(to_string(f.severity), 12) << f.detail
+        << "\n";
+  }
+}
+
+void print_key_figures(std::ostream& out, const DescriptorSet& d,
+                       const std::vector<DescriptorEntry>& entries) {
+  out << "\nCOP sway (" << preset_name(d.preset) << " preset; "
+      << (d.filtered ? "low-pass Butterworth order " + std::to_string(d.lowpass.order) + ", " +
+                           fixed(d.lowpass.cutoff_hz, 1) + " Hz, zero phase"
+                     : "unfiltered")
+      << ")\n";
+  for (const char* name : kKeyDescriptors) {
+    for (const DescriptorEntry& e : entries) {
+      if (e.name != name) continue;
+      out << "  " << pad(key_label(e.name), 26)
+          << (e.si.defined ? fixed(display_value(e, d.unit), 1) : std::string("n/a")) << " "
+          << display_unit(e.quantity, d.unit) << "\n";
+    }
+  }
+}
+
+void print_all_descriptors(std::ostream& out, const DescriptorSet& d,
+                           const std::vector<DescriptorEntry>& entries) {
+  std::string_view family;
+  for (const DescriptorEntry& e : entries) {
+    if (family_name(e.family) != family) {
+      family = family_name(e.family);
+      out << "\n  " << family << "\n";
+    }
+    out << "    " << pad(std::string(e.name), 30)
+        << (e.si.defined ? fixed(display_value(e, d.unit), 4) : std::string("n/a")) << " "
+        << display_unit(e.quantity, d.unit) << "\n";
+  }
+}
+
+void print_squats(std::ostream& out, const SquatAnalysis& s, const KneeWobble& w) {
+  out << "\nSquat repetitions: " << s.rep_count << " found, " << s.acceptable_rep_count
+      << " acceptable\n"
+      << "  rep  start s  descent s  ascent s  depth cm  peak Fz BW  wobble 0-100  flags\n";
+  for (const SquatRep& r : s.reps) {
+    double index = 0.0;
+    for (const RepWobble& rw : w.reps) {
+      if (rw.rep_index == r.index) index = rw.index;
+    }
+    std::string flags;
+    if (!r.complete) flags += "incomplete ";
+    if (r.shallow) flags += "shallow ";
+    if (r.too_fast) flags += "too-fast ";
+    out << "  " << pad(std::to_string(r.index), 5) << pad(fixed(r.start_s, 2), 9)
+        << pad(fixed(r.descent_s, 2), 11) << pad(fixed(r.ascent_s, 2), 10)
+        << pad(fixed(100.0 * r.depth_m, 1), 10) << pad(fixed(r.peak_fz_bw, 2), 12)
+        << pad(fixed(index, 0), 14) << flags << "\n";
+  }
+  const WobbleComponents& c = w.trial;
+  out << "Knee-wobble index  " << fixed(w.index, 0) << " / 100 (reps used: " << w.reps_used.size()
+      << ", SD between reps " << fixed(w.index_rep_sd, 1) << ")\n"
+      << "  ML oscillation RMS " << fixed(mm_from_m(c.oscillation_rms_m), 1) << " mm, ML speed "
+      << fixed(mm_from_m(c.ml_speed_m_s), 1) << " mm/s, reversals " << fixed(c.reversals_per_s, 2)
+      << " /s, medial shift at the bottom " << fixed(mm_from_m(c.medial_shift_m), 1) << " mm";
+  if (c.has_shear) out << ", ML shear RMS " << fixed(c.ml_shear_rms_n, 1) << " N";
+  out << "\n  (a force-plate index of frontal-plane knee control, not a valgus angle: "
+         "docs/metrics.md)\n";
+  for (const auto& note : w.notes) out << "Note: " << note << "\n";
+}
+
+}  // namespace
+
+void print_trial_text(std::ostream& out, const TrialSource& source, const TrialAnalysis& a,
+                      bool all_descriptors) {
+  print_header(out, source, a);
+  print_verdict(out, a.verdict);
+  const std::vector<DescriptorEntry> entries = descriptor_entries(a.descriptors);
+  print_key_figures(out, a.descriptors, entries);
+  if (a.squats && a.wobble) print_squats(out, *a.squats, *a.wobble);
+  if (all_descriptors) print_all_descriptors(out, a.descriptors, entries);
+  for (const auto& note : a.summary.notes) out << "Note: " << note << "\n";
+  for (const auto& note : a.descriptors.notes) out << "Note: " << note << "\n";
+  if (a.squats) {
+    for (const auto& note : a.squats->notes) out << "Note: " << note << "\n";
+  }
+  out << "Definitions: docs/metrics.md" << (all_descriptors ? "" : "; every descriptor: --all")
+      << "\n";
+}
+
+}  // namespace stance::cli
