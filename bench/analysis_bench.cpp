@@ -1,42 +1,51 @@
-// Speed of the basic analysis of a typical trial: 30 s of single-leg stance at 1000 Hz.
+// Speed of the whole analysis of one trial (analyze_trial): 30 s at 1000 Hz, single-leg stance
+// and single-leg squats, recorded once from the simulated plate through the product path; and
+// the reference preset on 30 s at 100 Hz. Figures in docs/performance.md.
 #include <benchmark/benchmark.h>
 
-#include <cmath>
-#include <numbers>
-
-#include "core/basic_analysis.hpp"
+#include "core/recording_samples.hpp"
+#include "core/trial_analysis.hpp"
+#include "device/trial_recorder.hpp"
+#include "simulated/simulated_driver.hpp"
 
 namespace stance {
 namespace {
 
-ForceSamples stance_trial(double rate_hz, double seconds) {
-  ForceSamples s;
-  s.rate_hz = rate_hz;
-  s.resize(static_cast<Eigen::Index>(rate_hz * seconds));
-  for (Eigen::Index i = 0; i < s.size(); ++i) {
-    const double t = static_cast<double>(i) / rate_hz;
-    s.fz_n[i] = 700 + 3 * std::sin(2 * std::numbers::pi * 1.3 * t);
-    s.cop_ml_m[i] = 0.007 * std::sin(2 * std::numbers::pi * 0.4 * t) +
-                    0.002 * std::sin(2 * std::numbers::pi * 1.7 * t);
-    s.cop_ap_m[i] = 0.012 * std::sin(2 * std::numbers::pi * 0.25 * t + 1.0);
-  }
-  return s;
+ForceSamples simulated_trial(const std::string& options) {
+  auto plate = sim::SimulatedDriver::open_simulated("realtime=0," + options);
+  RecordRequest request;
+  request.seconds = 30;
+  auto outcome = record_trial(**plate, request);
+  return samples_from_recording(outcome->recording);
 }
 
-void BM_AnalyzeBasic_30s_1000Hz(benchmark::State& state) {
-  const ForceSamples s = stance_trial(1000, 30);
-  for (auto _ : state) benchmark::DoNotOptimize(analyze_basic(s));
-  state.SetItemsProcessed(state.iterations() * s.size());
+void run(benchmark::State& state, const ForceSamples& samples, const TrialAnalysisOptions& o) {
+  for (auto _ : state) benchmark::DoNotOptimize(analyze_trial(samples, o));
+  state.SetItemsProcessed(state.iterations() * samples.size());
 }
-BENCHMARK(BM_AnalyzeBasic_30s_1000Hz)->Unit(benchmark::kMicrosecond);
 
-void BM_FiltFilt_30s_1000Hz(benchmark::State& state) {
-  const ForceSamples s = stance_trial(1000, 30);
-  const auto sections = *design_butterworth_lowpass({4, 10.0}, 1000);
-  for (auto _ : state) benchmark::DoNotOptimize(filtfilt(sections, s.cop_ml_m));
-  state.SetItemsProcessed(state.iterations() * s.size());
+void BM_AnalyzeTrial_Stance_30s_1000Hz(benchmark::State& state) {
+  const ForceSamples samples = simulated_trial("seed=3,task=stance,rate=1000");
+  run(state, samples, TrialAnalysisOptions{});
 }
-BENCHMARK(BM_FiltFilt_30s_1000Hz)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_AnalyzeTrial_Stance_30s_1000Hz)->Unit(benchmark::kMillisecond);
+
+void BM_AnalyzeTrial_Squat_30s_1000Hz(benchmark::State& state) {
+  const ForceSamples samples = simulated_trial("seed=3,task=squat,wobble=0.5,rate=1000");
+  TrialAnalysisOptions o;
+  o.task = Task::kSingleLegSquat;
+  o.limb = Limb::kRight;
+  run(state, samples, o);
+}
+BENCHMARK(BM_AnalyzeTrial_Squat_30s_1000Hz)->Unit(benchmark::kMillisecond);
+
+void BM_AnalyzeTrial_Reference_30s_100Hz(benchmark::State& state) {
+  const ForceSamples samples = simulated_trial("seed=3,task=stance,rate=100");
+  TrialAnalysisOptions o;
+  o.descriptors.preset = Preset::kReference;
+  run(state, samples, o);
+}
+BENCHMARK(BM_AnalyzeTrial_Reference_30s_100Hz)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace stance

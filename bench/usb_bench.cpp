@@ -81,6 +81,28 @@ BENCHMARK(BM_UsbDecodePath)
     ->ArgsProduct({{4, 6}, {1, 4, 16}})
     ->ArgNames({"channels", "frames_per_transfer"});
 
+// The shared StreamDecoder alone on the same bytes: how much of the path is SPP decoding.
+void BM_SppStreamDecoderOnly(benchmark::State& state) {
+  const auto channels = static_cast<int>(state.range(0));
+  constexpr int kFrames = 2000;
+  const auto transfers = encoded_transfers(channels, kFrames, 4);
+  std::vector<RawFrame> frames;
+  std::vector<RecordingEvent> events;
+  frames.reserve(kFrames);
+  for (auto _ : state) {
+    spp::StreamDecoder decoder(channels);
+    decoder.on_start_stream();
+    frames.clear();
+    for (const auto& t : transfers) decoder.decode(t, frames, events);
+    benchmark::DoNotOptimize(frames.data());
+  }
+  const auto total = static_cast<double>(state.iterations()) * kFrames;
+  state.SetItemsProcessed(static_cast<std::int64_t>(total));
+  state.counters["cpu_s_per_1000_frames"] =
+      benchmark::Counter(total / 1000.0, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_SppStreamDecoderOnly)->Arg(4)->Arg(6)->ArgName("channels");
+
 // CPU time of every thread of this process, by thread id, with names, from /proc (ns).
 struct ThreadTimes {
   std::map<long, std::uint64_t> cpu_ns;

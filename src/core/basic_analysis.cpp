@@ -51,8 +51,6 @@ Result<BasicAnalysis> analyze_basic(const ForceSamples& samples,
   const auto last = static_cast<Eigen::Index>(std::min(
       static_cast<double>(samples.size()), std::ceil(options.end_s * samples.rate_hz - 1e-9)));
 
-  // Filter the whole recording, then cut: the window's edges then carry no filter transient.
-  const FilteredCop cop = lowpass_cop(samples, options.lowpass);
   const ForceSamples window = samples.slice(first, last - first);
 
   BasicAnalysis a;
@@ -67,8 +65,14 @@ Result<BasicAnalysis> analyze_basic(const ForceSamples& samples,
   a.adc_error_samples = window.count_flagged(SampleFlag::kAdcError);
   a.body_weight_n = mean_loaded_fz(window);
   a.body_mass_kg = kg_from_newtons(a.body_weight_n);
-  a.filtered = cop.filtered;
   a.lowpass = options.lowpass;
+  if (a.overload_samples > 0) {
+    a.notes.push_back("overloaded samples present: forces at full scale are not trustworthy");
+  }
+  if (!options.sway) return a;
+  // Filter the whole recording, then cut: the window's edges then carry no filter transient.
+  const FilteredCop cop = lowpass_cop(samples, options.lowpass);
+  a.filtered = cop.filtered;
   a.sway = compute_sway_basic(cop.ml_m.segment(first, window.size()),
                               cop.ap_m.segment(first, window.size()), cop_usable_mask(window),
                               samples.rate_hz);
@@ -78,9 +82,6 @@ Result<BasicAnalysis> analyze_basic(const ForceSamples& samples,
   }
   if (a.sway.samples_used < 3) {
     a.notes.push_back("no sway descriptors: fewer than 3 samples with a loaded plate");
-  }
-  if (a.overload_samples > 0) {
-    a.notes.push_back("overloaded samples present: forces at full scale are not trustworthy");
   }
   return a;
 }

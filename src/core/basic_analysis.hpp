@@ -17,6 +17,7 @@ struct BasicAnalysisOptions {
   LowPassSpec lowpass{};                                      // 4th order, 10 Hz (Ruhe et al. 2010)
   double start_s = -std::numeric_limits<double>::infinity();  // from the recording's start
   double end_s = std::numeric_limits<double>::infinity();
+  bool sway = true;  // false: counts and body weight only (analyze_trial has the descriptor set)
 };
 
 struct BasicAnalysis {

@@ -9,6 +9,7 @@ Result<TrialAnalysis> analyze_trial(const ForceSamples& samples,
   BasicAnalysisOptions basic;
   basic.start_s = options.descriptors.start_s;
   basic.end_s = options.descriptors.end_s;
+  basic.sway = false;  // the descriptor set below holds every sway measure
   if (options.descriptors.lowpass) basic.lowpass = *options.descriptors.lowpass;
   auto summary = analyze_basic(samples, basic);
   if (!summary) return summary.error();
