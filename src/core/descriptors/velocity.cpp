@@ -30,10 +30,6 @@ Weights cubic_derivative_weights() {
   return w;
 }
 
-int sign(double v) {
-  return (v > 0) - (v < 0);
-}
-
 }  // namespace
 
 Eigen::ArrayXd savgol_velocity(const Eigen::ArrayXd& x, double rate_hz) {
@@ -60,36 +56,70 @@ Eigen::ArrayXd savgol_velocity(const Eigen::ArrayXd& x, double rate_hz) {
 
 VelocityPeaks velocity_peaks(const Eigen::ArrayXd& v) {
   VelocityPeaks out;
-  // Sign changes: a crossing is the first non-zero sample of the opposite sign to the current
-  // half-wave; zeros belong to no side.
-  std::vector<Eigen::Index> crossings;
-  int side = 0;
-  for (Eigen::Index i = 0; i < v.size(); ++i) {
-    const int s = sign(v[i]);
-    if (s == 0 || s == side) continue;
-    if (side != 0) crossings.push_back(i);
-    side = s;
-  }
-  out.zero_crossings = Scalar{static_cast<double>(crossings.size()), true};
-  // A complete half-wave runs from one crossing up to the next; its peak is its largest |v|.
+  // One pass. A crossing is the first non-zero sample of the sign opposite to the current
+  // half-wave (zeros belong to no side); a half-wave's peak is its first largest |v|. Blocks of 8
+  // samples that are all strictly on the current side (most of them) are handled with two
+  // vectorised reductions; the others sample by sample.
+  using Block = Eigen::Array<double, 8, 1>;
+  constexpr Eigen::Index kLanes = Block::SizeAtCompileTime;
+  const Eigen::Index n = v.size();
+  double side = 0;  // +1, −1, or 0 before the first non-zero sample
+  Eigen::Index crossings = 0;
+  double best = 0;                                // largest |v| of the current half-wave so far
+  Eigen::Index best_index = -1, best_block = -1;  // where (a block to search, if from a block)
   double sum_pos = 0, sum_neg = 0;
   Eigen::Index count_pos = 0, count_neg = 0;
-  for (std::size_t c = 0; c + 1 < crossings.size(); ++c) {
-    Eigen::Index peak = 0;
-    v.segment(crossings[c], crossings[c + 1] - crossings[c]).abs().maxCoeff(&peak);
-    const double value = v[crossings[c] + peak];
-    if (value > 0) {
-      sum_pos += value;
+  auto close_half_wave = [&] {
+    if (crossings == 0) return;  // the first (partial) half-wave is not counted
+    if (best_block >= 0) {
+      best_index = best_block;
+      while (std::abs(v[best_index]) != best) ++best_index;
+    }
+    if (v[best_index] > 0) {
+      sum_pos += v[best_index];
       ++count_pos;
     } else {
-      sum_neg -= value;
+      sum_neg -= v[best_index];
       ++count_neg;
     }
+  };
+  auto one = [&](Eigen::Index i) {
+    const double value = v[i];
+    if (value != 0 && (value > 0 ? 1.0 : -1.0) != side) {
+      if (side != 0) {
+        close_half_wave();
+        ++crossings;
+      }
+      side = value > 0 ? 1.0 : -1.0;
+      best = 0;
+    }
+    if (std::abs(value) > best) {
+      best = std::abs(value);
+      best_index = i;
+      best_block = -1;
+    }
+  };
+  Eigen::Index i = 0;
+  for (; i + kLanes <= n; i += kLanes) {
+    const Block p = v.segment<kLanes>(i) * side;
+    if (side != 0 && p.minCoeff() > 0) {
+      const double m = p.maxCoeff();
+      if (m > best) {
+        best = m;
+        best_block = i;
+      }
+      continue;
+    }
+    for (Eigen::Index k = i; k < i + kLanes; ++k) one(k);
   }
-  if (count_pos > 0)
+  for (; i < n; ++i) one(i);
+  out.zero_crossings = Scalar{static_cast<double>(crossings), true};
+  if (count_pos > 0) {
     out.peak_positive_m_s = defined_if_finite(sum_pos / static_cast<double>(count_pos));
-  if (count_neg > 0)
+  }
+  if (count_neg > 0) {
     out.peak_negative_m_s = defined_if_finite(sum_neg / static_cast<double>(count_neg));
+  }
   if (count_pos + count_neg > 0) {
     out.peak_all_m_s =
         defined_if_finite((sum_pos + sum_neg) / static_cast<double>(count_pos + count_neg));
