@@ -44,9 +44,11 @@ Result<RecordOutcome> record_trial(PlateDevice& plate, const RecordRequest& requ
   r.rate_hz = plate.rate_hz();
 
   const auto target = static_cast<std::uint64_t>(std::llround(request.seconds * r.rate_hz));
-  const std::uint64_t at_start = grid_samples(plate.health());
   r.frames.reserve(target + target / 16);
   if (Status s = plate.start(); !s) return s.error();
+  // Baseline after start(): drivers reset their counters when streaming starts, so a second
+  // recording on the same plate object (e.g. after a replug) still runs its full time.
+  const std::uint64_t at_start = grid_samples(plate.health());
 
   auto last_data = std::chrono::steady_clock::now();
   std::uint64_t next_progress = 0;
