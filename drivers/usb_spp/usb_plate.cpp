@@ -44,6 +44,15 @@ std::string or_empty(const Result<std::string>& text) {
   return text ? *text : std::string();
 }
 
+// SPP has no request that reads the rate back, and a plate keeps its rate and its stream as long
+// as it has power: one left streaming or at another rate (by a program that crashed, or before a
+// brief re-enumeration) is brought to a known state. False if the plate refused `rate_hz`.
+bool bring_to_known_state(PlateControl& control, std::uint16_t rate_hz) {
+  Result<spp::StatusBlock> status = control.get_status();
+  if (status && status->streaming) (void)control.stop_stream();
+  return control.set_rate(rate_hz).ok();
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -97,6 +106,11 @@ Status UsbPlate::claim_first(PlateCandidate& candidate, HandlePtr handle) {
   if (!info || !calibration) {
     (void)libusb_release_interface(handle.get(), kInterface);
     return Error{"cannot use " + who + ": " + (info ? calibration.error() : info.error()).message};
+  }
+  if (!bring_to_known_state(control, info->default_rate_hz)) {
+    (void)libusb_release_interface(handle.get(), kInterface);
+    return Error{"cannot use " + who + ": it refused its own default rate of " +
+                 std::to_string(info->default_rate_hz) + " Hz; the plate needs service"};
   }
   libusb_device_descriptor descriptor{};
   (void)libusb_get_device_descriptor(candidate.device.get(), &descriptor);
@@ -557,8 +571,9 @@ bool UsbPlate::try_reopen(libusb_device* device) {
     if (info) not_this_plate_.push_back(ref_device(device));
     return false;
   }
-  // It powered up at its default rate: give it back the rate it had.
-  if (rate_hz_.load() != info->default_rate_hz && !control.set_rate(rate_hz_.load())) {
+  // It may have powered up at its default rate: give it back the rate it had.
+  if (!bring_to_known_state(control, rate_hz_.load()) &&
+      bring_to_known_state(control, info->default_rate_hz)) {
     rate_hz_.store(info->default_rate_hz);
   }
   device_ = ref_device(device);

@@ -217,6 +217,12 @@ void EmulatedPlate::set_completion_frames(int frames) {
   completion_frames_ = frames;
 }
 
+void EmulatedPlate::leave_streaming(std::uint16_t rate_hz) {
+  std::lock_guard lock(mutex_);
+  rate_hz_ = rate_hz;
+  (void)answer_vendor_out(static_cast<std::uint8_t>(spp::Request::kStartStream), 0);
+}
+
 void EmulatedPlate::set_claimed_elsewhere(bool claimed) {
   std::lock_guard lock(mutex_);
   claimed_elsewhere_ = claimed;
@@ -238,7 +244,8 @@ void EmulatedPlate::set_node_mode(unsigned mode) {
 }
 
 void EmulatedPlate::deny_access() {
-  set_node_mode(0600);
+  // 0000 rather than 0600: also denies a test run by the node's owner, when not root.
+  set_node_mode(0000);
 }
 
 void EmulatedPlate::allow_access() {

@@ -119,9 +119,11 @@ class EmulatedPlate {
 
   void set_faults(const FaultPlan& faults);
   void set_completion_frames(int frames);  // PlateSpec::completion_frames, from now on
+  // As a program that crashed would leave it: streaming at `rate_hz`.
+  void leave_streaming(std::uint16_t rate_hz);
   // Another program holds interface 0: claims answer EBUSY.
   void set_claimed_elsewhere(bool claimed);
-  // The device node becomes mode 0600 root:root, as without the udev rule (see
+  // The device node can no longer be opened but by root, as without the udev rule (see
   // UnprivilegedScope); takes effect for the current plug.
   void deny_access();
   // The device node becomes mode 0666, as the udev rule's uaccess/MODE would make it.

@@ -54,7 +54,8 @@ TEST_F(UsbEmulationTest, NoPermission) {
   }
   EXPECT_THAT(error, AllOf(HasSubstr("no permission"), HasSubstr("60-stance-spp.rules"),
                            HasSubstr("udevadm"), HasSubstr("bus 1, address")));
-  // With permission, the same plate opens.
+  // With permission (the rule installed), the same plate opens.
+  emulated.allow_access();
   EXPECT_NE(open_plate(), nullptr);
 }
 
@@ -133,7 +134,8 @@ TEST_F(UsbEmulationTest, RatesThePlateRefuses) {
   s = plate->set_rate(300);
   ASSERT_FALSE(s.ok());
   EXPECT_THAT(s.error().message, HasSubstr("not a rate"));
-  EXPECT_EQ(emulated.truth().set_rate_requests, (std::vector<std::uint16_t>{500}));
+  // Opening set the plate's default (SPP cannot read a rate back); then only the 500 Hz try.
+  EXPECT_EQ(emulated.truth().set_rate_requests, (std::vector<std::uint16_t>{1000, 500}));
   // A rate it takes.
   EXPECT_TRUE(plate->set_rate(250).ok());
   EXPECT_EQ(emulated.rate_hz(), 250);
@@ -143,6 +145,24 @@ TEST_F(UsbEmulationTest, RatesThePlateRefuses) {
   ASSERT_FALSE(s.ok());
   EXPECT_THAT(s.error().message, HasSubstr("while the plate streams"));
   EXPECT_TRUE(plate->stop().ok());
+}
+
+TEST_F(UsbEmulationTest, PlateLeftStreamingAtAnotherRateIsBroughtToAKnownState) {
+  EmulatedPlate& emulated = add_plate(PlateSpec{});
+  emulated.leave_streaming(500);  // SPP cannot read the rate back: it must be set
+  auto plate = open_plate();
+  ASSERT_NE(plate, nullptr);
+  EXPECT_FALSE(emulated.streaming());
+  EXPECT_EQ(emulated.rate_hz(), 1000);
+  EXPECT_EQ(plate->rate_hz(), 1000);
+  ASSERT_TRUE(plate->start().ok());
+  Received got;
+  read_until_sent(*plate, emulated, 200, got);
+  ASSERT_TRUE(plate->stop().ok());
+  read_for(*plate, std::chrono::milliseconds(20), got);
+  EXPECT_EQ(got.frames.size(), emulated.truth().frames_sent);
+  EXPECT_TRUE(frames_are_contiguous(got.frames, 4));
+  EXPECT_EQ(plate->health().stream.frames_lost, 0u);
 }
 
 // Transfers that never complete on their own: the plate waits for 1000 frames per transfer.

@@ -166,15 +166,13 @@ TEST_F(UsbEmulationTest, RecordingIsKeptWhenUnpluggedAndResumesAfterReplug) {
   // Recording resumes on the same plate object once the same plate is back.
   emulated.plug();
   ASSERT_TRUE(plate->wait_connected(std::chrono::seconds(3)));
-  ASSERT_TRUE(plate->start().ok());
-  Received again;
-  read_frames(*plate, 300, std::chrono::seconds(2), again);
-  ASSERT_TRUE(plate->stop().ok());
-  read_for(*plate, std::chrono::milliseconds(20), again);
-  EXPECT_FALSE(again.disconnected);
-  EXPECT_GE(again.frames.size(), 300u);
-  EXPECT_TRUE(frames_are_contiguous(again.frames, 4));
-  EXPECT_EQ(plate->health().stream.frames_lost, 0u);
+  request.seconds = 0.3;
+  const Result<RecordOutcome> second = record_trial(*plate, request);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_FALSE(second->interrupted) << second->interruption;
+  EXPECT_GE(second->recording.frames.size(), 300u);
+  EXPECT_TRUE(frames_are_contiguous(second->recording.frames, 4));
+  EXPECT_EQ(second->recording.counters.frames_lost, 0u);
 }
 
 }  // namespace
