@@ -87,6 +87,15 @@ PlateModel::PlateModel(const PlateParams& params) : noise_counts_(params.noise_c
     inverse_matrix_ = m.inverse();
     cell_pinv_.setZero();
   }
+
+  // Ageing draws from its own stream: an aged plate keeps its seed's factory calibration.
+  std::mt19937_64 ageing(derive_seed(params.seed, SeedStream::kAgeing));
+  gain_factor_.fill(1.0);
+  for (int i = 0; i < n; ++i) {
+    const auto idx = static_cast<std::size_t>(i);
+    zero_drift_[idx] = params.zero_drift_counts * (negative(ageing) ? -1.0 : 1.0);
+    gain_factor_[idx] = 1.0 + params.gain_error * unit(ageing);
+  }
 }
 
 Wrench PlateModel::wrench_for(const SurfaceLoad& load) const {
@@ -116,8 +125,9 @@ std::array<double, kMaxChannels> PlateModel::ideal_counts(const Wrench& w) const
     const Eigen::Vector4d cell_n = cell_pinv_ * b;
     for (int i = 0; i < 4; ++i) {
       const auto idx = static_cast<std::size_t>(i);
-      counts[idx] = cell_n(i) / static_cast<double>(calibration_.gain_n_per_count[idx]) +
-                    calibration_.zero_counts[idx];
+      const double true_gain =
+          static_cast<double>(calibration_.gain_n_per_count[idx]) * gain_factor_[idx];
+      counts[idx] = cell_n(i) / true_gain + calibration_.zero_counts[idx] + zero_drift_[idx];
     }
     return counts;
   }
@@ -126,7 +136,7 @@ std::array<double, kMaxChannels> PlateModel::ideal_counts(const Wrench& w) const
   const Eigen::Matrix<double, 6, 1> c = inverse_matrix_ * wrench;
   for (int i = 0; i < 6; ++i) {
     const auto idx = static_cast<std::size_t>(i);
-    counts[idx] = c(i) + calibration_.zero_counts[idx];
+    counts[idx] = c(i) / gain_factor_[idx] + calibration_.zero_counts[idx] + zero_drift_[idx];
   }
   return counts;
 }

@@ -1,8 +1,9 @@
 #pragma once
 // The simulated plate's hardware: its info block, a seeded factory calibration for both SPP
-// layouts, and the ADC: load -> counts by the exact inverse of that calibration, plus Gaussian
-// noise, rounding to whole counts and clipping at full scale (with the overload flag bit).
-// Decoding the counts with stance::CountsCalibrator gives the load back within the noise.
+// layouts, optionally aged, and the ADC: load -> counts by the exact inverse of the true
+// calibration, plus Gaussian noise, rounding to whole counts and clipping at full scale (with the
+// overload flag bit). Decoding the counts with stance::CountsCalibrator gives the load back within
+// the noise.
 #include <Eigen/Core>
 #include <array>
 #include <cstdint>
@@ -22,6 +23,11 @@ struct PlateParams {
   std::uint16_t max_rate_hz = 2000;
   std::uint16_t default_rate_hz = 1000;
   double noise_counts = 100.0;  // ADC noise, RMS counts per channel
+  // An aged plate (what the host's tare and gain correction are for): each channel's true zero
+  // is this many counts off the factory zero, in a seeded direction, and its true sensitivity is
+  // off by up to this fraction (seeded, uniform ±). 0 = the factory calibration is exact.
+  double zero_drift_counts = 0.0;
+  double gain_error = 0.0;
 };
 
 // The load on the top surface as the person applies it, in the plate frame.
@@ -45,12 +51,17 @@ class PlateModel {
   const Calibration& calibration() const { return calibration_; }
   int channel_count() const { return stance::channel_count(info_.layout); }
   std::int32_t full_scale_counts() const { return full_scale_; }
+  // The ageing truth: counts the true zero is off the factory zero, and the factor a host gain
+  // correction must apply to channel i (1 = exact).
+  double zero_drift_counts(int channel) const { return zero_drift_[channel]; }
+  double true_gain_factor(int channel) const { return gain_factor_[channel]; }
   double noise_counts() const { return noise_counts_; }
 
   // The wrench this load produces with the SPP conventions (about the plate centre for layout 1,
   // about the transducer origin origin_dz_m below the surface for layout 2).
   Wrench wrench_for(const SurfaceLoad& load) const;
-  // Noise-free, unrounded counts: the exact inverse of the factory calibration.
+  // Noise-free, unrounded counts: the exact inverse of the plate's true calibration (the
+  // factory's, aged by zero_drift_counts and gain_error).
   std::array<double, kMaxChannels> ideal_counts(const Wrench& wrench) const;
   // A conversion: ideal counts + noise, rounded, clipped. Channels in `saturate_mask` are driven
   // past full scale (an injected overload).
@@ -62,6 +73,8 @@ class PlateModel {
   Calibration calibration_;
   std::int32_t full_scale_ = 0;
   double noise_counts_ = 0.0;
+  std::array<double, kMaxChannels> zero_drift_{};
+  std::array<double, kMaxChannels> gain_factor_{};
   Eigen::Matrix<double, 4, 3> cell_pinv_;       // layout 1: [Fz, Fz·x, Fz·y] -> cell forces
   Eigen::Matrix<double, 6, 6> inverse_matrix_;  // layout 2: wrench -> counts - zero
 };

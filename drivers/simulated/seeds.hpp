@@ -11,6 +11,7 @@ enum class SeedStream : std::uint64_t {
   kAdcNoise = 3,
   kFrameLoss = 4,
   kClock = 5,
+  kAgeing = 6,  // how far the plate has drifted from its factory calibration
 };
 
 // splitmix64 of the seed mixed with the stream tag: well-spread 64-bit seeds for std::mt19937_64.

@@ -1,9 +1,11 @@
 #include "simulated/sim_options.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string_view>
 #include <utility>
 
@@ -27,9 +29,18 @@ constexpr std::array kOptions{
     SimOptionDoc{"serial", "", "SIM-<seed>", "serial number, e.g. SIM-0001 for seed 1"},
     SimOptionDoc{"firmware", "major.minor", "1.0", "firmware version"},
     SimOptionDoc{"noise_counts", "counts", "100", "ADC noise per channel, RMS (0..100000)"},
+    SimOptionDoc{"zero_drift_counts", "counts", "0",
+                 "aged plate: each true zero is this far off the factory's (0..1000000)"},
+    SimOptionDoc{"gain_error_pct", "%", "0",
+                 "aged plate: each true sensitivity is off by up to this, seeded (0..20)"},
     SimOptionDoc{"clock_us", "us", "from seed", "device clock at START_STREAM (wraps at 2^32)"},
     // The person.
-    SimOptionDoc{"mass", "kg", "70", "body mass (20..200)"},
+    SimOptionDoc{"load", "", "person",
+                 "what is on the plate: person, mass (a still calibration mass) or none"},
+    SimOptionDoc{"mass", "kg", "70", "body mass (20..200), or the mass with load=mass (0.5..200)"},
+    SimOptionDoc{"mass_at_mm", "mm", "none",
+                 "load=mass: x:y;x:y;... where it stands for each recording in turn "
+                 "(default cop_ml_mm:cop_ap_mm)"},
     SimOptionDoc{"limb", "", "right", "stance limb: right or left"},
     SimOptionDoc{"task", "", "stance",
                  "stance (single-leg stance) or squat (single-leg half-squats)"},
@@ -160,6 +171,31 @@ bool parse_firmware(const std::string& text, std::uint16_t& out) {
 
 constexpr double kMm = 1.0e-3;
 
+// "x:y;x:y" in mm -> metres; nullopt when malformed or off the plate's ±150 × ±250 mm.
+std::optional<std::vector<std::array<double, 2>>> parse_positions_mm(const std::string& text) {
+  std::vector<std::array<double, 2>> out;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    const std::size_t end = std::min(text.find(';', begin), text.size());
+    const std::string item = text.substr(begin, end - begin);
+    const std::size_t colon = item.find(':');
+    if (colon == std::string::npos) return std::nullopt;
+    double x = 0.0;
+    double y = 0.0;
+    const char* b = item.data();
+    const char* e = item.data() + item.size();
+    const auto rx = std::from_chars(b, b + colon, x);
+    const auto ry = std::from_chars(b + colon + 1, e, y);
+    if (rx.ec != std::errc() || rx.ptr != b + colon || ry.ec != std::errc() || ry.ptr != e ||
+        std::abs(x) > 150.0 || std::abs(y) > 250.0) {
+      return std::nullopt;
+    }
+    out.push_back({x * kMm, y * kMm});
+    begin = end + 1;
+  }
+  return out;
+}
+
 void read_faults(const KeyValueOptions& kv, Reader& r, FaultPlan& f) {
   const auto burst = [&](const char* at_key, const char* n_key, std::vector<FrameBurst>& out) {
     std::optional<double> at_s;
@@ -239,6 +275,8 @@ Result<SimOptions> parse_sim_options(const std::string& text) {
            " is not a version of the form major.minor (each 0..255)");
   }
   r.number("noise_counts", o.noise_counts, 0.0, 100000.0);
+  r.number("zero_drift_counts", o.zero_drift_counts, 0.0, 1000000.0);
+  r.number("gain_error_pct", o.gain_error, 0.0, 20.0, 0.01);
   if (kv.has("clock_us")) {
     std::uint32_t clock = 0;
     r.integer("clock_us", clock, 0, 4294967295L);
@@ -247,7 +285,27 @@ Result<SimOptions> parse_sim_options(const std::string& text) {
 
   SubjectParams& s = o.subject;
   s.seed = o.seed;
-  r.number("mass", s.mass_kg, 20.0, 200.0);
+  const std::string load = kv.text("load", "person");
+  if (load == "person") {
+    s.load = LoadKind::kPerson;
+  } else if (load == "mass") {
+    s.load = LoadKind::kMass;
+  } else if (load == "none") {
+    s.load = LoadKind::kNone;
+  } else {
+    r.fail("option load=" + load + " must be person, mass or none");
+  }
+  r.number("mass", s.mass_kg, s.load == LoadKind::kPerson ? 20.0 : 0.5, 200.0);
+  if (kv.has("mass_at_mm")) {
+    if (s.load != LoadKind::kMass) r.fail("option mass_at_mm needs load=mass");
+    if (auto positions = parse_positions_mm(kv.text("mass_at_mm", ""))) {
+      o.mass_positions_m = std::move(*positions);
+    } else {
+      r.fail("option mass_at_mm=" + kv.text("mass_at_mm", "") +
+             " must be x:y positions in mm separated by ';', within ±150:±250, e.g. "
+             "-100:-200;100:200");
+    }
+  }
   const std::string limb = kv.text("limb", "right");
   if (limb == "right") {
     s.limb = Limb::kRight;

@@ -1,10 +1,12 @@
 #pragma once
 // The options of the simulated device ("sim:key=value,..."): one struct, its parser and the help
 // text, which lists every option with its unit and default.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "core/plate.hpp"
 #include "core/result.hpp"
@@ -22,8 +24,13 @@ struct SimOptions {
   std::string serial;    // empty: derived from the seed, see default_serial()
   std::uint16_t firmware_version = 0x0100;
   double noise_counts = 100.0;                  // ADC noise, RMS counts per channel
+  double zero_drift_counts = 0.0;               // ageing: true zero off the factory's
+  double gain_error = 0.0;                      // ageing: true sensitivity off, fraction ±
   std::optional<std::uint32_t> clock_start_us;  // device clock at START_STREAM; default from seed
   SubjectParams subject;                        // subject.seed is `seed`
+  // load=mass: where the mass stands for each stream in turn (x, y in m, cycling), as if someone
+  // moved it between recordings; empty = at the subject's mean COP.
+  std::vector<std::array<double, 2>> mass_positions_m;
   FaultPlan faults;
 };
 

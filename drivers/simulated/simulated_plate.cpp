@@ -17,12 +17,20 @@ PlateParams plate_params(const SimOptions& o) {
   p.max_rate_hz = o.max_rate_hz;
   p.default_rate_hz = o.rate_hz;
   p.noise_counts = o.noise_counts;
+  p.zero_drift_counts = o.zero_drift_counts;
+  p.gain_error = o.gain_error;
   return p;
 }
 
 SubjectParams trial_params(const SimOptions& o, int trial) {
   SubjectParams s = o.subject;
   s.seed = o.seed + static_cast<std::uint64_t>(trial);
+  if (!o.mass_positions_m.empty()) {
+    const auto& at =
+        o.mass_positions_m[static_cast<std::size_t>(trial) % o.mass_positions_m.size()];
+    s.sway.mean_ml_m = at[0];
+    s.sway.mean_ap_m = at[1];
+  }
   return s;
 }
 

@@ -106,8 +106,20 @@ double SubjectModel::support_share(double t_s, double& touchdown_level) const {
   return share;
 }
 
+SubjectLoad SubjectModel::inanimate_load_at(double t_s) const {
+  const SubjectParams& p = truth_.params;
+  SubjectLoad load;
+  double touchdown_level = 0.0;
+  load.support_share = p.load == LoadKind::kNone ? 0.0 : support_share(t_s, touchdown_level);
+  load.cop_ml_m = p.sway.mean_ml_m;  // a mass stands still where it was put
+  load.cop_ap_m = p.sway.mean_ap_m;
+  load.fz_n = load.support_share * truth_.weight_n;
+  return load;
+}
+
 SubjectLoad SubjectModel::load_at(double t_s) const {
   const SubjectParams& p = truth_.params;
+  if (p.load != LoadKind::kPerson) return inanimate_load_at(t_s);
   SubjectLoad load;
   double touchdown_level = 0.0;
   load.support_share = support_share(t_s, touchdown_level);

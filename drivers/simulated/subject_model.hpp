@@ -38,7 +38,12 @@ struct EventParams {
   double empty_s = 0.0;               // the plate is empty this long before the person steps on
 };
 
+// What stands on the plate: a person, a still calibration mass (for the host's known-mass check
+// and gain correction) or nothing (for its tare).
+enum class LoadKind : std::uint8_t { kPerson, kMass, kNone };
+
 struct SubjectParams {
+  LoadKind load = LoadKind::kPerson;
   std::uint64_t seed = 1;
   double mass_kg = 70.0;
   Limb limb = Limb::kRight;
@@ -107,6 +112,7 @@ class SubjectModel {
 
  private:
   double support_share(double t_s, double& touchdown_level) const;
+  SubjectLoad inanimate_load_at(double t_s) const;  // LoadKind::kMass or kNone
 
   SubjectTruth truth_;
   SinusoidSum sway_ml_, sway_ap_;  // COP
