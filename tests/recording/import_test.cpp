@@ -15,6 +15,7 @@
 
 #include "recording/csv_table.hpp"
 #include "recording/import_any.hpp"
+#include "temp_dir.hpp"
 
 namespace stance {
 namespace {
@@ -77,32 +78,7 @@ std::vector<MotiveRow> read_motive_independently(const fs::path& path) {
   return rows;
 }
 
-class TempDir {
- public:
-  TempDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("stance-import-" + std::string(info->name()) + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  fs::path path(const std::string& name) const { return dir_ / name; }
-  fs::path write(const std::string& name, const std::string& content) const {
-    const fs::path p = path(name);
-    std::ofstream(p, std::ios::binary) << content;
-    return p;
-  }
-
- private:
-  fs::path dir_;
-};
+using test::TempDir;
 
 ImportedRecording import_ok(const fs::path& path, ImportOptions options = {}) {
   Result<ImportedRecording> r = import_recording(path, options);

@@ -1,0 +1,189 @@
+#include "recording/plate_adjustment_file.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <system_error>
+#include <vector>
+
+#include "recording/atomic_file.hpp"
+
+namespace stance {
+namespace {
+
+constexpr const char* kFormat = "stance.plate-adjustment/1";
+
+std::string number_text(double v) {
+  char text[40];
+  std::snprintf(text, sizeof text, "%.17g", v);  // round-trips exactly
+  return text;
+}
+
+template <typename Array>
+std::string numbers_text(const Array& values, int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) {
+    out += (i ? " " : "") + number_text(static_cast<double>(values[static_cast<std::size_t>(i)]));
+  }
+  return out;
+}
+
+// Whitespace-separated numbers; nullopt when any is not a finite number.
+std::optional<std::vector<double>> parse_numbers(const std::string& text) {
+  std::vector<double> out;
+  std::istringstream in(text);
+  std::string word;
+  while (in >> word) {
+    char* end = nullptr;
+    errno = 0;
+    const double v = std::strtod(word.c_str(), &end);
+    if (errno != 0 || end != word.c_str() + word.size() || !std::isfinite(v)) return std::nullopt;
+    out.push_back(v);
+  }
+  return out;
+}
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+}
+
+}  // namespace
+
+std::filesystem::path plate_adjustment_path(const std::filesystem::path& dir,
+                                            const std::string& serial) {
+  std::string name = serial.empty() ? "unknown" : serial;
+  for (char& c : name) {
+    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '_' || c == '.';
+    if (!safe) c = '_';
+  }
+  if (name.front() == '.') name.front() = '_';  // never "..", never hidden
+  return dir / (name + ".adjustment");
+}
+
+std::string format_plate_adjustment(const PlateAdjustment& a) {
+  const Tare& t = a.tare;
+  const int channels = channel_count(a.layout);
+  std::string out;
+  out += "# Stance plate adjustment: the host-side calibration of one plate (docs/calibration.md).\n";
+  out += "# It never changes the plate; every recording keeps a copy of what it used.\n";
+  out += std::string("format = ") + kFormat + "\n";
+  out += "serial = " + a.serial + "\n";
+  out += "layout = " + std::to_string(a.layout == PlateLayout::kFourCell ? 1 : 2) + "\n";
+  out += "tare_applied = " + std::to_string(t.applied ? 1 : 0) + "\n";
+  out += "tare_taken_at_unix_s = " + std::to_string(t.taken_at_unix_s) + "\n";
+  out += "zero_counts = " + numbers_text(t.zero_counts, channels) + "\n";
+  out += "gain_correction = " + numbers_text(t.gain_correction, 4) + "\n";
+  out += "check_mass_kg = " + number_text(t.last_check.mass_kg) + "\n";
+  out += "check_fz_error_n = " + number_text(t.last_check.fz_error_n) + "\n";
+  out += "check_cop_error_mm = " + number_text(t.last_check.cop_error_mm) + "\n";
+  out += "check_at_unix_s = " + std::to_string(t.last_check.checked_at_unix_s) + "\n";
+  return out;
+}
+
+Result<PlateAdjustment> parse_plate_adjustment(const std::string& text) {
+  std::map<std::string, std::string> values;
+  std::istringstream in(text);
+  std::string line;
+  int line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    line = trim(line);
+    if (line.empty() || line.front() == '#') continue;
+    const auto eq = line.find('=');
+    if (eq == std::string::npos) {
+      return Error{"line " + std::to_string(line_number) + " is not of the form key = value"};
+    }
+    values[trim(line.substr(0, eq))] = trim(line.substr(eq + 1));
+  }
+  if (values["format"] != kFormat) {
+    return Error{"it is not a " + std::string(kFormat) + " file (format = " + values["format"] +
+                 ")"};
+  }
+  const auto numbers = [&](const char* key, std::size_t count) -> Result<std::vector<double>> {
+    auto v = parse_numbers(values[key]);
+    if (!v || v->size() != count) {
+      return Error{std::string(key) + " must hold " + std::to_string(count) + " numbers"};
+    }
+    return *v;
+  };
+  PlateAdjustment a;
+  a.serial = values["serial"];
+  const std::string layout = values["layout"];
+  if (layout != "1" && layout != "2") return Error{"layout must be 1 or 2"};
+  a.layout = layout == "1" ? PlateLayout::kFourCell : PlateLayout::kSixComponent;
+  const auto channels = static_cast<std::size_t>(channel_count(a.layout));
+
+  const std::pair<const char*, std::size_t> fields[] = {
+      {"tare_applied", 1},  {"tare_taken_at_unix_s", 1}, {"zero_counts", channels},
+      {"gain_correction", 4}, {"check_mass_kg", 1},      {"check_fz_error_n", 1},
+      {"check_cop_error_mm", 1}, {"check_at_unix_s", 1}};
+  std::map<std::string, std::vector<double>> parsed;
+  for (const auto& [key, count] : fields) {
+    auto v = numbers(key, count);
+    if (!v) return v.error();
+    parsed[key] = std::move(*v);
+  }
+  Tare& t = a.tare;
+  t.applied = parsed["tare_applied"][0] != 0.0;
+  t.taken_at_unix_s = static_cast<std::int64_t>(parsed["tare_taken_at_unix_s"][0]);
+  for (std::size_t i = 0; i < channels; ++i) t.zero_counts[i] = parsed["zero_counts"][i];
+  for (std::size_t i = 0; i < 4; ++i) {
+    const double c = parsed["gain_correction"][i];
+    if (!(c >= 0.8 && c <= 1.25)) return Error{"gain_correction must be within 0.8 to 1.25"};
+    t.gain_correction[i] = c;
+  }
+  t.last_check.mass_kg = parsed["check_mass_kg"][0];
+  t.last_check.fz_error_n = parsed["check_fz_error_n"][0];
+  t.last_check.cop_error_mm = parsed["check_cop_error_mm"][0];
+  t.last_check.checked_at_unix_s = static_cast<std::int64_t>(parsed["check_at_unix_s"][0]);
+  return a;
+}
+
+Status save_plate_adjustment(const std::filesystem::path& dir, const PlateAdjustment& adjustment) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    return Error{"cannot create the folder " + dir.string() + " for plate adjustments: " +
+                 ec.message()};
+  }
+  const std::string text = format_plate_adjustment(adjustment);
+  return write_file_atomically(
+      plate_adjustment_path(dir, adjustment.serial),
+      std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+}
+
+Result<PlateAdjustment> load_plate_adjustment(const std::filesystem::path& dir,
+                                              const std::string& serial, PlateLayout layout) {
+  const auto path = plate_adjustment_path(dir, serial);
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    PlateAdjustment none;
+    none.serial = serial;
+    none.layout = layout;
+    return none;  // the factory calibration
+  }
+  const auto bytes = read_file_bytes(path, 1 << 20);
+  if (!bytes) return bytes.error();
+  const auto what_to_do = " Run `stance calibrate tare` again to replace it, or delete the file "
+                          "to use the factory calibration.";
+  auto parsed = parse_plate_adjustment(std::string(bytes->begin(), bytes->end()));
+  if (!parsed) {
+    return Error{"the plate adjustment " + path.string() + " is damaged: " +
+                 parsed.error().message + "." + what_to_do};
+  }
+  if (parsed->serial != serial || parsed->layout != layout) {
+    return Error{"the plate adjustment " + path.string() + " is for plate " + parsed->serial +
+                 " with layout " + (parsed->layout == PlateLayout::kFourCell ? "1" : "2") +
+                 ", not for this plate." + what_to_do};
+  }
+  return parsed;
+}
+
+}  // namespace stance
