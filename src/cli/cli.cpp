@@ -9,7 +9,8 @@ namespace stance::cli {
 namespace {
 
 std::vector<Command> all_commands() {
-  return {demo_command(), devices_command(), record_command(), analyze_command()};
+  return {demo_command(), devices_command(), calibrate_command(), record_command(),
+          analyze_command()};
 }
 
 void print_overview(std::ostream& out, const std::vector<Command>& commands) {

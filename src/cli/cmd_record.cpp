@@ -4,6 +4,7 @@
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
 #include "cli/format.hpp"
+#include "cli/plate_adjustments.hpp"
 #include "cli/trial_options.hpp"
 #include "device/trial_recorder.hpp"
 #include "recording/trial_file.hpp"
@@ -37,9 +38,12 @@ int run_record(const ParsedArgs& args, Context& context) {
       return fail(context, s.error().message);
     }
   }
+  const auto adjustment = adjustment_for(**plate);
+  if (!adjustment) return fail(context, adjustment.error().message);
   RecordRequest request;
   request.seconds = *seconds;
   request.metadata = *metadata;
+  request.tare = adjustment->tare;
   const auto outcome = record_trial(**plate, request);
   if (!outcome) return fail(context, outcome.error().message);
   if (Status s = write_trial_file(*out_path, outcome->recording); !s) {
@@ -54,6 +58,7 @@ int run_record(const ParsedArgs& args, Context& context) {
               << "Frames " << c.frames_received << " received, " << c.frames_lost << " lost, "
               << c.crc_errors << " CRC errors, " << c.sync_errors << " sync errors, "
               << c.device_resets << " device resets\n"
+              << "Calibration: " << describe_adjustment(r.tare) << "\n"
               << "Written to " << *out_path << "\n";
   if (outcome->interrupted) {
     context.err << "stance: recording interrupted (" << outcome->interruption

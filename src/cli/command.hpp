@@ -25,6 +25,7 @@ Command devices_command();
 Command record_command();
 Command analyze_command();
 Command demo_command();
+Command calibrate_command();
 
 // Prints "stance: <message>" on stderr and returns kExitFailed.
 int fail(Context& context, const std::string& message);

@@ -14,4 +14,8 @@ std::filesystem::path default_data_dir() {
   return std::filesystem::current_path() / "stance-data";
 }
 
+std::filesystem::path plate_adjustments_dir() {
+  return default_data_dir() / "plates";
+}
+
 }  // namespace stance::cli

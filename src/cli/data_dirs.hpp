@@ -7,4 +7,7 @@ namespace stance::cli {
 // $XDG_DATA_HOME/stance, or ~/.local/share/stance; ./stance-data when neither is known.
 std::filesystem::path default_data_dir();
 
+// The host calibration of each plate, one file per serial: <data dir>/plates.
+std::filesystem::path plate_adjustments_dir();
+
 }  // namespace stance::cli

@@ -10,14 +10,19 @@ CountsCalibrator::CountsCalibrator(const PlateInfo& info, const Calibration& cal
   }
 }
 
+std::array<double, 4> CountsCalibrator::cell_forces(
+    const std::array<std::int32_t, kMaxChannels>& counts) const {
+  std::array<double, 4> force_n{};
+  for (int i = 0; i < 4; ++i) {
+    force_n[i] = static_cast<double>(calibration_.gain_n_per_count[i]) * gain_correction_[i] *
+                 (counts[i] - zero_[i]);
+  }
+  return force_n;
+}
+
 Wrench CountsCalibrator::to_wrench(const std::array<std::int32_t, kMaxChannels>& counts) const {
   if (info_.layout == PlateLayout::kFourCell) {
-    std::array<double, 4> force_n{};
-    for (int i = 0; i < 4; ++i) {
-      force_n[i] = static_cast<double>(calibration_.gain_n_per_count[i]) * gain_correction_[i] *
-                   (counts[i] - zero_[i]);
-    }
-    return wrench_from_cells(force_n, info_.cells);
+    return wrench_from_cells(cell_forces(counts), info_.cells);
   }
   std::array<double, 6> out{};
   for (int r = 0; r < 6; ++r) {

@@ -16,6 +16,8 @@ class CountsCalibrator {
   CountsCalibrator(const PlateInfo& info, const Calibration& calibration, const Tare& tare);
 
   Wrench to_wrench(const std::array<std::int32_t, kMaxChannels>& counts) const;
+  // Layout 1: the force on each load cell, N (what the wrench is made of).
+  std::array<double, 4> cell_forces(const std::array<std::int32_t, kMaxChannels>& counts) const;
   CopPoint cop(const Wrench& w, double min_fz_n = kDefaultMinFz_n) const;
   // Zero actually in use for channel i (the tare's when applied, else the factory's).
   double zero_counts(int channel) const { return zero_[channel]; }

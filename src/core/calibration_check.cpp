@@ -79,6 +79,43 @@ Result<TareResult> compute_tare(const std::vector<RawFrame>& frames, const Plate
   return out;
 }
 
+Result<MassPlacement> measure_mass_placement(const std::vector<RawFrame>& frames,
+                                             const PlateInfo& info, const Calibration& calibration,
+                                             const Tare& tare, CellPosition position,
+                                             const KnownMassOptions& options) {
+  if (info.layout != PlateLayout::kFourCell) {
+    return Error{
+        "a per-cell gain correction needs a four-cell plate (layout 1); this plate "
+        "measures six components: have it recalibrated if the known-mass check fails"};
+  }
+  const CountsCalibrator current(info, calibration, tare);
+  std::vector<double> fz;
+  std::array<double, 4> cell_sum{};
+  for (const RawFrame& f : frames) {
+    if ((f.flags & (frame_flag::kAdcError | frame_flag::kOverloadMask)) != 0) continue;
+    const std::array<double, 4> cells = current.cell_forces(f.counts);
+    double total = 0.0;
+    for (int i = 0; i < 4; ++i) {
+      cell_sum[i] += cells[i];
+      total += cells[i];
+    }
+    fz.push_back(total);
+  }
+  if (fz.size() < 10) return Error{"too few usable frames: record the mass for longer"};
+  const MeanSd load = mean_sd(fz);
+  if (load.mean < kDefaultMinFz_n) {
+    return Error{"the plate is empty (" + newtons(load.mean) + "): place the mass and try again"};
+  }
+  if (load.sd > options.max_fz_sd_n) {
+    return Error{"the load is not steady (" + newtons(load.sd) +
+                 " SD): let the mass rest still on the plate and try again"};
+  }
+  MassPlacement p;
+  for (int i = 0; i < 4; ++i) p.cell_force_n[i] = cell_sum[i] / static_cast<double>(fz.size());
+  p.position = position;
+  return p;
+}
+
 Result<KnownMassCheck> check_known_mass(const ForceSamples& samples, double mass_kg,
                                         std::optional<CellPosition> expected_position,
                                         const KnownMassOptions& options) {

@@ -67,6 +67,14 @@ struct MassPlacement {
   CellPosition position;
 };
 
+// Measures one placement from frames recorded with the mass resting at `position`, through the
+// adjustment in use (`tare`: its zero and gains). Four-cell plates only; refuses an empty plate,
+// a mass that is not steady and too few usable frames, saying what to do.
+Result<MassPlacement> measure_mass_placement(const std::vector<RawFrame>& frames,
+                                             const PlateInfo& info, const Calibration& calibration,
+                                             const Tare& tare, CellPosition position,
+                                             const KnownMassOptions& options = {});
+
 struct GainCorrectionFit {
   std::array<double, 4> factor{1.0, 1.0, 1.0, 1.0};  // multiply the current gains
   double rms_fz_error_before_n = 0.0, rms_fz_error_after_n = 0.0;

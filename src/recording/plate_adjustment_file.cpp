@@ -71,7 +71,8 @@ std::string format_plate_adjustment(const PlateAdjustment& a) {
   const Tare& t = a.tare;
   const int channels = channel_count(a.layout);
   std::string out;
-  out += "# Stance plate adjustment: the host-side calibration of one plate (docs/calibration.md).\n";
+  out +=
+      "# Stance plate adjustment: the host-side calibration of one plate (docs/calibration.md).\n";
   out += "# It never changes the plate; every recording keeps a copy of what it used.\n";
   out += std::string("format = ") + kFormat + "\n";
   out += "serial = " + a.serial + "\n";
@@ -121,8 +122,8 @@ Result<PlateAdjustment> parse_plate_adjustment(const std::string& text) {
   const auto channels = static_cast<std::size_t>(channel_count(a.layout));
 
   const std::pair<const char*, std::size_t> fields[] = {
-      {"tare_applied", 1},  {"tare_taken_at_unix_s", 1}, {"zero_counts", channels},
-      {"gain_correction", 4}, {"check_mass_kg", 1},      {"check_fz_error_n", 1},
+      {"tare_applied", 1},       {"tare_taken_at_unix_s", 1}, {"zero_counts", channels},
+      {"gain_correction", 4},    {"check_mass_kg", 1},        {"check_fz_error_n", 1},
       {"check_cop_error_mm", 1}, {"check_at_unix_s", 1}};
   std::map<std::string, std::vector<double>> parsed;
   for (const auto& [key, count] : fields) {
@@ -150,8 +151,8 @@ Status save_plate_adjustment(const std::filesystem::path& dir, const PlateAdjust
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
-    return Error{"cannot create the folder " + dir.string() + " for plate adjustments: " +
-                 ec.message()};
+    return Error{"cannot create the folder " + dir.string() +
+                 " for plate adjustments: " + ec.message()};
   }
   const std::string text = format_plate_adjustment(adjustment);
   return write_file_atomically(
@@ -171,12 +172,13 @@ Result<PlateAdjustment> load_plate_adjustment(const std::filesystem::path& dir,
   }
   const auto bytes = read_file_bytes(path, 1 << 20);
   if (!bytes) return bytes.error();
-  const auto what_to_do = " Run `stance calibrate tare` again to replace it, or delete the file "
-                          "to use the factory calibration.";
+  const auto what_to_do =
+      " Run `stance calibrate tare` again to replace it, or delete the file "
+      "to use the factory calibration.";
   auto parsed = parse_plate_adjustment(std::string(bytes->begin(), bytes->end()));
   if (!parsed) {
-    return Error{"the plate adjustment " + path.string() + " is damaged: " +
-                 parsed.error().message + "." + what_to_do};
+    return Error{"the plate adjustment " + path.string() +
+                 " is damaged: " + parsed.error().message + "." + what_to_do};
   }
   if (parsed->serial != serial || parsed->layout != layout) {
     return Error{"the plate adjustment " + path.string() + " is for plate " + parsed->serial +

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli_fixture.hpp"
 #include "recording/trial_file.hpp"
 
 namespace stance::cli {
@@ -14,40 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code;
-  std::string out, err;
-};
-
-CliRun stance(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = run(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
-std::string data(const std::string& name) {
-  return std::string(STANCE_SHARED_DATA) + "/" + name;
-}
-
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("stance-cli-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
-};
-
-bool one_line(const std::string& text) {
-  return !text.empty() && text.find('\n') == text.size() - 1;
-}
-
 TEST_F(CliTest, EveryCommandHasHelp) {
-  for (const char* command : {"demo", "devices", "record", "analyze"}) {
+  for (const char* command : {"demo", "devices", "calibrate", "record", "analyze"}) {
     const CliRun r = stance({command, "--help"});
     EXPECT_EQ(r.code, kExitOk) << command;
     EXPECT_NE(r.out.find("Usage: stance " + std::string(command)), std::string::npos) << command;

@@ -39,7 +39,7 @@ TEST(PlateAdjustmentFile, RoundTripsExactlyForBothLayouts) {
     EXPECT_EQ(b->tare.last_check.fz_error_n, a.tare.last_check.fz_error_n);
     EXPECT_EQ(b->tare.last_check.checked_at_unix_s, a.tare.last_check.checked_at_unix_s);
     EXPECT_EQ(std::filesystem::status(plate_adjustment_path(dir.root() / "plates", a.serial))
-                  .permissions() &
+                      .permissions() &
                   std::filesystem::perms::others_read,
               std::filesystem::perms::none);
   }
