@@ -8,13 +8,15 @@ std::string SimulatedDriver::options_help() const {
   return sim_options_help();
 }
 
-std::vector<PlateListing> SimulatedDriver::list() {
+Result<std::vector<PlateListing>> SimulatedDriver::list(const std::string& options) {
   std::vector<PlateListing> out;
-  for (const char* options : {"", "layout=2"}) {
-    const Result<SimOptions> o = parse_sim_options(options);
-    if (!o) continue;  // the defaults always parse; kept total for safety
+  const std::vector<std::string> plates =
+      options.empty() ? std::vector<std::string>{"", "layout=2"} : std::vector{options};
+  for (const std::string& text : plates) {
+    const Result<SimOptions> o = parse_sim_options(text);
+    if (!o) return o.error();
     PlateListing l;
-    l.address = std::string("sim") + (*options != '\0' ? ":" : "") + options;
+    l.address = "sim" + (text.empty() ? "" : ":" + text);
     l.serial = o->serial;
     l.layout = o->layout;
     l.rate_hz = o->rate_hz;

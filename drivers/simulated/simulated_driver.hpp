@@ -15,7 +15,7 @@ class SimulatedDriver final : public PlateDriver {
   std::string name() const override { return "sim"; }
   std::string options_help() const override;
   // Two plates: "sim" (four load cells) and "sim:layout=2" (six-component).
-  std::vector<PlateListing> list() override;
+  Result<std::vector<PlateListing>> list(const std::string& options) override;
   // `options` is the text after "sim:"; "help" answers with the options' help as the error.
   Result<std::unique_ptr<PlateDevice>> open(const std::string& options) override;
 

@@ -57,6 +57,13 @@ void describe_closed(PlateCandidate& c, PlateListing& l) {
 
 }  // namespace
 
+// "1209:0001+1209:0002", as the ids option takes it.
+std::string ids_text(const std::vector<VidPid>& ids) {
+  std::string out;
+  for (const VidPid& id : ids) out += (out.empty() ? "" : "+") + to_string(id);
+  return out;
+}
+
 std::string firmware_text(std::uint16_t firmware_version) {
   return std::to_string(firmware_version >> 8) + "." + std::to_string(firmware_version & 0xFF);
 }
@@ -78,14 +85,21 @@ std::string UsbDriver::options_help() const {
   return usb_options_help();
 }
 
-std::vector<PlateListing> UsbDriver::list() {
+Result<std::vector<PlateListing>> UsbDriver::list(const std::string& options) {
   std::vector<PlateListing> out;
+  const Result<UsbOptions> parsed = parse_usb_options(options);
+  if (!parsed) return parsed.error();
+  const std::vector<VidPid>& ids = options.empty() ? ids_ : parsed->ids;
+  // Other ids than the default must be in the address for --device to find the plate again.
+  const std::string ids_option = options.empty() ? "" : ",ids=" + ids_text(ids);
   Result<std::unique_ptr<UsbContext>> context = UsbContext::create();
   if (!context) return out;  // no USB here: no real plates to list
-  for (PlateCandidate& c : find_plates((*context)->get(), ids_)) {
+  for (PlateCandidate& c : find_plates((*context)->get(), ids)) {
+    if (!parsed->serial.empty() && c.serial != parsed->serial) continue;
     PlateListing l;
     l.serial = c.serial;
-    l.address = c.serial.empty() ? "usb" : "usb:" + c.serial;
+    l.address = ids_option.empty() ? (c.serial.empty() ? "usb" : "usb:" + c.serial)
+                                   : "usb:serial=" + c.serial + ids_option;
     switch (c.problem) {
       case CandidateProblem::kNoPermission:
         l.description =

@@ -20,7 +20,7 @@ class UsbDriver final : public PlateDriver {
   std::string options_help() const override;
   // The plates on the bus, each with serial, layout, rate, firmware and a health summary; a
   // plate this driver has open shows its live stream health, others their status block.
-  std::vector<PlateListing> list() override;
+  Result<std::vector<PlateListing>> list(const std::string& options) override;
   Result<std::unique_ptr<PlateDevice>> open(const std::string& options) override;
 
   // The same, typed, for tools and tests that want the USB details.

@@ -10,8 +10,18 @@ int run_devices(const ParsedArgs& args, Context& context) {
   std::ostream& out = context.out;
   out << "ADDRESS (--device)      SERIAL        LAYOUT            RATE     FIRMWARE  DESCRIPTION\n";
   std::size_t count = 0;
+  // --find sim:... or usb:ids=...: that driver looks with these options instead of its defaults.
+  const std::string find = args.value_or("find", "");
+  const auto colon = find.find(':');
+  const std::string find_driver = find.substr(0, colon);
+  const std::string find_options = colon == std::string::npos ? "" : find.substr(colon + 1);
+  if (!find.empty() && !context.drivers.find(find_driver)) {
+    return fail(context, "--find " + find + ": no driver '" + find_driver + "' (use sim or usb)");
+  }
   for (const auto& driver : context.drivers.drivers()) {
-    for (const PlateListing& p : driver->list()) {
+    const auto listing = driver->list(driver->name() == find_driver ? find_options : "");
+    if (!listing) return fail(context, "--find " + find + ": " + listing.error().message);
+    for (const PlateListing& p : *listing) {
       const std::string layout =
           p.layout == PlateLayout::kFourCell ? "1 (4 load cells)" : "2 (6-component)";
       out << pad(p.address, 24) << pad(p.serial, 14) << pad(layout, 18)
@@ -37,8 +47,12 @@ Command devices_command() {
   CommandSpec spec;
   spec.name = "devices";
   spec.summary = "list the force plates that can be used (simulated and connected)";
-  spec.usage = "stance devices [--options]";
-  spec.options = {{"options", "", "also print every driver's options (what may follow ':')"}};
+  spec.usage = "stance devices [--options] [--find ADDRESS]";
+  spec.options = {
+      {"options", "", "also print every driver's options (what may follow ':')"},
+      {"find", "ADDRESS",
+       "look with these driver options instead of the defaults, e.g. usb:ids=1209:0001+1234:5678 "
+       "for plates with other USB ids"}};
   spec.details = "Use an address from the first column with `stance record --device ADDRESS`.";
   return {spec, run_devices};
 }

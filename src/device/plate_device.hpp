@@ -60,7 +60,9 @@ class PlateDriver {
   virtual ~PlateDriver() = default;
   virtual std::string name() const = 0;          // the part of --device before ':'
   virtual std::string options_help() const = 0;  // what may follow ':'
-  virtual std::vector<PlateListing> list() = 0;
+  // The plates this driver can see; `options` is what may follow ':' in --device ("" = defaults),
+  // e.g. other USB ids to look for. Errors only for options the driver does not understand.
+  virtual Result<std::vector<PlateListing>> list(const std::string& options) = 0;
   virtual Result<std::unique_ptr<PlateDevice>> open(const std::string& options) = 0;
 };
 

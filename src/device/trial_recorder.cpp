@@ -74,8 +74,12 @@ Result<RecordOutcome> record_trial(PlateDevice& plate, const RecordRequest& requ
       next_progress = done + static_cast<std::uint64_t>(r.rate_hz / 10);
     }
   }
-  // Frames that arrive after the requested time are kept too: nothing received is thrown away.
-  if (!out.interrupted || request.cancel != nullptr) (void)plate.stop();
+  // Frames that arrive after the requested time are kept too: nothing received is thrown away,
+  // including what the driver drained from the plate while stopping it.
+  if (!out.interrupted || request.cancel != nullptr) {
+    (void)plate.stop();
+    (void)plate.read(r.frames, r.events, std::chrono::milliseconds(0));
+  }
   r.counters = plate.health().stream;
   return out;
 }

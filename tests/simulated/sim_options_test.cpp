@@ -181,7 +181,7 @@ TEST(SimOptions, BadValuesAreRefusedNamingTheOption) {
 TEST(SimulatedDriver, NameListingsHelpAndOpen) {
   SimulatedDriver driver;
   EXPECT_EQ(driver.name(), "sim");
-  const auto listings = driver.list();
+  const auto listings = *driver.list("");
   ASSERT_EQ(listings.size(), 2u);
   EXPECT_EQ(listings[0].address, "sim");
   EXPECT_EQ(listings[0].layout, PlateLayout::kFourCell);

@@ -17,6 +17,7 @@ namespace stance::usbemu {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 PlateSpec left_plate() {
   PlateSpec spec;
@@ -76,7 +77,7 @@ TEST_F(UsbEmulationTest, DriverListsThePlatesWithTheirHealth) {
   std::vector<PlateListing> listing;
   {
     const UnprivilegedScope unprivileged;  // as a user: the locked plate cannot be opened
-    listing = driver.list();
+    listing = *driver.list("");
   }
   ASSERT_EQ(listing.size(), 3u);
   const auto find = [&](const std::string& address) -> const PlateListing* {
@@ -109,7 +110,7 @@ TEST_F(UsbEmulationTest, DriverListsThePlatesWithTheirHealth) {
   std::vector<RawFrame> frames;
   std::vector<RecordingEvent> events;
   while (frames.size() < 100) (void)(*open)->read(frames, events, std::chrono::milliseconds(20));
-  listing = driver.list();
+  listing = *driver.list("");
   l = find("usb:EMU-LEFT");
   ASSERT_NE(l, nullptr);
   EXPECT_THAT(l->description, HasSubstr("open in Stance, streaming"));
@@ -119,7 +120,7 @@ TEST_F(UsbEmulationTest, DriverListsThePlatesWithTheirHealth) {
   EXPECT_TRUE((*open)->stop().ok());
   open->reset();
   // Closed again: its status block once more.
-  listing = driver.list();
+  listing = *driver.list("");
   l = find("usb:EMU-LEFT");
   ASSERT_NE(l, nullptr);
   EXPECT_THAT(l->description, HasSubstr("status ok"));
@@ -169,6 +170,36 @@ TEST_F(UsbEmulationTest, CommandLineListsAndRecordsAUsbPlate) {
                      bad_out, bad_err),
             cli::kExitFailed);
   EXPECT_THAT(bad_err.str(), HasSubstr("no SPP plate with serial number NOPE"));
+}
+
+TEST_F(UsbEmulationTest, PlatesWithOtherUsbIdsAreFoundWhenAskedFor) {
+  PlateSpec other = left_plate();
+  other.serial = "EMU-OTHER";
+  other.product_id = 0x0002;
+  add_plate(other);
+  std::ostringstream out, err;
+  ASSERT_EQ(cli::run({"devices"}, out, err), cli::kExitOk) << err.str();
+  EXPECT_THAT(out.str(), Not(HasSubstr("EMU-OTHER")));  // not a default id
+
+  std::ostringstream found, found_err;
+  ASSERT_EQ(cli::run({"devices", "--find", "usb:ids=1209:0001+1209:0002"}, found, found_err),
+            cli::kExitOk)
+      << found_err.str();
+  const std::string address = "usb:serial=EMU-OTHER,ids=1209:0001+1209:0002";
+  EXPECT_THAT(found.str(), HasSubstr(address));
+
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() / "stance-usb-ids-test.stance";
+  std::ostringstream rec_out, rec_err;
+  EXPECT_EQ(cli::run({"record", "--device", address, "--seconds", "0.2", "--out", file.string()},
+                     rec_out, rec_err),
+            cli::kExitOk)
+      << rec_err.str();
+  std::filesystem::remove(file);
+
+  std::ostringstream bad, bad_err;
+  EXPECT_EQ(cli::run({"devices", "--find", "usb:ids=12:zz"}, bad, bad_err), cli::kExitFailed);
+  EXPECT_THAT(bad_err.str(), HasSubstr("ids"));
 }
 
 }  // namespace

@@ -173,6 +173,8 @@ TEST_F(UsbEmulationTest, RecordingIsKeptWhenUnpluggedAndResumesAfterReplug) {
   EXPECT_GE(second->recording.frames.size(), 300u);
   EXPECT_TRUE(frames_are_contiguous(second->recording.frames, 4));
   EXPECT_EQ(second->recording.counters.frames_lost, 0u);
+  // Every frame counted is in the recording, also those drained while the plate was stopped.
+  EXPECT_EQ(second->recording.counters.frames_received, second->recording.frames.size());
 }
 
 }  // namespace
