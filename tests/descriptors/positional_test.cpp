@@ -50,6 +50,10 @@ TEST(Positional, HandComputedCross) {
   const PositionalDescriptors q = compute_positional(t, {EllipseKind::kPublished});
   EXPECT_NEAR(q.ellipse_area_95_m2.value, 38 * kPi * 1e-4 * 15.0 / 8.0, 1e-15);
   EXPECT_NEAR(p.principal_direction_rad.value, 0.0, 1e-15);  // AP dominates
+  // The ellipse for drawing: semi-axes √(2F·λ) = √76 cm along AP and √19 cm along ML.
+  EXPECT_NEAR(p.ellipse_semi_major_m, std::sqrt(76.0) * 0.01, 1e-14);
+  EXPECT_NEAR(p.ellipse_semi_minor_m, std::sqrt(19.0) * 0.01, 1e-14);
+  EXPECT_NEAR(std::abs(p.ellipse_angle_rad), kPi / 2, 1e-12);
 }
 
 class LineAtAngle : public ::testing::TestWithParam<double> {};

@@ -141,6 +141,16 @@ PositionalDescriptors compute_positional(const CopTrace& trace, const Positional
   if (std::abs(cxx - cyy) + 2.0 * std::abs(cxy) > 1e-12 * (cxx + cyy)) {
     const double theta = 0.5 * std::atan2(2.0 * cxy, cxx - cyy);
     out.principal_direction_rad = defined_if_finite(std::acos(std::abs(std::sin(theta))));
+    out.ellipse_angle_rad = theta;
+  }
+  // Eigenvalues of the covariance, scaled so that π·a·b is the area above.
+  const double half_trace = 0.5 * (cxx + cyy);
+  const double spread = std::sqrt(0.25 * (cxx - cyy) * (cxx - cyy) + cxy * cxy);
+  const double major = half_trace + spread, minor = std::max(0.0, half_trace - spread);
+  if (major * minor > 0.0 && std::isfinite(area)) {
+    const double scale = std::sqrt(area / (std::numbers::pi * std::sqrt(major * minor)));
+    out.ellipse_semi_major_m = scale * std::sqrt(major);
+    out.ellipse_semi_minor_m = scale * std::sqrt(minor);
   }
   return out;
 }

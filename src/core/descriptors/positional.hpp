@@ -27,6 +27,9 @@ struct PositionalDescriptors {
   Scalar sway_direction_coefficient;       // mean(xy) / (rms_ml · rms_ap)
   Scalar ellipse_area_95_m2;
   Scalar principal_direction_rad;  // angle of the main axis of sway from AP, 0 … π/2
+  // The 95% ellipse itself, for drawing: centred on (mean_ml_m, mean_ap_m), semi-axes whose
+  // product × π is ellipse_area_95_m2, the major axis at ellipse_angle_rad from +ML toward +AP.
+  double ellipse_semi_major_m = 0, ellipse_semi_minor_m = 0, ellipse_angle_rad = 0;
   // Moments reused by other families.
   double radius_sd_m = 0;  // population standard deviation of the radius
 };

@@ -1,0 +1,122 @@
+#include "live/trial_flow.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace stance::live {
+
+const char* to_string(FlowState state) {
+  switch (state) {
+    case FlowState::kWaitingForPatient:
+      return "waiting for the patient";
+    case FlowState::kSettling:
+      return "settling";
+    case FlowState::kRecording:
+      return "recording";
+    case FlowState::kDone:
+      return "done";
+    case FlowState::kInterrupted:
+      return "interrupted";
+  }
+  return "?";
+}
+
+TrialFlow::TrialFlow(const TrialPlan& plan, double rate_hz, const FlowRules& rules)
+    : plan_(plan),
+      rules_(rules),
+      settle_samples_(std::max<std::size_t>(
+          1, static_cast<std::size_t>(std::llround(plan.settle_s * rate_hz)))) {}
+
+bool TrialFlow::steady() const {
+  if (window_.size() < settle_samples_) return false;
+  const double n = static_cast<double>(window_.size());
+  const double mean = sum_ / n;
+  const double sd = std::sqrt(std::max(0.0, sum_sq_ / n - mean * mean));
+  return sd <= std::max(rules_.steady_sd_min_n, rules_.steady_sd_fraction * mean);
+}
+
+void TrialFlow::begin_recording(double t_s) {
+  state_ = FlowState::kRecording;
+  started_s_ = t_s;
+  window_.clear();
+  sum_ = sum_sq_ = 0.0;
+}
+
+bool TrialFlow::on_sample(double t_s, double fz_n) {
+  const FlowState before = state_;
+  const bool loaded = fz_n >= rules_.min_load_n;
+  switch (state_) {
+    case FlowState::kWaitingForPatient:
+      if (loaded) state_ = FlowState::kSettling;
+      break;
+    case FlowState::kSettling:
+      if (!loaded) {  // stepped off again: start over
+        state_ = FlowState::kWaitingForPatient;
+        window_.clear();
+        sum_ = sum_sq_ = 0.0;
+        break;
+      }
+      window_.push_back(fz_n);
+      sum_ += fz_n;
+      sum_sq_ += fz_n * fz_n;
+      if (window_.size() > settle_samples_) {
+        sum_ -= window_.front();
+        sum_sq_ -= window_.front() * window_.front();
+        window_.pop_front();
+      }
+      if (plan_.auto_start && steady()) begin_recording(t_s);
+      break;
+    case FlowState::kRecording: {
+      const double elapsed = t_s - started_s_;
+      if (plan_.task == Task::kSingleLegSquat) {
+        const bool reps_done =
+            reps_ >= plan_.squat_reps && t_s - last_rep_end_s_ >= plan_.squat_quiet_after_s;
+        if (reps_done || elapsed >= plan_.squat_timeout_s) state_ = FlowState::kDone;
+      } else if (elapsed >= plan_.stance_seconds) {
+        state_ = FlowState::kDone;
+      }
+      break;
+    }
+    case FlowState::kDone:
+    case FlowState::kInterrupted:
+      break;
+  }
+  return state_ != before;
+}
+
+void TrialFlow::start_now(double t_s) {
+  if (state_ == FlowState::kWaitingForPatient || state_ == FlowState::kSettling) {
+    begin_recording(t_s);
+  }
+}
+
+void TrialFlow::interrupt(const std::string& why) {
+  if (state_ == FlowState::kDone || state_ == FlowState::kInterrupted) return;
+  state_ = FlowState::kInterrupted;
+  interruption_ = why;
+}
+
+void TrialFlow::set_squat_progress(int reps_completed, double last_rep_end_s) {
+  reps_ = reps_completed;
+  last_rep_end_s_ = last_rep_end_s;
+}
+
+double TrialFlow::settle_progress() const {
+  if (state_ != FlowState::kSettling) return state_ == FlowState::kWaitingForPatient ? 0.0 : 1.0;
+  return static_cast<double>(window_.size()) / static_cast<double>(settle_samples_);
+}
+
+double TrialFlow::recorded_s(double now_s) const {
+  if (state_ == FlowState::kWaitingForPatient || state_ == FlowState::kSettling) return 0.0;
+  return std::max(0.0, now_s - started_s_);
+}
+
+double TrialFlow::remaining_s(double now_s) const {
+  const double total =
+      plan_.task == Task::kSingleLegSquat ? plan_.squat_timeout_s : plan_.stance_seconds;
+  if (state_ == FlowState::kWaitingForPatient || state_ == FlowState::kSettling) return total;
+  if (state_ != FlowState::kRecording) return 0.0;
+  return std::max(0.0, total - (now_s - started_s_));
+}
+
+}  // namespace stance::live

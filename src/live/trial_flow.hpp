@@ -1,0 +1,65 @@
+#pragma once
+// The life of one trial on the live plate, as a pure state machine fed with calibrated samples
+// (no threads, no device): waiting for the patient, settling, recording, done. The processing
+// thread drives it; tests drive it with the simulated person. Rules and thresholds:
+// docs/dashboard.md, "Trial flow".
+#include <cstddef>
+#include <deque>
+#include <string>
+
+#include "live/trial_plan.hpp"
+
+namespace stance::live {
+
+enum class FlowState : std::uint8_t {
+  kWaitingForPatient,  // nobody (or too little load) on the plate
+  kSettling,           // loaded: waiting until the patient stands still for settle_s
+  kRecording,
+  kDone,         // the planned time or repetitions were reached (or the squat timeout)
+  kInterrupted,  // cancelled, or the plate was lost: what was recorded is kept
+};
+const char* to_string(FlowState state);
+
+struct FlowRules {
+  double min_load_n = 200.0;  // a person is on the plate (≈ 20 kg); a foot resting lightly is not
+  double steady_sd_fraction = 0.03;  // Fz SD over settle_s below 3% of its mean...
+  double steady_sd_min_n = 10.0;     // ...or this, whichever is larger
+};
+
+class TrialFlow {
+ public:
+  TrialFlow(const TrialPlan& plan, double rate_hz, const FlowRules& rules = {});
+
+  // One sample on the plate's clock; returns true when the state changed.
+  bool on_sample(double t_s, double fz_n);
+  void start_now(double t_s);  // manual start (from waiting or settling)
+  void interrupt(const std::string& why);
+  // Squats: the repetitions found so far in the recording and when the last one ended.
+  void set_squat_progress(int reps_completed, double last_rep_end_s);
+
+  FlowState state() const { return state_; }
+  const TrialPlan& plan() const { return plan_; }
+  double settle_progress() const;  // 0..1 while settling
+  double recording_started_s() const { return started_s_; }
+  double recorded_s(double now_s) const;   // 0 before the start
+  double remaining_s(double now_s) const;  // stance: time left; squats: time to the timeout
+  int reps_completed() const { return reps_; }
+  const std::string& interruption() const { return interruption_; }
+
+ private:
+  bool steady() const;
+  void begin_recording(double t_s);
+
+  TrialPlan plan_;
+  FlowRules rules_;
+  std::size_t settle_samples_ = 1;
+  FlowState state_ = FlowState::kWaitingForPatient;
+  std::deque<double> window_;  // Fz of the last settle_s while settling
+  double sum_ = 0.0, sum_sq_ = 0.0;
+  double started_s_ = 0.0;
+  int reps_ = 0;
+  double last_rep_end_s_ = 0.0;
+  std::string interruption_;
+};
+
+}  // namespace stance::live

@@ -1,0 +1,135 @@
+// The live session end to end on the simulated plate (virtual clock, so a 30 s trial takes a
+// fraction of a second): the trial flow starts and stops by itself, the recording is complete
+// and analysed, the snapshot shows it, and an unplug keeps what was recorded.
+#include "live/live_session.hpp"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "simulated/simulated_driver.hpp"
+
+namespace stance::live {
+namespace {
+
+using namespace std::chrono_literals;
+
+std::unique_ptr<LiveSession> session_on(const std::string& sim_options, const TrialPlan& plan) {
+  sim::SimulatedDriver driver;
+  auto plate = driver.open(sim_options);
+  EXPECT_TRUE(plate) << plate.error().message;
+  auto live = std::make_unique<LiveSession>(std::move(*plate), Tare{});
+  live->begin_trial(plan);
+  live->start();
+  return live;
+}
+
+std::optional<CompletedTrial> wait_for_trial(LiveSession& live) {
+  for (int i = 0; i < 600; ++i) {
+    if (auto t = live.take_completed_trial()) return t;
+    std::this_thread::sleep_for(50ms);
+  }
+  ADD_FAILURE() << "no trial completed within 30 s";
+  return std::nullopt;
+}
+
+// The snapshot published after the trial's end (publication runs at every change).
+std::shared_ptr<const LiveSnapshot> settled_snapshot(const LiveSession& live) {
+  for (int i = 0; i < 100; ++i) {
+    auto s = live.snapshot();
+    if (s->last_trial) return s;
+    std::this_thread::sleep_for(10ms);
+  }
+  return live.snapshot();
+}
+
+TEST(LiveSession, StanceTrialStartsWhenThePatientIsStillAndStopsOnTime) {
+  TrialPlan plan;
+  plan.stance_seconds = 5.0;
+  auto live = session_on("realtime=0,empty_s=1,seed=4", plan);
+  const auto trial = wait_for_trial(*live);
+  ASSERT_TRUE(trial);
+  EXPECT_FALSE(trial->interrupted);
+  // 5 s at 1000 Hz, give or take the sample that ends it.
+  EXPECT_NEAR(static_cast<double>(trial->recording.frames.size()), 5000.0, 2.0);
+  // It began after the step-on (1 s + 0.3 s ramp) and about 2 s of stillness (the window may
+  // still hold the ramp's flat tail): the first frame's seq.
+  const double first_s = trial->recording.frames.front().seq / 1000.0;
+  EXPECT_GE(first_s, 3.0);
+  EXPECT_LE(first_s, 4.0);
+  ASSERT_TRUE(trial->analysis) << trial->analysis_error;
+  EXPECT_TRUE(trial->analysis->verdict.valid);
+  EXPECT_NEAR(trial->analysis->summary.body_mass_kg, 70.0, 1.0);
+
+  const auto s = settled_snapshot(*live);
+  EXPECT_EQ(s->state, FlowState::kDone);
+  EXPECT_TRUE(s->connected);
+  EXPECT_TRUE(s->sway.defined);
+  EXPECT_GT(s->sway.ellipse_area_m2, 0.0);
+  EXPECT_NEAR(M_PI * s->sway.semi_major_m * s->sway.semi_minor_m, s->sway.ellipse_area_m2, 1e-9);
+  EXPECT_NEAR(static_cast<double>(s->cop_trace.size()), 500.0, 2.0);  // 5 s at 100 Hz
+  EXPECT_FALSE(s->force.empty());
+  EXPECT_GT(s->sequence, 1u);
+}
+
+TEST(LiveSession, SquatTrialStopsAfterThePlannedRepsWithEachRepsWobble) {
+  TrialPlan plan;
+  plan.task = Task::kSingleLegSquat;
+  plan.squat_reps = 3;
+  auto live = session_on("realtime=0,task=squat,reps=3,wobble=0.6,seed=5", plan);
+  const auto trial = wait_for_trial(*live);
+  ASSERT_TRUE(trial);
+  EXPECT_FALSE(trial->interrupted);
+  ASSERT_TRUE(trial->analysis && trial->analysis->squats) << trial->analysis_error;
+  EXPECT_EQ(trial->analysis->squats->rep_count, 3);
+  // Stopped about a second after the third rep, not at the 60 s timeout.
+  EXPECT_LT(trial->recording.frames.size(), 25000u);
+  const auto s = settled_snapshot(*live);
+  ASSERT_EQ(s->reps.size(), 3u);
+  for (const LiveRep& r : s->reps) {
+    EXPECT_GT(r.depth_m, 0.1);
+    EXPECT_GT(r.wobble_index, 0.0);
+  }
+}
+
+TEST(LiveSession, UnplugKeepsTheTrialInterruptedAndWarns) {
+  TrialPlan plan;
+  plan.stance_seconds = 30.0;
+  auto live = session_on("realtime=0,unplug_s=4", plan);
+  const auto trial = wait_for_trial(*live);
+  ASSERT_TRUE(trial);
+  EXPECT_TRUE(trial->interrupted);
+  EXPECT_NE(trial->interruption.find("unplugged"), std::string::npos);
+  // Recording from 2 s (still from the start) to the unplug at 4 s: everything kept.
+  EXPECT_NEAR(static_cast<double>(trial->recording.frames.size()), 2000.0, 20.0);
+  ASSERT_FALSE(trial->recording.events.empty());
+  EXPECT_EQ(trial->recording.events.back().kind, RecordingEventKind::kInterrupted);
+  const auto s = settled_snapshot(*live);
+  EXPECT_FALSE(s->connected);
+  EXPECT_EQ(s->state, FlowState::kInterrupted);
+  ASSERT_FALSE(s->warnings.empty());
+  EXPECT_EQ(s->warnings.front().kind, WarningKind::kUnplugged);
+}
+
+TEST(LiveSession, CancelKeepsWhatWasRecorded) {
+  TrialPlan plan;
+  plan.auto_start = false;
+  sim::SimulatedDriver driver;
+  auto plate = driver.open("realtime=1");  // wall-clock pacing: the cancel lands mid-trial
+  ASSERT_TRUE(plate);
+  LiveSession live(std::move(*plate), Tare{});
+  live.begin_trial(plan);
+  live.start();
+  std::this_thread::sleep_for(100ms);
+  live.start_now();
+  std::this_thread::sleep_for(300ms);
+  live.cancel_trial();
+  const auto trial = wait_for_trial(live);
+  ASSERT_TRUE(trial);
+  EXPECT_TRUE(trial->interrupted);
+  EXPECT_GT(trial->recording.frames.size(), 200u);
+  EXPECT_LT(trial->recording.frames.size(), 2000u);
+}
+
+}  // namespace
+}  // namespace stance::live
