@@ -7,6 +7,7 @@
 #include "cli/command.hpp"
 #include "cli/data_dirs.hpp"
 #include "cli/format.hpp"
+#include "core/key_figures.hpp"
 #include "core/recording_samples.hpp"
 #include "core/symmetry.hpp"
 #include "core/trial_analysis.hpp"
@@ -79,31 +80,15 @@ Result<DemoTrial> run_trial(Context& context, const DemoLeg& leg, Task task,
   return trial;
 }
 
-double descriptor(const TrialAnalysis& a, std::string_view name) {
-  for (const DescriptorEntry& e : descriptor_entries(a.descriptors)) {
-    if (e.name == name) return display_value(e, a.descriptors.unit);
+// The key figures of both sides and the LSI (involved / uninvolved × 100).
+void print_key_figures(std::ostream& out, const DemoTrial& left, const DemoTrial& right) {
+  const std::vector<KeyFigure> l = key_figures(left.analysis), r = key_figures(right.analysis);
+  for (std::size_t i = 0; i < l.size() && i < r.size(); ++i) {
+    const LimbSymmetry s = limb_symmetry(l[i].value, r[i].value, kInvolved, l[i].better);
+    out << "  " << pad(l[i].label, 29) << pad(l[i].unit, 7)
+        << pad(fixed(l[i].value, l[i].decimals), 10) << pad(fixed(r[i].value, r[i].decimals), 10)
+        << (s.lsi_defined ? fixed(s.lsi_percent, 0) + "%" : "-") << "\n";
   }
-  return 0.0;
-}
-
-double mean_depth_cm(const TrialAnalysis& a) {
-  if (!a.squats || a.squats->reps.empty()) return 0.0;
-  double sum = 0;
-  for (const SquatRep& r : a.squats->reps) sum += r.depth_m;
-  return 100.0 * sum / static_cast<double>(a.squats->reps.size());
-}
-
-using Getter = double (*)(const TrialAnalysis&);
-
-// One row: the metric on each side and the LSI (involved / uninvolved × 100).
-void print_row(std::ostream& out, const std::string& label, const std::string& unit,
-               const DemoTrial& left, const DemoTrial& right, Getter get, int decimals,
-               Better better) {
-  const double l = get(left.analysis), r = get(right.analysis);
-  const LimbSymmetry s = limb_symmetry(l, r, kInvolved, better);
-  out << "  " << pad(label, 29) << pad(unit, 7) << pad(fixed(l, decimals), 10)
-      << pad(fixed(r, decimals), 10) << (s.lsi_defined ? fixed(s.lsi_percent, 0) + "%" : "-")
-      << "\n";
 }
 
 void print_verdicts(std::ostream& out, const DemoTrial& left, const DemoTrial& right) {
@@ -148,35 +133,10 @@ int run_demo(const ParsedArgs& args, Context& context) {
       << "(no hardware needed; recorded faster than real time)\n\n"
       << "  " << pad("", 36) << pad("Left", 10) << pad("Right", 10) << "LSI (left/right)\n"
       << "Single-leg stance, eyes open, " << fixed(*seconds, 0) << " s\n";
-  const Better lower = Better::kLower;
-  print_row(
-      out, "Mean COP velocity", "mm/s", trials[0], trials[1],
-      [](const TrialAnalysis& a) { return descriptor(a, "mean_velocity"); }, 1, lower);
-  print_row(
-      out, "95% ellipse area", "mm²", trials[0], trials[1],
-      [](const TrialAnalysis& a) { return descriptor(a, "ellipse_area_95"); }, 0, lower);
-  print_row(
-      out, "Range ML", "mm", trials[0], trials[1],
-      [](const TrialAnalysis& a) { return descriptor(a, "range_ml"); }, 1, lower);
-  print_row(
-      out, "Range AP", "mm", trials[0], trials[1],
-      [](const TrialAnalysis& a) { return descriptor(a, "range_ap"); }, 1, lower);
+  print_key_figures(out, trials[0], trials[1]);
   print_verdicts(out, trials[0], trials[1]);
   out << "Single-leg squat, 5 repetitions\n";
-  print_row(
-      out, "Repetitions (acceptable)", "", trials[2], trials[3],
-      [](const TrialAnalysis& a) {
-        return a.squats ? static_cast<double>(a.squats->acceptable_rep_count) : 0.0;
-      },
-      0, Better::kHigher);
-  print_row(out, "Mean depth (centre of mass)", "cm", trials[2], trials[3], mean_depth_cm, 1,
-            Better::kHigher);
-  print_row(
-      out, "Knee-wobble index", "0-100", trials[2], trials[3],
-      [](const TrialAnalysis& a) { return a.wobble ? a.wobble->index : 0.0; }, 0, lower);
-  print_row(
-      out, "95% ellipse area", "mm²", trials[2], trials[3],
-      [](const TrialAnalysis& a) { return descriptor(a, "ellipse_area_95"); }, 0, lower);
+  print_key_figures(out, trials[2], trials[3]);
   print_verdicts(out, trials[2], trials[3]);
   out << "\n  Simulated truth: stance sway SD (ML/AP) left " << fixed(kLegs[0].sway_ml_mm, 1) << "/"
       << fixed(kLegs[0].sway_ap_mm, 1) << " mm, right " << fixed(kLegs[1].sway_ml_mm, 1) << "/"

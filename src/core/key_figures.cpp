@@ -1,0 +1,54 @@
+#include "core/key_figures.hpp"
+
+namespace stance {
+namespace {
+
+KeyFigure descriptor_figure(const DescriptorSet& set, std::string_view name, std::string label,
+                            int decimals) {
+  KeyFigure f{std::string(name), std::move(label), "", decimals, 0.0, false, Better::kLower};
+  for (const DescriptorEntry& e : descriptor_entries(set)) {
+    if (e.name != name) continue;
+    f.value = display_value(e, set.unit);
+    f.unit = display_unit(e.quantity, set.unit);
+    f.defined = e.si.defined;
+  }
+  return f;
+}
+
+}  // namespace
+
+std::vector<KeyFigure> key_figures(const TrialAnalysis& a) {
+  std::vector<KeyFigure> out;
+  const DescriptorSet& d = a.descriptors;
+  out.push_back(descriptor_figure(d, "mean_velocity", "Mean COP velocity", 1));
+  out.push_back(descriptor_figure(d, "ellipse_area_95", "95% ellipse area", 0));
+  out.push_back(descriptor_figure(d, "range_ml", "ML range", 1));
+  out.push_back(descriptor_figure(d, "range_ap", "AP range", 1));
+  if (a.squats) {
+    out.push_back({"repetitions", "Repetitions", "", 0, static_cast<double>(a.squats->rep_count),
+                   true, Better::kHigher});
+    double depth_sum = 0.0;
+    for (const SquatRep& r : a.squats->reps) depth_sum += r.depth_m;
+    const bool any = !a.squats->reps.empty();
+    out.push_back({"mean_depth", "Mean depth (COM drop)", "cm", 1,
+                   any ? 100.0 * depth_sum / static_cast<double>(a.squats->reps.size()) : 0.0, any,
+                   Better::kHigher});
+  }
+  if (a.wobble) {
+    out.push_back({"knee_wobble_index", "Knee-wobble index", "0-100", 0, a.wobble->index,
+                   a.squats && a.squats->rep_count > 0, Better::kLower});
+  }
+  return out;
+}
+
+TrialMetrics key_metrics(const TrialAnalysis& analysis, Limb limb) {
+  TrialMetrics m;
+  m.limb = limb;
+  m.valid = analysis.verdict.valid;
+  for (const KeyFigure& f : key_figures(analysis)) {
+    if (f.defined) m.values[f.key] = f.value;
+  }
+  return m;
+}
+
+}  // namespace stance

@@ -1,0 +1,31 @@
+#pragma once
+// The figures a clinician needs first from a trial (issue 6: mean velocity, ellipse area, ML and
+// AP range; for squats the repetitions, depth and knee-wobble index), in display units, with
+// which way is better. The dashboard, the store's history and the test sheet all show these.
+// Definitions: docs/metrics.md.
+#include <string>
+#include <vector>
+
+#include "core/symmetry.hpp"
+#include "core/trial_analysis.hpp"
+
+namespace stance {
+
+struct KeyFigure {
+  std::string key;    // stable, e.g. "mean_velocity"
+  std::string label;  // e.g. "Mean COP velocity"
+  std::string unit;   // e.g. "mm/s"
+  int decimals = 1;
+  double value = 0.0;
+  bool defined = false;
+  Better better = Better::kLower;
+};
+
+// Stance trials: sway figures; squat trials: the same sway figures over the movement, then
+// repetitions, mean depth and the knee-wobble index.
+std::vector<KeyFigure> key_figures(const TrialAnalysis& analysis);
+
+// The same as TrialMetrics for summarize_session (key → value).
+TrialMetrics key_metrics(const TrialAnalysis& analysis, Limb limb);
+
+}  // namespace stance
