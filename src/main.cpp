@@ -1,6 +1,22 @@
-// The one `stance` executable. The command line never needs a display.
+// The one `stance` executable: no arguments or `gui` opens the dashboard (the command line's
+// complete simulated test when there is no display); anything else is the command line, which
+// never needs a display.
+#include <iostream>
+#include <string>
+#include <vector>
+
 #include "cli/cli.hpp"
+#ifdef STANCE_HAS_GUI
+#include "app/gui_main.hpp"
+#endif
 
 int main(int argc, char** argv) {
+#ifdef STANCE_HAS_GUI
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return stance::app::no_arguments(std::cout, std::cerr);
+  if (args[0] == "gui") {
+    return stance::app::gui_command({args.begin() + 1, args.end()}, std::cout, std::cerr);
+  }
+#endif
   return stance::cli::run(argc, argv);
 }

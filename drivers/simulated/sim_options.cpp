@@ -26,6 +26,8 @@ constexpr std::array kOptions{
                  "highest rate the plate accepts (one of the rates above)"},
     SimOptionDoc{"realtime", "0|1", "1",
                  "1: paced by the wall clock; 0: virtual clock, no waiting"},
+    SimOptionDoc{"speed", "", "1",
+                 "realtime pacing: simulated seconds per second (0.1..100), e.g. for demos"},
     SimOptionDoc{"serial", "", "SIM-<seed>", "serial number, e.g. SIM-0001 for seed 1"},
     SimOptionDoc{"firmware", "major.minor", "1.0", "firmware version"},
     SimOptionDoc{"noise_counts", "counts", "100", "ADC noise per channel, RMS (0..100000)"},
@@ -267,6 +269,7 @@ Result<SimOptions> parse_sim_options(const std::string& text) {
   int realtime = 1;
   r.integer("realtime", realtime, 0, 1);
   o.realtime = realtime == 1;
+  r.number("speed", o.speed, 0.1, 100.0);
   o.serial = kv.text("serial", default_serial(o.seed));
   if (o.serial.empty() || o.serial.size() > 63)
     r.fail("option serial must have 1 to 63 characters");

@@ -21,6 +21,7 @@ struct SimOptions {
   std::uint16_t rate_hz = 1000;
   std::uint16_t max_rate_hz = 2000;
   bool realtime = true;  // false: a virtual clock, every read() returns at once
+  double speed = 1.0;    // realtime pacing: simulated seconds per wall-clock second
   std::string serial;    // empty: derived from the seed, see default_serial()
   std::uint16_t firmware_version = 0x0100;
   double noise_counts = 100.0;                  // ADC noise, RMS counts per channel

@@ -1,0 +1,138 @@
+#include "app/gui_main.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "app/platform.hpp"
+#include "app/script.hpp"
+#include "app/session_model.hpp"
+#include "app/theme.hpp"
+#include "app/views.hpp"
+#include "cli/cli.hpp"
+#include "cli/command.hpp"
+#include "cli/data_dirs.hpp"
+
+namespace stance::app {
+namespace {
+
+Result<std::vector<ScriptCommand>> load_script(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) return Error{"cannot read the script " + path.string()};
+  std::stringstream text;
+  text << in.rdbuf();
+  return parse_script(text.str());
+}
+
+}  // namespace
+
+int run_gui(const GuiOptions& options, std::ostream& err) {
+  std::optional<ScriptRunner> script;
+  if (!options.script.empty()) {
+    auto commands = load_script(options.script);
+    if (!commands) {
+      err << "stance: " << commands.error().message << "\n";
+      return 2;
+    }
+    script.emplace(std::move(*commands));
+  }
+  DriverRegistry drivers;
+  cli::register_all_drivers(drivers);
+  LiveSource source(drivers, options.device);
+  const auto dir =
+      options.trials_dir.empty() ? cli::default_data_dir() / "sessions" : options.trials_dir;
+  SessionModel session(source, trial_file_saver(dir));
+
+  auto platform = Platform::open("Stance", options.width, options.height);
+  if (!platform) {
+    err << "stance: " << platform.error().message << "\n";
+    return 1;
+  }
+  theme::apply((*platform)->fonts());
+  ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed; settings live in the data folder
+  if (auto idle = source.idle(); !idle) {
+    err << "stance: warning: " << idle.error().message << "\n";  // shown in the device view too
+  }
+
+  const auto started = std::chrono::steady_clock::now();
+  const live::LiveSnapshot no_plate;
+  Screen shown_tab = Screen::kSetup;
+  int exit_code = 0;
+  for (bool quit = false; !quit && !(*platform)->should_close();) {
+    session.poll();
+    live::LiveSession* live = source.current();
+    const auto snapshot = live != nullptr ? live->snapshot() : nullptr;
+    const live::LiveSnapshot& s = snapshot ? *snapshot : no_plate;
+    std::filesystem::path shot;
+    if (script) {
+      const double now_s =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      const ScriptRunner::Step step = script->advance(session, s, now_s);
+      if (!step.error.empty()) {
+        err << "stance: " << step.error << "\n";
+        exit_code = 1;
+        quit = true;
+      }
+      quit = quit || step.quit;
+      shot = step.screenshot;
+    }
+    if (quit && !options.screenshot.empty()) shot = options.screenshot;
+    (*platform)->begin_frame();
+    ViewContext v{session, s, (*platform)->fonts(), shown_tab};
+    draw_dashboard(v);
+    if (Status written = (*platform)->end_frame(shot); !written) {
+      err << "stance: " << written.error().message << "\n";
+      exit_code = 1;
+    }
+  }
+  return exit_code;
+}
+
+}  // namespace stance::app
+
+namespace stance::app {
+
+int gui_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  cli::CommandSpec spec;
+  spec.name = "gui";
+  spec.summary = "the dashboard";
+  spec.usage =
+      "stance gui [--device ADDRESS] [--script FILE] [--screenshot PNG] [--trials-dir DIR]";
+  spec.options = {
+      {"device", "ADDRESS", "the plate (default sim: a simulated patient follows the protocol)"},
+      {"script", "FILE", "drive the session from a script (docs/dashboard.md), e.g. under Xvfb"},
+      {"screenshot", "PNG", "write the last frame to this PNG file on exit"},
+      {"trials-dir", "DIR", "save trials here (default $XDG_DATA_HOME/stance/sessions)"},
+  };
+  spec.details = "Needs a display (X11 or Wayland); `xvfb-run -a stance gui ...` without one.";
+  auto parsed = cli::parse_args(spec, args);
+  if (!parsed) {
+    err << "stance: " << parsed.error().message << "\n";
+    return 2;
+  }
+  if (parsed->help) {
+    out << cli::help_text(spec);
+    return 0;
+  }
+  if (!display_available()) {
+    err << "stance: no display: the dashboard needs X11 or Wayland (try `xvfb-run -a stance gui` "
+           "or the command line, `stance --help`)\n";
+    return 1;
+  }
+  GuiOptions options;
+  options.device = parsed->value_or("device", "sim");
+  options.script = parsed->value_or("script", "");
+  options.screenshot = parsed->value_or("screenshot", "");
+  options.trials_dir = parsed->value_or("trials-dir", "");
+  return run_gui(options, err);
+}
+
+int no_arguments(std::ostream& out, std::ostream& err) {
+  if (display_available()) return gui_command({}, out, err);
+  out << "No display found: running the complete simulated test on the command line instead "
+         "(`stance gui` opens the dashboard where there is a display).\n\n";
+  return cli::run({"demo"}, out, err);
+}
+
+}  // namespace stance::app

@@ -1,0 +1,30 @@
+#pragma once
+// `stance gui`: the dashboard. Runs on the simulated plate out of the box.
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace stance::app {
+
+struct GuiOptions {
+  std::string device = "sim";        // a --device address
+  std::filesystem::path script;      // scripted mode (script.hpp)
+  std::filesystem::path screenshot;  // write the last frame here on exit
+  std::filesystem::path trials_dir;  // where trials are saved (default: the data folder)
+  int width = 1280, height = 900;
+};
+
+// Returns a process exit code; errors go to `err` as one line.
+int run_gui(const GuiOptions& options, std::ostream& err);
+
+}  // namespace stance::app
+
+namespace stance::app {
+
+// `stance gui [options]` and `stance` with no arguments (the dashboard when a display is there,
+// else the complete simulated test on the command line). Exit codes as the command line's.
+int gui_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int no_arguments(std::ostream& out, std::ostream& err);
+
+}  // namespace stance::app

@@ -1,0 +1,74 @@
+#include "app/live_source.hpp"
+
+#include "cli/plate_adjustments.hpp"
+
+namespace stance::app {
+
+LiveSource::LiveSource(const DriverRegistry& drivers, std::string address)
+    : drivers_(drivers), address_(std::move(address)) {}
+
+live::TrialPlan trial_plan(const ProtocolStep& step, const Protocol& protocol, bool auto_start) {
+  live::TrialPlan plan;
+  plan.task = step.task;
+  plan.limb = step.limb;
+  plan.eyes = step.eyes;
+  plan.attempt = step.attempt;
+  plan.stance_seconds = protocol.stance_seconds;
+  plan.squat_reps = protocol.squat_reps;
+  plan.auto_start = auto_start;
+  return plan;
+}
+
+std::string LiveSource::simulated_address(const ProtocolStep& step, int step_index) const {
+  const auto colon = address_.find(':');
+  const std::string base = colon == std::string::npos ? "" : address_.substr(colon + 1);
+  std::string a = "sim:" + base + (base.empty() ? "" : ",");
+  // The patient steps on after a moment, then does the step; each trial a new seed.
+  a += "empty_s=1.5,seed=" + std::to_string(100 + step_index) +
+       ",limb=" + std::string(to_string(step.limb));
+  if (step.task == Task::kSingleLegSquat) {
+    // The simulated patient of the demo: knee pain on the left, which wobbles more.
+    a += ",task=squat,depth_m=0.12,wobble=" + std::string(step.limb == Limb::kLeft ? "0.8" : "0.1");
+  } else {
+    a += ",task=stance,sway_ml_mm=" + std::string(step.limb == Limb::kLeft ? "8.5" : "6.5") +
+         (step.eyes == Eyes::kClosed ? ",sway_ap_mm=16" : "");
+  }
+  return a;
+}
+
+Result<live::LiveSession*> LiveSource::open(const std::string& address) {
+  session_.reset();  // the old session stops (and its plate is closed) first
+  auto plate = drivers_.open(address);
+  if (!plate) return plate.error();
+  auto adjustment = cli::adjustment_for(**plate);
+  if (!adjustment) return adjustment.error();
+  live::LiveOptions options;
+  options.calibration_text = cli::describe_adjustment(adjustment->tare);
+  session_ = std::make_unique<live::LiveSession>(std::move(*plate), adjustment->tare, options);
+  return session_.get();
+}
+
+Result<live::LiveSession*> LiveSource::idle() {
+  if (session_) return session_.get();
+  auto s = open(address_);
+  if (!s) return s;
+  (*s)->start();
+  return s;
+}
+
+Result<live::LiveSession*> LiveSource::for_step(const ProtocolStep& step, const Protocol& protocol,
+                                                bool auto_start, int step_index) {
+  if (simulated()) {
+    auto s = open(simulated_address(step, step_index));
+    if (!s) return s;
+    (*s)->begin_trial(trial_plan(step, protocol, auto_start));
+    (*s)->start();
+    return s;
+  }
+  auto s = idle();
+  if (!s) return s;
+  (*s)->begin_trial(trial_plan(step, protocol, auto_start));
+  return s;
+}
+
+}  // namespace stance::app

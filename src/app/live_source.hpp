@@ -1,0 +1,42 @@
+#pragma once
+// Where the live data comes from: one live session on a real plate for the whole visit, or, on
+// the simulated plate, a new simulated patient for every trial who steps on and does exactly
+// what the protocol step asks (a simulated person cannot be told mid-stream to switch legs).
+#include <memory>
+#include <string>
+
+#include "app/protocol.hpp"
+#include "core/result.hpp"
+#include "device/driver_registry.hpp"
+#include "live/live_session.hpp"
+
+namespace stance::app {
+
+class LiveSource {
+ public:
+  LiveSource(const DriverRegistry& drivers, std::string address);
+
+  bool simulated() const { return address_.rfind("sim", 0) == 0; }
+  const std::string& address() const { return address_; }
+
+  // The session for the live view before a trial is planned (opened on first use).
+  Result<live::LiveSession*> idle();
+  // The session in which this step is recorded, with its trial planned.
+  Result<live::LiveSession*> for_step(const ProtocolStep& step, const Protocol& protocol,
+                                      bool auto_start, int step_index);
+  live::LiveSession* current() { return session_.get(); }
+
+  // The simulated plate's address for a step (public for tests).
+  std::string simulated_address(const ProtocolStep& step, int step_index) const;
+
+ private:
+  Result<live::LiveSession*> open(const std::string& address);
+
+  const DriverRegistry& drivers_;
+  std::string address_;
+  std::unique_ptr<live::LiveSession> session_;
+};
+
+live::TrialPlan trial_plan(const ProtocolStep& step, const Protocol& protocol, bool auto_start);
+
+}  // namespace stance::app

@@ -1,0 +1,48 @@
+#pragma once
+// The window system behind a narrow interface (DESIGN, after Tracy): a GLFW window with an
+// OpenGL 3.3 core context, Dear ImGui with its GLFW and OpenGL 3 backends, the fonts, and a PNG
+// screenshot of the frame just drawn. Nothing else in the app knows about GLFW or OpenGL.
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "core/result.hpp"
+
+struct GLFWwindow;
+struct ImFont;
+
+namespace stance::app {
+
+struct Fonts {
+  ImFont* body = nullptr;   // ~18 px: tables and labels
+  ImFont* large = nullptr;  // ~34 px: figures read from two metres
+  ImFont* huge = nullptr;   // ~64 px: the state banner, the countdown
+};
+
+class Platform {
+ public:
+  // visible = false keeps the window hidden (benchmarks); it still renders.
+  static Result<std::unique_ptr<Platform>> open(const std::string& title, int width, int height,
+                                                bool visible = true);
+  ~Platform();
+  Platform(const Platform&) = delete;
+  Platform& operator=(const Platform&) = delete;
+
+  bool should_close() const;
+  void begin_frame();  // polls events, starts an ImGui frame
+  // Renders; when `screenshot` is not empty, writes the frame to it as PNG before presenting.
+  Status end_frame(const std::filesystem::path& screenshot = {});
+  const Fonts& fonts() const { return fonts_; }
+
+ private:
+  explicit Platform(GLFWwindow* window) : window_(window) {}
+  Status write_png(const std::filesystem::path& path) const;
+
+  GLFWwindow* window_ = nullptr;
+  Fonts fonts_;
+};
+
+// True when a display can be opened (DISPLAY or WAYLAND_DISPLAY is set).
+bool display_available();
+
+}  // namespace stance::app

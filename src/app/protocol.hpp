@@ -1,0 +1,38 @@
+#pragma once
+// The test protocols a session runs, as data (issue 5 keeps them in the store; these are the
+// built-in ones), and the order of their trials: for each attempt, the uninvolved side first,
+// then the involved side, so each leg rests while the other works.
+#include <string>
+#include <vector>
+
+#include "core/recording.hpp"
+
+namespace stance::app {
+
+struct Protocol {
+  std::string name;
+  Task task = Task::kSingleLegStance;
+  int trials_per_side = 3;
+  int squat_reps = 5;            // squat
+  double stance_seconds = 30.0;  // stance
+  std::vector<Eyes> eyes{Eyes::kOpen};
+  std::string instructions;  // what the clinician tells the patient
+};
+
+// Crossley et al. 2011 and Ruhe et al. 2010 (CLINICAL.md): five slow single-leg squats, three
+// trials per side; single-leg stance 30 s, eyes open then closed, three trials per side.
+std::vector<Protocol> builtin_protocols();
+
+struct ProtocolStep {
+  Task task = Task::kSingleLegStance;
+  Limb limb = Limb::kRight;  // the standing leg
+  Eyes eyes = Eyes::kOpen;
+  int attempt = 1;
+};
+
+// Every trial in order; with the involved side unknown, the right leg goes first.
+std::vector<ProtocolStep> protocol_steps(const Protocol& protocol, Limb involved);
+
+std::string step_title(const ProtocolStep& step);  // e.g. "Left leg, squat 2 of 3"
+
+}  // namespace stance::app

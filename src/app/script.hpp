@@ -1,0 +1,50 @@
+#pragma once
+// The scripted mode (`stance gui --script FILE`): a plain-text list of steps that drives a whole
+// session through the dashboard as a clinician would, for tests under Xvfb and for screenshots.
+// One command per line, '#' starts a comment:
+//   patient CODE | involved left|right|unknown | protocol N (0-based) | autostart on|off
+//   begin | start | stop | redo | next | tab setup|test|results|device
+//   wait STATE [SECONDS]     STATE: waiting, settling, recording, done, interrupted, result
+//   frames N                 draw N frames
+//   screenshot FILE          the next frame, as PNG
+//   expect_saved N           fail unless N trials were saved
+//   quit
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "app/session_model.hpp"
+#include "core/result.hpp"
+#include "live/live_snapshot.hpp"
+
+namespace stance::app {
+
+struct ScriptCommand {
+  std::string verb;
+  std::vector<std::string> args;
+  int line = 0;
+};
+
+Result<std::vector<ScriptCommand>> parse_script(const std::string& text);
+
+class ScriptRunner {
+ public:
+  explicit ScriptRunner(std::vector<ScriptCommand> commands) : commands_(std::move(commands)) {}
+
+  struct Step {
+    std::filesystem::path screenshot;  // take one of this frame
+    bool quit = false;
+    std::string error;  // the script failed: why (and the app exits with an error)
+  };
+  // Called once per frame before drawing; `now_s` is wall time.
+  Step advance(SessionModel& session, const live::LiveSnapshot& live, double now_s);
+  bool done() const { return next_ >= commands_.size(); }
+
+ private:
+  std::vector<ScriptCommand> commands_;
+  std::size_t next_ = 0;
+  double wait_started_s_ = -1.0;
+  int frames_left_ = -1;
+};
+
+}  // namespace stance::app

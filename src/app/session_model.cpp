@@ -1,0 +1,135 @@
+#include "app/session_model.hpp"
+
+#include <cstdio>
+#include <cstring>
+
+#include "core/key_figures.hpp"
+#include "device/trial_recorder.hpp"
+#include "recording/trial_file.hpp"
+
+namespace stance::app {
+
+TrialSaver trial_file_saver(std::filesystem::path dir) {
+  // One folder per session, named by its start time (colons are awkward in file names).
+  std::string stamp = utc_timestamp_now();
+  for (char& c : stamp) {
+    if (c == ':') c = '-';
+  }
+  return [dir = std::move(dir), stamp](
+             const live::CompletedTrial& trial, const ProtocolStep& step, int step_index,
+             const std::string& patient) -> Result<std::filesystem::path> {
+    const auto folder = dir / (patient.empty() ? "unnamed" : patient) / stamp;
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    if (ec) return Error{"cannot create " + folder.string() + ": " + ec.message()};
+    char name[96];
+    std::snprintf(name, sizeof name, "%02d-%s-%s-%s-t%d.stance", step_index + 1,
+                  to_string(step.task), to_string(step.limb), to_string(step.eyes), step.attempt);
+    auto path = folder / name;
+    for (int n = 2; std::filesystem::exists(path); ++n) {  // a redo never overwrites
+      path =
+          folder / (std::string(name, std::strlen(name) - 7) + "-" + std::to_string(n) + ".stance");
+    }
+    Recording r = trial.recording;
+    r.metadata.patient_code = patient;
+    if (Status s = write_trial_file(path, r); !s) return s.error();
+    return path;
+  };
+}
+
+SessionModel::SessionModel(LiveSource& source, TrialSaver saver)
+    : source_(source), saver_(std::move(saver)) {}
+
+const ProtocolStep* SessionModel::step() const {
+  return current_ < steps_.size() ? &steps_[current_] : nullptr;
+}
+
+Status SessionModel::plan_current() {
+  if (current_ >= steps_.size()) {
+    screen = Screen::kResults;
+    message_ = "All " + std::to_string(steps_.size()) + " trials done.";
+    return {};
+  }
+  auto live = source_.for_step(steps_[current_], protocol(), auto_start, step_index());
+  if (!live) {
+    message_ = live.error().message;
+    return live.error();
+  }
+  return {};
+}
+
+Status SessionModel::begin_session() {
+  steps_ = protocol_steps(protocol(), involved);
+  current_ = 0;
+  results_.clear();
+  message_.clear();
+  screen = Screen::kTest;
+  return plan_current();
+}
+
+void SessionModel::poll() {
+  live::LiveSession* live = source_.current();
+  if (live == nullptr) return;
+  while (auto trial = live->take_completed_trial()) {
+    if (current_ >= steps_.size()) continue;  // no step planned: a stray trial is not a result
+    StepResult r;
+    r.step_index = step_index();
+    r.step = steps_[current_];
+    const auto saved = saver_(*trial, r.step, r.step_index, patient_code);
+    if (saved) {
+      r.file = *saved;
+      message_ = "Saved " + step_title(r.step) + " to " + saved->string();
+    } else {
+      r.save_error = saved.error().message;
+      message_ = "NOT SAVED: " + r.save_error;
+    }
+    r.trial = std::make_shared<const live::CompletedTrial>(std::move(*trial));
+    results_.push_back(std::move(r));
+  }
+}
+
+const StepResult* SessionModel::current_result() const {
+  for (auto it = results_.rbegin(); it != results_.rend(); ++it) {
+    if (it->step_index == step_index() && !it->superseded) return &*it;
+  }
+  return nullptr;
+}
+
+Status SessionModel::redo() {
+  for (StepResult& r : results_) {
+    if (r.step_index == step_index()) r.superseded = true;
+  }
+  return plan_current();
+}
+
+Status SessionModel::next() {
+  if (current_ < steps_.size()) ++current_;
+  return plan_current();
+}
+
+void SessionModel::start_now() {
+  if (auto* live = source_.current()) live->start_now();
+}
+
+void SessionModel::stop() {
+  if (auto* live = source_.current()) live->cancel_trial();
+}
+
+int SessionModel::saved_count() const {
+  int n = 0;
+  for (const StepResult& r : results_) n += r.file.empty() ? 0 : 1;
+  return n;
+}
+
+std::map<std::string, MetricSessionSummary> SessionModel::summary() const {
+  std::vector<TrialMetrics> trials;
+  std::map<std::string, Better> better;
+  for (const StepResult& r : results_) {
+    if (r.superseded || !r.trial->analysis || r.trial->interrupted) continue;
+    trials.push_back(key_metrics(*r.trial->analysis, r.step.limb));
+    for (const KeyFigure& f : key_figures(*r.trial->analysis)) better[f.key] = f.better;
+  }
+  return summarize_session(trials, involved, better);
+}
+
+}  // namespace stance::app

@@ -1,0 +1,80 @@
+#pragma once
+// The visit as the dashboard runs it, without any drawing (so it is tested without a window):
+// the patient and protocol chosen, the current step, its trial planned on the live source, each
+// finished trial saved at once, redo and next, and the session summary per side.
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/live_source.hpp"
+#include "app/protocol.hpp"
+#include "core/symmetry.hpp"
+
+namespace stance::app {
+
+enum class Screen : std::uint8_t { kSetup, kTest, kResults, kDevice };
+
+struct StepResult {
+  int step_index = 0;
+  ProtocolStep step;
+  std::shared_ptr<const live::CompletedTrial> trial;
+  std::filesystem::path file;  // where it was saved
+  std::string save_error;      // why it was not
+  bool superseded = false;     // redone: kept, but left out of the summary
+};
+
+// Saves one finished trial; returns where it went.
+using TrialSaver = std::function<Result<std::filesystem::path>(
+    const live::CompletedTrial&, const ProtocolStep&, int step_index, const std::string& patient)>;
+
+// Trial files in <dir>/<patient>/<session start>/NN-task-limb-eyes-tN.stance (atomic writes).
+TrialSaver trial_file_saver(std::filesystem::path dir);
+
+class SessionModel {
+ public:
+  SessionModel(LiveSource& source, TrialSaver saver);
+
+  // Set-up (edited by the set-up view).
+  std::string patient_code = "DEMO-001";
+  Limb involved = Limb::kLeft;
+  std::vector<Protocol> protocols = builtin_protocols();
+  int protocol_index = 0;
+  bool auto_start = true;
+  Screen screen = Screen::kSetup;
+
+  Status begin_session();  // plans the first step and shows the test screen
+  void poll();             // once per frame: takes finished trials and saves them
+  Status redo();           // the current step again (the earlier attempt is kept, superseded)
+  Status next();           // the next step, or the results when all are done
+  void start_now();
+  void stop();
+
+  bool active() const { return !steps_.empty(); }
+  bool finished() const { return active() && current_ >= steps_.size(); }
+  const ProtocolStep* step() const;
+  int step_index() const { return static_cast<int>(current_); }
+  int step_count() const { return static_cast<int>(steps_.size()); }
+  const Protocol& protocol() const { return protocols[static_cast<std::size_t>(protocol_index)]; }
+  const StepResult* current_result() const;  // the current step's latest trial, if it ended
+  const std::vector<StepResult>& results() const { return results_; }
+  int saved_count() const;
+  const std::string& message() const { return message_; }
+
+  // Per key figure: each side's mean over its valid trials, and the symmetry (docs/symmetry.md).
+  std::map<std::string, MetricSessionSummary> summary() const;
+
+ private:
+  Status plan_current();
+
+  LiveSource& source_;
+  TrialSaver saver_;
+  std::vector<ProtocolStep> steps_;
+  std::size_t current_ = 0;
+  std::vector<StepResult> results_;
+  std::string message_;
+};
+
+}  // namespace stance::app

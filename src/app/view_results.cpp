@@ -1,0 +1,86 @@
+// The results view: each side's mean of its valid trials, their variability and the limb
+// symmetry, then every trial with its verdict.
+#include <imgui.h>
+
+#include <set>
+
+#include "app/theme.hpp"
+#include "app/views.hpp"
+#include "core/key_figures.hpp"
+
+namespace stance::app {
+namespace {
+
+std::string side_text(const TrialSummary& s, int decimals) {
+  if (s.trials == 0) return "-";
+  char text[64];
+  std::snprintf(text, sizeof text, "%.*f ± %.*f (n=%d)", decimals, s.mean, decimals, s.sd,
+                s.trials);
+  return text;
+}
+
+}  // namespace
+
+void draw_results_view(ViewContext& v) {
+  SessionModel& m = v.session;
+  ImGui::PushFont(v.fonts.large);
+  ImGui::Text("Results: %s", m.patient_code.c_str());
+  ImGui::PopFont();
+  ImGui::Text("%s; involved side: %s", m.protocol().name.c_str(), to_string(m.involved));
+  const auto summary = m.summary();
+  // Rows in key-figure order, taken from any analysed trial.
+  std::vector<KeyFigure> rows;
+  for (const StepResult& r : m.results()) {
+    if (r.trial->analysis) {
+      rows = key_figures(*r.trial->analysis);
+      break;
+    }
+  }
+  if (ImGui::BeginTable("##summary", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+    ImGui::TableSetupColumn("Figure");
+    ImGui::TableSetupColumn("Unit");
+    ImGui::TableSetupColumn("Left: mean ± SD (n)");
+    ImGui::TableSetupColumn("Right: mean ± SD (n)");
+    ImGui::TableSetupColumn("LSI involved/uninvolved");
+    ImGui::TableSetupColumn("Norm");
+    ImGui::TableHeadersRow();
+    for (const KeyFigure& f : rows) {
+      const auto it = summary.find(f.key);
+      if (it == summary.end()) continue;
+      const MetricSessionSummary& s = it->second;
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(f.label.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(f.unit.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(side_text(s.left, f.decimals).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(side_text(s.right, f.decimals).c_str());
+      ImGui::TableNextColumn();
+      if (s.symmetry.lsi_defined) {
+        ImGui::Text("%.0f%%", s.symmetry.lsi_percent);
+      } else {
+        ImGui::TextUnformatted("-");
+      }
+      ImGui::TableNextColumn();
+      ImGui::TextColored(theme::colour(theme::kMuted), "no norm");  // docs/dashboard.md, Norms
+    }
+    ImGui::EndTable();
+  }
+  ImGui::TextWrapped(
+      "LSI = involved / uninvolved x 100%%; for sway and wobble (lower is better) above 100%% "
+      "means the involved side does worse. Means use valid trials only. No published norm "
+      "matches this protocol and plate (docs/dashboard.md).");
+  ImGui::Separator();
+  ImGui::TextUnformatted("Trials");
+  for (const StepResult& r : m.results()) {
+    const bool valid =
+        r.trial->analysis && r.trial->analysis->verdict.valid && !r.trial->interrupted;
+    ImGui::TextColored(theme::colour(valid ? theme::kGood : theme::kBad), "%s %s%s",
+                       valid ? "valid  " : "INVALID", step_title(r.step).c_str(),
+                       r.superseded ? "  (redone)" : "");
+  }
+}
+
+}  // namespace stance::app

@@ -1,0 +1,167 @@
+// The test view: the live plate during one protocol step, its state at a glance, and the result
+// and verdict as soon as the trial ends, with redo and next.
+#include <imgui.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app/plot.hpp"
+#include "app/theme.hpp"
+#include "app/views.hpp"
+
+namespace stance::app {
+namespace {
+
+struct Banner {
+  std::string text;
+  ImU32 colour;
+};
+
+Banner state_banner(const live::LiveSnapshot& s) {
+  char text[96];
+  if (!s.connected) return {"PLATE NOT CONNECTED", theme::kBad};
+  switch (s.state) {
+    case live::FlowState::kWaitingForPatient:
+      return {"Waiting for the patient to step on", theme::kMuted};
+    case live::FlowState::kSettling:
+      std::snprintf(text, sizeof text, "Hold still... %.0f%%", 100.0 * s.settle_progress);
+      return {text, theme::kCaution};
+    case live::FlowState::kRecording:
+      if (s.plan.task == Task::kSingleLegSquat) {
+        std::snprintf(text, sizeof text, "RECORDING  %zu of %d squats  %.0f s", s.reps.size(),
+                      s.plan.squat_reps, s.recorded_s);
+      } else {
+        std::snprintf(text, sizeof text, "RECORDING  %.0f s left", s.remaining_s);
+      }
+      return {text, theme::kGood};
+    case live::FlowState::kDone:
+      return {"Done", theme::kAccent};
+    case live::FlowState::kInterrupted:
+      return {"Interrupted: the recording was kept", theme::kBad};
+  }
+  return {"", theme::kText};
+}
+
+void draw_live_figures(ViewContext& v) {
+  const live::LiveSnapshot& s = v.live;
+  ImGui::PushFont(v.fonts.large);
+  if (s.plan.task == Task::kSingleLegSquat) {
+    ImGui::Text("Repetitions: %zu of %d", s.reps.size(), s.plan.squat_reps);
+    ImGui::PopFont();
+    std::vector<std::string> labels;
+    std::vector<double> depth_cm, wobble;
+    for (const live::LiveRep& r : s.reps) {
+      labels.push_back(std::to_string(r.index));
+      depth_cm.push_back(100.0 * r.depth_m);
+      wobble.push_back(r.wobble_index);
+    }
+    const float w = ImGui::GetContentRegionAvail().x * 0.5f - 6.0f;
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted("Depth of each squat (COM drop, cm)");
+    bar_chart("##depth", {w, 170}, labels, depth_cm, 25.0, "cm", theme::kAccent);
+    ImGui::EndGroup();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted("Knee-wobble index of each squat (0 steady - 100 severe)");
+    bar_chart("##wobble", {w, 170}, labels, wobble, 100.0, "index", theme::kEllipse);
+    ImGui::EndGroup();
+    return;
+  }
+  if (s.sway.defined) {
+    ImGui::Text("Mean COP velocity %.1f mm/s", 1000.0 * s.sway.mean_velocity_m_s);
+    ImGui::Text("95%% ellipse %.0f mm²", 1e6 * s.sway.ellipse_area_m2);
+    ImGui::Text("Range ML %.1f mm, AP %.1f mm", 1000.0 * s.sway.range_ml_m,
+                1000.0 * s.sway.range_ap_m);
+  } else {
+    ImGui::TextColored(theme::colour(theme::kMuted), "Sway figures appear while recording");
+  }
+  ImGui::PopFont();
+}
+
+void draw_warnings(ViewContext& v) {
+  if (v.live.warnings.empty()) return;
+  ImGui::PushFont(v.fonts.large);
+  for (const live::LiveWarning& w : v.live.warnings) {
+    ImGui::TextColored(theme::colour(theme::kBad), "! %s", w.text.c_str());
+  }
+  ImGui::PopFont();
+}
+
+void draw_result(ViewContext& v, const StepResult& r) {
+  const live::CompletedTrial& t = *r.trial;
+  ImGui::PushFont(v.fonts.large);
+  if (!t.analysis) {
+    ImGui::TextColored(theme::colour(theme::kBad), "No result: %s", t.analysis_error.c_str());
+  } else if (t.analysis->verdict.valid && !t.interrupted) {
+    ImGui::TextColored(theme::colour(theme::kGood), "Valid trial");
+  } else {
+    ImGui::TextColored(theme::colour(theme::kBad), "NOT VALID");
+  }
+  ImGui::PopFont();
+  if (t.interrupted) ImGui::TextWrapped("Interrupted: %s", t.interruption.c_str());
+  if (t.analysis) {
+    for (const Finding& f : t.analysis->verdict.findings) {
+      const ImU32 c = f.severity == Severity::kNote ? theme::kMuted : theme::kBad;
+      ImGui::TextColored(theme::colour(c), "%.1f s: %s", f.start_s, f.detail.c_str());
+    }
+    draw_key_figures_table(*t.analysis);
+  }
+  if (!r.save_error.empty()) {
+    ImGui::TextColored(theme::colour(theme::kBad), "NOT SAVED: %s", r.save_error.c_str());
+  } else {
+    ImGui::TextColored(theme::colour(theme::kMuted), "Saved to %s", r.file.c_str());
+  }
+}
+
+void draw_buttons(ViewContext& v) {
+  SessionModel& m = v.session;
+  ImGui::PushFont(v.fonts.large);
+  const bool recording = v.live.state == live::FlowState::kRecording;
+  const bool waiting = v.live.state == live::FlowState::kWaitingForPatient ||
+                       v.live.state == live::FlowState::kSettling;
+  if (waiting && ImGui::Button("Start now")) m.start_now();
+  if (recording && ImGui::Button("Stop")) m.stop();
+  if (m.current_result() != nullptr) {
+    if (ImGui::Button("Redo")) (void)m.redo();
+    ImGui::SameLine();
+    if (ImGui::Button(m.step_index() + 1 < m.step_count() ? "Next trial" : "Finish")) {
+      (void)m.next();
+    }
+  }
+  ImGui::PopFont();
+}
+
+}  // namespace
+
+void draw_test_view(ViewContext& v) {
+  SessionModel& m = v.session;
+  const ProtocolStep* step = m.step();
+  if (step == nullptr) {
+    ImGui::TextUnformatted("No trial planned: begin a session on the Setup tab.");
+    return;
+  }
+  ImGui::PushFont(v.fonts.large);
+  ImGui::Text("%s   (%d of %d)", step_title(*step).c_str(), m.step_index() + 1, m.step_count());
+  ImGui::PopFont();
+  const Banner banner = state_banner(v.live);
+  ImGui::PushFont(v.fonts.huge);
+  ImGui::TextColored(theme::colour(banner.colour), "%s", banner.text.c_str());
+  ImGui::PopFont();
+  draw_warnings(v);
+
+  const float cop_size = 420.0f;
+  draw_cop_plot(v.live, {cop_size, cop_size});
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  const float right_w = ImGui::GetContentRegionAvail().x;
+  draw_force_plot(v.live, {right_w, 200});
+  draw_live_figures(v);
+  ImGui::EndGroup();
+
+  if (const StepResult* r = m.current_result()) draw_result(v, *r);
+  draw_buttons(v);
+  if (!m.message().empty()) ImGui::TextWrapped("%s", m.message().c_str());
+}
+
+}  // namespace stance::app

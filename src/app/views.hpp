@@ -1,0 +1,30 @@
+#pragma once
+// One function per view (DESIGN, after ImHex): each draws only its own content from the session
+// model and the latest live snapshot; the dashboard registers them in one place.
+#include "app/platform.hpp"
+#include "app/session_model.hpp"
+#include "live/live_snapshot.hpp"
+
+namespace stance::app {
+
+struct ViewContext {
+  SessionModel& session;
+  const live::LiveSnapshot& live;  // an empty snapshot when no plate is open
+  const Fonts& fonts;
+  Screen& shown_tab;  // the tab ImGui shows (the model's screen may ask for another)
+};
+
+void draw_setup_view(ViewContext& v);
+void draw_test_view(ViewContext& v);
+void draw_results_view(ViewContext& v);
+void draw_device_view(ViewContext& v);
+
+// The whole window: a header with the tabs, and the chosen view.
+void draw_dashboard(ViewContext& v);
+
+// Parts shared by views.
+void draw_cop_plot(const live::LiveSnapshot& s, ImVec2 size);
+void draw_force_plot(const live::LiveSnapshot& s, ImVec2 size);
+void draw_key_figures_table(const TrialAnalysis& analysis);
+
+}  // namespace stance::app
