@@ -74,7 +74,8 @@ Plot::~Plot() {
   const ImVec2 end{origin_.x + size_.x, origin_.y + size_.y};
   draw_->AddRect(origin_, end, kAxisColour);
   const float line = ImGui::GetTextLineHeight();
-  const auto x_ticks = nice_ticks(x_.min, x_.max, static_cast<int>(size_.x / 90.0f));
+  const auto x_ticks = x_.ticks ? nice_ticks(x_.min, x_.max, static_cast<int>(size_.x / 90.0f))
+                                : std::vector<double>{};
   for (double v : x_ticks) {
     const ImVec2 p = to_screen(v, y_.min);
     const std::string t = tick_text(v, x_ticks.size() > 1 ? x_ticks[1] - x_ticks[0] : 1.0);
@@ -178,7 +179,8 @@ void Plot::dot(double x, double y, float radius, ImU32 colour) {
 
 void bar_chart(const char* id, ImVec2 size, std::span<const std::string> labels,
                std::span<const double> values, double max, const std::string& unit, ImU32 colour) {
-  Plot plot(id, size, {0.0, static_cast<double>(std::max<std::size_t>(1, values.size())), ""},
+  Plot plot(id, size,
+            {0.0, static_cast<double>(std::max<std::size_t>(5, values.size())), "", false},
             {0.0, max, unit});
   plot.hover_readout(false);
   ImDrawList* draw = ImGui::GetWindowDrawList();

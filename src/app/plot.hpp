@@ -15,6 +15,7 @@ namespace stance::app {
 struct Axis {
   double min = 0.0, max = 1.0;
   std::string label;  // with its unit, e.g. "ML (mm)"
+  bool ticks = true;  // false: no tick values (e.g. the categories of a bar chart)
 };
 
 // "Nice" tick values (1, 2, 5 × 10^k steps) covering [min, max], about `target` of them.

@@ -25,7 +25,7 @@ void draw_device_view(ViewContext& v) {
       "(docs/calibration.md).");
   ImGui::Separator();
   const StreamCounters& c = s.health.stream;
-  if (ImGui::BeginTable("##health", 2, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+  if (ImGui::BeginTable("##health", 2, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg, {520, 0})) {
     const auto row = [](const char* label, const std::string& value) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();

@@ -66,11 +66,12 @@ void draw_cop_plot(const live::LiveSnapshot& s, ImVec2 size) {
                  1000.0 * s.sway.semi_major_m, 1000.0 * s.sway.semi_minor_m, s.sway.angle_rad,
                  theme::kEllipse, 2.5f);
   }
-  if (s.cop_valid) plot.dot(1000.0 * s.cop_ml_m, 1000.0 * s.cop_ap_m, 7.0f, theme::kBad);
+  if (s.cop_valid) plot.dot(1000.0 * s.cop_ml_m, 1000.0 * s.cop_ap_m, 7.0f, theme::kText);
 }
 
 void draw_force_plot(const live::LiveSnapshot& s, ImVec2 size) {
-  const double t1 = s.force.empty() ? s.force_window_s : s.force.back().t_s;
+  // From 0 until the window is full, then scrolling.
+  const double t1 = std::max(s.force_window_s, s.force.empty() ? 0.0 : s.force.back().t_s);
   const double t0 = t1 - s.force_window_s;
   double top = 1000.0;
   for (const live::ForceColumn& c : s.force) top = std::max(top, 1.1 * c.max_n);
@@ -81,6 +82,9 @@ void draw_force_plot(const live::LiveSnapshot& s, ImVec2 size) {
     t.push_back(c.t_s);
     lo.push_back(c.min_n);
     hi.push_back(c.max_n);
+  }
+  for (const live::LiveRep& r : s.reps) {
+    plot.vspan(s.recording_started_s + r.start_s, s.recording_started_s + r.end_s, theme::kRepBand);
   }
   plot.min_max_columns(t, lo, hi, theme::kAccent);
   if (s.body_weight_n > 0) {

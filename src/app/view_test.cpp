@@ -63,7 +63,7 @@ void draw_live_figures(ViewContext& v) {
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    ImGui::TextUnformatted("Knee-wobble index of each squat (0 steady - 100 severe)");
+    ImGui::TextUnformatted("Knee-wobble index (0 steady, 100 severe)");
     bar_chart("##wobble", {w, 170}, labels, wobble, 100.0, "index", theme::kEllipse);
     ImGui::EndGroup();
     return;
@@ -144,6 +144,8 @@ void draw_test_view(ViewContext& v) {
   ImGui::PushFont(v.fonts.large);
   ImGui::Text("%s   (%d of %d)", step_title(*step).c_str(), m.step_index() + 1, m.step_count());
   ImGui::PopFont();
+  ImGui::SameLine(ImGui::GetContentRegionAvail().x - 420.0f);
+  draw_buttons(v);
   const Banner banner = state_banner(v.live);
   ImGui::PushFont(v.fonts.huge);
   ImGui::TextColored(theme::colour(banner.colour), "%s", banner.text.c_str());
@@ -160,7 +162,6 @@ void draw_test_view(ViewContext& v) {
   ImGui::EndGroup();
 
   if (const StepResult* r = m.current_result()) draw_result(v, *r);
-  draw_buttons(v);
   if (!m.message().empty()) ImGui::TextWrapped("%s", m.message().c_str());
 }
 

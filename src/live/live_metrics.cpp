@@ -64,14 +64,17 @@ LiveMetrics metrics_from(const TrialAnalysis& analysis) {
   if (analysis.squats) {
     m.body_weight_n = analysis.squats->body_weight_n;
     for (const SquatRep& r : analysis.squats->reps) {
-      LiveRep rep{r.index, r.depth_m, 0.0, r.acceptable()};
+      LiveRep rep{r.index, r.start_s, r.end_s, r.depth_m, 0.0, r.acceptable()};
       if (analysis.wobble) {
         for (const RepWobble& w : analysis.wobble->reps) {
           if (w.rep_index == r.index) rep.wobble_index = w.index;
         }
       }
       m.reps.push_back(rep);
-      m.last_rep_end_s = r.end_s;
+      if (r.complete) {
+        ++m.complete_reps;
+        m.last_rep_end_s = r.end_s;
+      }
     }
   }
   for (const Finding& f : analysis.verdict.findings) {

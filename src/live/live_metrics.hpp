@@ -12,7 +12,8 @@ namespace stance::live {
 struct LiveMetrics {
   LiveSway sway;
   std::vector<LiveRep> reps;
-  double last_rep_end_s = 0.0;  // seconds from the recording's start
+  int complete_reps = 0;        // came back up (a rep still under way is not)
+  double last_rep_end_s = 0.0;  // of the last complete one, seconds from the recording's start
   double body_weight_n = 0.0;
   std::vector<LiveWarning> warnings;
 };

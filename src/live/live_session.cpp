@@ -194,7 +194,7 @@ void LiveSession::update_metrics() {
   next_metrics_s_ = plate_time_s_ + options_.metrics_every_s;
   recording_->counters = plate_->health().stream;
   metrics_ = compute_live_metrics(*recording_, flow_->plan());
-  flow_->set_squat_progress(static_cast<int>(metrics_.reps.size()),
+  flow_->set_squat_progress(metrics_.complete_reps,
                             flow_->recording_started_s() + metrics_.last_rep_end_s);
 }
 
@@ -274,6 +274,7 @@ void LiveSession::publish() {
     s->settle_progress = flow_->settle_progress();
     s->recorded_s = flow_->recorded_s(plate_time_s_);
     s->remaining_s = flow_->remaining_s(plate_time_s_);
+    s->recording_started_s = flow_->recording_started_s();
   }
   s->body_weight_n = metrics_.body_weight_n;
   s->sway = metrics_.sway;

@@ -32,6 +32,7 @@ struct LiveSway {
 
 struct LiveRep {
   int index = 0;
+  double start_s = 0.0, end_s = 0.0;  // from the recording's start
   double depth_m = 0.0;
   double wobble_index = 0.0;  // 0 steady .. 100 severe (docs/metrics.md)
   bool acceptable = true;
@@ -92,7 +93,8 @@ struct LiveSnapshot {
   FlowState state = FlowState::kWaitingForPatient;
   double settle_progress = 0.0;  // 0..1
   double recorded_s = 0.0, remaining_s = 0.0;
-  double body_weight_n = 0.0;  // from the trial so far (0 before)
+  double recording_started_s = 0.0;  // plate time of the trial's first sample
+  double body_weight_n = 0.0;        // from the trial so far (0 before)
   LiveSway sway;
   std::vector<LiveRep> reps;
   std::vector<LiveWarning> warnings;

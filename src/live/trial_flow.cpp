@@ -21,25 +21,54 @@ const char* to_string(FlowState state) {
   return "?";
 }
 
+void RollingStats::add(double v) {
+  values_.push_back(v);
+  sum_ += v;
+  sum_sq_ += v * v;
+  if (values_.size() > capacity_) {
+    sum_ -= values_.front();
+    sum_sq_ -= values_.front() * values_.front();
+    values_.pop_front();
+  }
+}
+
+void RollingStats::clear() {
+  values_.clear();
+  sum_ = sum_sq_ = 0.0;
+}
+
+double RollingStats::mean() const {
+  return values_.empty() ? 0.0 : sum_ / static_cast<double>(values_.size());
+}
+
+double RollingStats::sd() const {
+  if (values_.empty()) return 0.0;
+  const double m = mean();
+  return std::sqrt(std::max(0.0, sum_sq_ / static_cast<double>(values_.size()) - m * m));
+}
+
+namespace {
+std::size_t samples_in(double seconds, double rate_hz) {
+  return std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(seconds * rate_hz)));
+}
+}  // namespace
+
 TrialFlow::TrialFlow(const TrialPlan& plan, double rate_hz, const FlowRules& rules)
     : plan_(plan),
       rules_(rules),
-      settle_samples_(std::max<std::size_t>(
-          1, static_cast<std::size_t>(std::llround(plan.settle_s * rate_hz)))) {}
+      settle_window_(samples_in(plan.settle_s, rate_hz)),
+      quiet_window_(samples_in(plan.squat_quiet_after_s, rate_hz)) {}
 
-bool TrialFlow::steady() const {
-  if (window_.size() < settle_samples_) return false;
-  const double n = static_cast<double>(window_.size());
-  const double mean = sum_ / n;
-  const double sd = std::sqrt(std::max(0.0, sum_sq_ / n - mean * mean));
-  return sd <= std::max(rules_.steady_sd_min_n, rules_.steady_sd_fraction * mean);
+bool TrialFlow::steady(const RollingStats& window) const {
+  return window.full() &&
+         window.sd() <= std::max(rules_.steady_sd_min_n, rules_.steady_sd_fraction * window.mean());
 }
 
 void TrialFlow::begin_recording(double t_s) {
   state_ = FlowState::kRecording;
   started_s_ = t_s;
-  window_.clear();
-  sum_ = sum_sq_ = 0.0;
+  settle_window_.clear();
+  quiet_window_.clear();
 }
 
 bool TrialFlow::on_sample(double t_s, double fz_n) {
@@ -52,19 +81,11 @@ bool TrialFlow::on_sample(double t_s, double fz_n) {
     case FlowState::kSettling:
       if (!loaded) {  // stepped off again: start over
         state_ = FlowState::kWaitingForPatient;
-        window_.clear();
-        sum_ = sum_sq_ = 0.0;
+        settle_window_.clear();
         break;
       }
-      window_.push_back(fz_n);
-      sum_ += fz_n;
-      sum_sq_ += fz_n * fz_n;
-      if (window_.size() > settle_samples_) {
-        sum_ -= window_.front();
-        sum_sq_ -= window_.front() * window_.front();
-        window_.pop_front();
-      }
-      if (plan_.auto_start && steady()) begin_recording(t_s);
+      settle_window_.add(fz_n);
+      if (plan_.auto_start && steady(settle_window_)) begin_recording(t_s);
       break;
     case FlowState::kRecording: {
       const double elapsed = t_s - started_s_;
@@ -103,7 +124,7 @@ void TrialFlow::set_squat_progress(int reps_completed, double last_rep_end_s) {
 
 double TrialFlow::settle_progress() const {
   if (state_ != FlowState::kSettling) return state_ == FlowState::kWaitingForPatient ? 0.0 : 1.0;
-  return static_cast<double>(window_.size()) / static_cast<double>(settle_samples_);
+  return settle_window_.fill();
 }
 
 double TrialFlow::recorded_s(double now_s) const {

@@ -26,6 +26,25 @@ struct FlowRules {
   double steady_sd_min_n = 10.0;     // ...or this, whichever is larger
 };
 
+// Mean and SD of the last `capacity` values, O(1) per value.
+class RollingStats {
+ public:
+  explicit RollingStats(std::size_t capacity) : capacity_(capacity) {}
+  void add(double v);
+  void clear();
+  bool full() const { return values_.size() >= capacity_; }
+  double fill() const {
+    return static_cast<double>(values_.size()) / static_cast<double>(capacity_);
+  }
+  double mean() const;
+  double sd() const;
+
+ private:
+  std::size_t capacity_;
+  std::deque<double> values_;
+  double sum_ = 0.0, sum_sq_ = 0.0;
+};
+
 class TrialFlow {
  public:
   TrialFlow(const TrialPlan& plan, double rate_hz, const FlowRules& rules = {});
@@ -34,7 +53,8 @@ class TrialFlow {
   bool on_sample(double t_s, double fz_n);
   void start_now(double t_s);  // manual start (from waiting or settling)
   void interrupt(const std::string& why);
-  // Squats: the repetitions found so far in the recording and when the last one ended.
+  // Squats: the complete repetitions found so far in the recording and when the last one ended
+  // (plate time). The trial stops once there are enough and the patient has stood still since.
   void set_squat_progress(int reps_completed, double last_rep_end_s);
 
   FlowState state() const { return state_; }
@@ -47,15 +67,14 @@ class TrialFlow {
   const std::string& interruption() const { return interruption_; }
 
  private:
-  bool steady() const;
+  bool steady(const RollingStats& window) const;
   void begin_recording(double t_s);
 
   TrialPlan plan_;
   FlowRules rules_;
-  std::size_t settle_samples_ = 1;
   FlowState state_ = FlowState::kWaitingForPatient;
-  std::deque<double> window_;  // Fz of the last settle_s while settling
-  double sum_ = 0.0, sum_sq_ = 0.0;
+  RollingStats settle_window_;  // Fz of the last settle_s while settling
+  RollingStats quiet_window_;   // Fz of the last squat_quiet_after_s while recording
   double started_s_ = 0.0;
   int reps_ = 0;
   double last_rep_end_s_ = 0.0;
