@@ -30,10 +30,12 @@ std::vector<double> nice_ticks(double min, double max, int target) {
   if (!(max > min) || target < 1) return out;
   const double raw = (max - min) / target;
   const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-  double step = magnitude;
+  double step = magnitude;  // the 1-2-5 step whose tick count is nearest the target
   for (double m : {1.0, 2.0, 5.0, 10.0}) {
-    step = m * magnitude;
-    if (step >= raw) break;
+    const double candidate = m * magnitude;
+    if (std::abs((max - min) / candidate - target) < std::abs((max - min) / step - target)) {
+      step = candidate;
+    }
   }
   for (double v = std::ceil(min / step) * step; v <= max + 1e-9 * step; v += step) {
     out.push_back(std::abs(v) < 1e-12 * step ? 0.0 : v);

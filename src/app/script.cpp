@@ -1,5 +1,6 @@
 #include "app/script.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace stance::app {
@@ -17,6 +18,12 @@ bool state_reached(const std::string& state, const SessionModel& session,
   return false;
 }
 
+bool is_number(const std::string& text) {
+  char* end = nullptr;
+  std::strtod(text.c_str(), &end);
+  return !text.empty() && end == text.c_str() + text.size();
+}
+
 std::string line_prefix(const ScriptCommand& c) {
   return "script line " + std::to_string(c.line) + " (" + c.verb + "): ";
 }
@@ -25,9 +32,10 @@ std::string line_prefix(const ScriptCommand& c) {
 
 Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
   static const std::vector<std::pair<std::string, std::size_t>> kVerbs{
-      {"patient", 1}, {"involved", 1}, {"protocol", 1},   {"autostart", 1},    {"begin", 0},
-      {"start", 0},   {"stop", 0},     {"redo", 0},       {"next", 0},         {"tab", 1},
-      {"wait", 1},    {"frames", 1},   {"screenshot", 1}, {"expect_saved", 1}, {"quit", 0}};
+      {"patient", 1},   {"involved", 1},   {"protocol", 1},     {"trials", 1},
+      {"autostart", 1}, {"begin", 0},      {"start", 0},        {"stop", 0},
+      {"redo", 0},      {"next", 0},       {"tab", 1},          {"wait", 1},
+      {"frames", 1},    {"screenshot", 1}, {"expect_saved", 1}, {"quit", 0}};
   std::vector<ScriptCommand> out;
   std::istringstream in(text);
   std::string line;
@@ -46,8 +54,15 @@ Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
         return Error{line_prefix(c) + "needs " + std::to_string(min_args) + " argument(s)"};
       }
     }
-    if (!known)
+    if (!known) {
       return Error{"script line " + std::to_string(n) + ": unknown command '" + c.verb + "'"};
+    }
+    const bool numeric = c.verb == "frames" || c.verb == "protocol" || c.verb == "trials" ||
+                         c.verb == "expect_saved";
+    if ((numeric && !is_number(c.args[0])) ||
+        (c.verb == "wait" && c.args.size() > 1 && !is_number(c.args[1]))) {
+      return Error{line_prefix(c) + "expects a number"};
+    }
     out.push_back(std::move(c));
   }
   return out;
@@ -106,6 +121,10 @@ ScriptRunner::Step ScriptRunner::advance(SessionModel& session, const live::Live
         session.protocol_index = index;
       }
       if (c.verb == "autostart") session.auto_start = a == "on";
+      if (c.verb == "trials") {  // per side, for the chosen protocol (a shorter session)
+        session.protocols[static_cast<std::size_t>(session.protocol_index)].trials_per_side =
+            std::max(1, std::stoi(a));
+      }
       if (c.verb == "begin") s = session.begin_session();
       if (c.verb == "start") session.start_now();
       if (c.verb == "stop") session.stop();

@@ -2,7 +2,8 @@
 // The scripted mode (`stance gui --script FILE`): a plain-text list of steps that drives a whole
 // session through the dashboard as a clinician would, for tests under Xvfb and for screenshots.
 // One command per line, '#' starts a comment:
-//   patient CODE | involved left|right|unknown | protocol N (0-based) | autostart on|off
+//   patient CODE | involved left|right|unknown | protocol N (0-based) | trials N (per side)
+//   autostart on|off
 //   begin | start | stop | redo | next | tab setup|test|results|device
 //   wait STATE [SECONDS]     STATE: waiting, settling, recording, done, interrupted, result
 //   frames N                 draw N frames

@@ -1,0 +1,40 @@
+#include "app/script.hpp"
+
+#include <gtest/gtest.h>
+
+#include "app/plot.hpp"
+
+namespace stance::app {
+namespace {
+
+TEST(Script, ParsesCommandsAndSaysWhichLineIsWrong) {
+  const auto ok =
+      parse_script("# a session\npatient PFP-1\n\nwait recording 30  # seconds\nquit\n");
+  ASSERT_TRUE(ok) << ok.error().message;
+  ASSERT_EQ(ok->size(), 3u);
+  EXPECT_EQ((*ok)[1].verb, "wait");
+  EXPECT_EQ((*ok)[1].args.size(), 2u);
+  EXPECT_EQ((*ok)[1].line, 4);
+
+  const auto unknown = parse_script("patient A\njump 3\n");
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("line 2"), std::string::npos);
+  EXPECT_NE(unknown.error().message.find("jump"), std::string::npos);
+  EXPECT_FALSE(parse_script("frames many\n"));
+  EXPECT_FALSE(parse_script("wait done soon\n"));
+  EXPECT_FALSE(parse_script("screenshot\n"));
+}
+
+TEST(PlotTicks, AreNiceAndCoverTheRange) {
+  const auto t = nice_ticks(-3.2, 47.0, 5);
+  ASSERT_FALSE(t.empty());
+  EXPECT_DOUBLE_EQ(t.front(), 0.0);
+  EXPECT_DOUBLE_EQ(t[1] - t[0], 10.0);
+  EXPECT_DOUBLE_EQ(t.back(), 40.0);
+  const auto small = nice_ticks(0.0, 0.9, 4);
+  EXPECT_DOUBLE_EQ(small[1] - small[0], 0.2);
+  EXPECT_TRUE(nice_ticks(1.0, 1.0, 4).empty());
+}
+
+}  // namespace
+}  // namespace stance::app

@@ -1,0 +1,114 @@
+// The dashboard's session model without a window: a whole protocol on the simulated plate (on
+// its virtual clock), each trial saved as it ends, redo keeps the first attempt, the summary.
+#include "app/session_model.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "cli/command.hpp"
+#include "recording/trial_file.hpp"
+#include "temp_dir.hpp"
+
+namespace stance::app {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Polls until the current step has its result (or the session finished).
+bool wait_for_result(SessionModel& m) {
+  for (int i = 0; i < 1200; ++i) {
+    m.poll();
+    if (m.current_result() != nullptr) return true;
+    std::this_thread::sleep_for(25ms);
+  }
+  return false;
+}
+
+class SessionModelTest : public ::testing::Test {
+ protected:
+  SessionModelTest() { cli::register_all_drivers(drivers_); }
+  test::TempDir dir_{"stance-app"};
+  DriverRegistry drivers_;
+};
+
+TEST_F(SessionModelTest, WholeSquatProtocolIsRecordedSavedAndSummarised) {
+  LiveSource source(drivers_, "sim:realtime=0");
+  SessionModel m(source, trial_file_saver(dir_.root()));
+  m.patient_code = "PFP-001";
+  m.involved = Limb::kLeft;
+  m.protocols[0].trials_per_side = 1;
+  m.protocols[0].squat_reps = 3;
+  ASSERT_TRUE(m.begin_session());
+  EXPECT_EQ(m.screen, Screen::kTest);
+  ASSERT_EQ(m.step_count(), 2);
+  EXPECT_EQ(m.step()->limb, Limb::kRight);  // the uninvolved side first
+
+  ASSERT_TRUE(wait_for_result(m)) << m.message();
+  const StepResult* first = m.current_result();
+  ASSERT_TRUE(first->trial->analysis) << first->trial->analysis_error;
+  EXPECT_EQ(first->trial->analysis->squats->rep_count, 3);
+  ASSERT_TRUE(std::filesystem::exists(first->file)) << m.message();
+  const auto saved = read_trial_file(first->file);
+  ASSERT_TRUE(saved) << saved.error().message;
+  EXPECT_EQ(saved->metadata.patient_code, "PFP-001");
+  EXPECT_EQ(saved->metadata.limb, Limb::kRight);
+  EXPECT_EQ(saved->frames.size(), first->trial->recording.frames.size());
+
+  // Redo: a second attempt; the first stays saved, superseded.
+  ASSERT_TRUE(m.redo());
+  ASSERT_TRUE(wait_for_result(m));
+  EXPECT_EQ(m.results().size(), 2u);
+  EXPECT_TRUE(m.results()[0].superseded);
+  EXPECT_NE(m.results()[0].file, m.results()[1].file);
+  EXPECT_TRUE(std::filesystem::exists(m.results()[0].file));
+
+  ASSERT_TRUE(m.next());
+  EXPECT_EQ(m.step()->limb, Limb::kLeft);
+  ASSERT_TRUE(wait_for_result(m));
+  ASSERT_TRUE(m.next());
+  EXPECT_TRUE(m.finished());
+  EXPECT_EQ(m.screen, Screen::kResults);
+  EXPECT_EQ(m.saved_count(), 3);
+
+  const auto summary = m.summary();
+  ASSERT_TRUE(summary.count("knee_wobble_index"));
+  const MetricSessionSummary& w = summary.at("knee_wobble_index");
+  EXPECT_EQ(w.left.trials, 1);
+  EXPECT_EQ(w.right.trials, 1);  // the superseded attempt is left out
+  EXPECT_TRUE(w.symmetry.lsi_defined);
+  // The simulated left knee wobbles more (0.8 against 0.1).
+  EXPECT_GT(w.left.mean, w.right.mean);
+}
+
+TEST_F(SessionModelTest, SaveFailureIsShownAndTheTrialKeptInMemory) {
+  LiveSource source(drivers_, "sim:realtime=0");
+  const auto blocked = dir_.write("not-a-folder", "x");  // a file where a folder must go
+  SessionModel m(source, trial_file_saver(blocked));
+  m.protocols[1].trials_per_side = 1;
+  m.protocols[1].stance_seconds = 5;
+  m.protocol_index = 1;
+  ASSERT_TRUE(m.begin_session());
+  ASSERT_TRUE(wait_for_result(m));
+  const StepResult* r = m.current_result();
+  EXPECT_TRUE(r->file.empty());
+  EXPECT_FALSE(r->save_error.empty());
+  EXPECT_NE(m.message().find("NOT SAVED"), std::string::npos);
+  EXPECT_GT(r->trial->recording.frames.size(), 4000u);  // still here: can be saved elsewhere
+}
+
+TEST(Protocols, StepsAlternateSidesUninvolvedFirstAndCoverEveryCondition) {
+  const auto protocols = builtin_protocols();
+  const auto stance = protocol_steps(protocols[1], Limb::kRight);
+  ASSERT_EQ(stance.size(), 12u);  // 2 eye conditions × 3 trials × 2 sides
+  EXPECT_EQ(stance[0].limb, Limb::kLeft);
+  EXPECT_EQ(stance[1].limb, Limb::kRight);
+  EXPECT_EQ(stance[0].eyes, Eyes::kOpen);
+  EXPECT_EQ(stance[6].eyes, Eyes::kClosed);
+  EXPECT_EQ(stance[5].attempt, 3);
+  EXPECT_EQ(step_title(stance[6]), "Left leg, stance, eyes closed, trial 1");
+}
+
+}  // namespace
+}  // namespace stance::app
