@@ -1,5 +1,6 @@
 #include "app/gui_main.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <ostream>
@@ -8,6 +9,7 @@
 #include "app/platform.hpp"
 #include "app/script.hpp"
 #include "app/session_model.hpp"
+#include "app/settings.hpp"
 #include "app/theme.hpp"
 #include "app/views.hpp"
 #include "cli/cli.hpp"
@@ -37,14 +39,24 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     }
     script.emplace(std::move(*commands));
   }
+  const auto settings_file = cli::default_data_dir() / "dashboard.settings";
+  auto loaded = load_settings(settings_file);
+  if (!loaded) err << "stance: warning: " << loaded.error().message << "\n";
+  DashboardSettings settings = loaded ? *loaded : DashboardSettings{};
+  if (!options.device.empty()) settings.device = options.device;
+
   DriverRegistry drivers;
   cli::register_all_drivers(drivers);
-  LiveSource source(drivers, options.device);
+  LiveSource source(drivers, settings.device);
   const auto dir =
       options.trials_dir.empty() ? cli::default_data_dir() / "sessions" : options.trials_dir;
   SessionModel session(source, trial_file_saver(dir));
+  session.protocol_index =
+      std::min(settings.protocol_index, static_cast<int>(session.protocols.size()) - 1);
+  session.auto_start = settings.auto_start;
 
-  auto platform = Platform::open("Stance", options.width, options.height);
+  auto platform = Platform::open("Stance", script ? options.width : settings.width,
+                                 script ? options.height : settings.height);
   if (!platform) {
     err << "stance: " << platform.error().message << "\n";
     return 1;
@@ -86,6 +98,17 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
       exit_code = 1;
     }
   }
+  if (!script) {  // a scripted run leaves the user's settings alone
+    settings.protocol_index = session.protocol_index;
+    settings.auto_start = session.auto_start;
+    const auto [w, h] = (*platform)->window_size();
+    settings.width = w;
+    settings.height = h;
+    if (Status s = save_settings(settings_file, settings); !s) {
+      err << "stance: warning: the dashboard settings were not saved: " << s.error().message
+          << "\n";
+    }
+  }
   return exit_code;
 }
 
@@ -121,7 +144,7 @@ int gui_command(const std::vector<std::string>& args, std::ostream& out, std::os
     return 1;
   }
   GuiOptions options;
-  options.device = parsed->value_or("device", "sim");
+  options.device = parsed->value_or("device", "");
   options.script = parsed->value_or("script", "");
   options.screenshot = parsed->value_or("screenshot", "");
   options.trials_dir = parsed->value_or("trials-dir", "");

@@ -8,8 +8,8 @@
 namespace stance::app {
 
 struct GuiOptions {
-  std::string device = "sim";        // a --device address
-  std::filesystem::path script;      // scripted mode (script.hpp)
+  std::string device;            // a --device address; empty: the remembered one (first time: sim)
+  std::filesystem::path script;  // scripted mode (script.hpp)
   std::filesystem::path screenshot;  // write the last frame here on exit
   std::filesystem::path trials_dir;  // where trials are saved (default: the data folder)
   int width = 1280, height = 900;

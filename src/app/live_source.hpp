@@ -25,6 +25,7 @@ class LiveSource {
   Result<live::LiveSession*> for_step(const ProtocolStep& step, const Protocol& protocol,
                                       bool auto_start, int step_index);
   live::LiveSession* current() { return session_.get(); }
+  void close() { session_.reset(); }  // stops the plate; snapshots already taken stay valid
 
   // The simulated plate's address for a step (public for tests).
   std::string simulated_address(const ProtocolStep& step, int step_index) const;

@@ -77,6 +77,12 @@ Platform::~Platform() {
   glfwTerminate();
 }
 
+std::pair<int, int> Platform::window_size() const {
+  int w = 0, h = 0;
+  glfwGetWindowSize(window_, &w, &h);
+  return {w, h};
+}
+
 bool Platform::should_close() const {
   return glfwWindowShouldClose(window_) != 0;
 }

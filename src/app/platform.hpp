@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "core/result.hpp"
 
@@ -33,6 +34,7 @@ class Platform {
   // Renders; when `screenshot` is not empty, writes the frame to it as PNG before presenting.
   Status end_frame(const std::filesystem::path& screenshot = {});
   const Fonts& fonts() const { return fonts_; }
+  std::pair<int, int> window_size() const;
 
  private:
   explicit Platform(GLFWwindow* window) : window_(window) {}

@@ -44,6 +44,9 @@ void draw_device_view(ViewContext& v) {
     char latency[32];
     std::snprintf(latency, sizeof latency, "%.1f ms", s.health.mean_latency_ms);
     row("Mean latency (sample to host)", latency);
+    std::snprintf(latency, sizeof latency, "%.1f ms (max %.1f ms)", s.frame_to_snapshot_mean_ms,
+                  s.frame_to_snapshot_max_ms);
+    row("Arrival to screen data (processing)", latency);
     ImGui::EndTable();
   }
 }

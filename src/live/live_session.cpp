@@ -1,5 +1,6 @@
 #include "live/live_session.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "device/trial_recorder.hpp"
@@ -133,6 +134,7 @@ double LiveSession::frame_time_s(const RawFrame& frame) {
 
 void LiveSession::on_frames(Clock::time_point arrival) {
   newest_arrival_ = arrival;
+  if (!oldest_unpublished_arrival_) oldest_unpublished_arrival_ = arrival;
   const auto trace_every =
       static_cast<std::uint64_t>(std::max(1.0, std::round(rate_hz_ / options_.trace_rate_hz)));
   const std::size_t frames_before = recording_ ? recording_->frames.size() : 0;
@@ -249,6 +251,19 @@ void LiveSession::publish() {
   s->sequence = ++sequence_;
   s->published_at = Clock::now();
   s->newest_frame_arrival = newest_arrival_;
+  if (oldest_unpublished_arrival_) {  // frames arrived since the last snapshot
+    const double delay_ms =
+        std::chrono::duration<double, std::milli>(s->published_at - *oldest_unpublished_arrival_)
+            .count();
+    delay_sum_ms_ += delay_ms;
+    delay_max_ms_ = std::max(delay_max_ms_, delay_ms);
+    ++delay_count_;
+    oldest_unpublished_arrival_.reset();
+  }
+  if (delay_count_ > 0) {
+    s->frame_to_snapshot_mean_ms = delay_sum_ms_ / static_cast<double>(delay_count_);
+    s->frame_to_snapshot_max_ms = delay_max_ms_;
+  }
   s->plate = plate_->info();
   s->rate_hz = rate_hz_;
   s->connected = connected_ && streaming_;

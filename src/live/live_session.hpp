@@ -110,6 +110,10 @@ class LiveSession {
   LiveMetrics metrics_;
   std::shared_ptr<const CompletedTrial> last_trial_;
   std::uint64_t sequence_ = 0;
+  // Arrival of the oldest frame not yet in a snapshot: it waits the longest.
+  std::optional<std::chrono::steady_clock::time_point> oldest_unpublished_arrival_;
+  double delay_sum_ms_ = 0.0, delay_max_ms_ = 0.0;
+  std::uint64_t delay_count_ = 0;
   bool changed_ = true;
 };
 

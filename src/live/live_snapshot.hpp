@@ -67,8 +67,11 @@ struct CompletedTrial {
 struct LiveSnapshot {
   std::uint64_t sequence = 0;  // grows with every publication
   std::chrono::steady_clock::time_point published_at{};
-  // Arrival on the host of the newest frame in this snapshot (frame-to-snapshot delay).
+  // Arrival on the host of the newest frame in this snapshot, and the delay from the arrival of
+  // the oldest frame a snapshot brings to its publication, over the session so far (ms): what
+  // processing and the publication rate add to the driver's own latency.
   std::chrono::steady_clock::time_point newest_frame_arrival{};
+  double frame_to_snapshot_mean_ms = 0.0, frame_to_snapshot_max_ms = 0.0;
 
   // The plate.
   PlateInfo plate;
