@@ -34,8 +34,7 @@ FilteredCop lowpass_cop(const ForceSamples& samples, const LowPassSpec& spec) {
   FilteredCop out{bridge_gaps(samples.cop_ml_m, usable), bridge_gaps(samples.cop_ap_m, usable)};
   const auto sections = design_butterworth_lowpass(spec, samples.rate_hz);
   if (!sections) return out;
-  out.ml_m = filtfilt(*sections, out.ml_m);
-  out.ap_m = filtfilt(*sections, out.ap_m);
+  filtfilt2_in_place(*sections, out.ml_m, out.ap_m);
   out.filtered = true;
   return out;
 }

@@ -139,14 +139,13 @@ Result<PreparedCop> prepare_published(const ForceSamples& samples, const Descrip
   trace.centre_ap_m = cy;
   trace.usable = r.usable;
   if (const auto sections = design_butterworth_lowpass(settings.lowpass, r.rate_hz)) {
-    trace.ml_m = filtfilt(*sections, r.ml_m);
-    trace.ap_m = filtfilt(*sections, r.ap_m);
+    filtfilt2_in_place(*sections, r.ml_m, r.ap_m);
     out.filtered = true;
   } else {
-    trace.ml_m = std::move(r.ml_m);
-    trace.ap_m = std::move(r.ap_m);
     out.notes.push_back("COP not low-pass filtered: " + sections.error().message);
   }
+  trace.ml_m = std::move(r.ml_m);
+  trace.ap_m = std::move(r.ap_m);
   if (r.filled > 0) {
     out.notes.push_back(std::to_string(r.filled) +
                         " resampling windows held no sample and were interpolated");
