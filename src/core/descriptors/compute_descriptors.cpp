@@ -47,11 +47,19 @@ Result<Window> window_on_grid(Eigen::Index size, double rate_hz, double start_s,
 Status centre(CopTrace& trace) {
   double sx = 0, sy = 0;
   Eigen::Index n = 0;
-  for (Eigen::Index i = 0; i < trace.size(); ++i) {
-    if (!trace.usable[i]) continue;
-    sx += trace.ml_m[i];
-    sy += trace.ap_m[i];
-    ++n;
+  if (trace.all_usable()) {  // the same sums in the same order, without the per-sample test
+    for (Eigen::Index i = 0; i < trace.size(); ++i) {
+      sx += trace.ml_m[i];
+      sy += trace.ap_m[i];
+    }
+    n = trace.size();
+  } else {
+    for (Eigen::Index i = 0; i < trace.size(); ++i) {
+      if (!trace.usable[i]) continue;
+      sx += trace.ml_m[i];
+      sy += trace.ap_m[i];
+      ++n;
+    }
   }
   if (n == 0) return Error{"no usable COP sample in the window (plate unloaded or data lost)"};
   trace.centre_ml_m = sx / static_cast<double>(n);
@@ -79,17 +87,21 @@ Result<PreparedCop> prepare_filter_then_window(const ForceSamples& samples,
     whole.rate_hz = samples.rate_hz;
     whole.ml_m = std::move(cop.ml_m);
     whole.ap_m = std::move(cop.ap_m);
-    whole.usable = cop_usable_mask(samples);
+    whole.usable = std::move(cop.usable);
     out.filtered = cop.filtered;
   }
   const auto window = window_on_grid(whole.size(), whole.rate_hz, options.start_s, options.end_s);
   if (!window) return window.error();
   const Eigen::Index count = window->last - window->first;
   CopTrace& t = out.trace;
-  t.rate_hz = whole.rate_hz;
-  t.ml_m = whole.ml_m.segment(window->first, count);
-  t.ap_m = whole.ap_m.segment(window->first, count);
-  t.usable.assign(whole.usable.begin() + window->first, whole.usable.begin() + window->last);
+  if (count == whole.size()) {
+    t = std::move(whole);  // the usual case: the whole recording, nothing to cut
+  } else {
+    t.rate_hz = whole.rate_hz;
+    t.ml_m = whole.ml_m.segment(window->first, count);
+    t.ap_m = whole.ap_m.segment(window->first, count);
+    t.usable.assign(whole.usable.begin() + window->first, whole.usable.begin() + window->last);
+  }
   if (const Status s = centre(t); !s) return s.error();
   out.start_s = static_cast<double>(window->first) / t.rate_hz;
   out.end_s = static_cast<double>(window->last) / t.rate_hz;
