@@ -4,44 +4,14 @@
 #include <cmath>
 #include <functional>
 #include <future>
-#include <sstream>
 #include <system_error>
 
 #include "core/descriptors/resample.hpp"
 #include "core/preprocess.hpp"
+#include "core/sample_window.hpp"
 
 namespace stance {
 namespace {
-
-std::string seconds(double s) {
-  std::ostringstream out;
-  out.precision(3);
-  out << std::fixed << s << " s";
-  return out.str();
-}
-
-struct Window {
-  Eigen::Index first = 0, last = 0;  // [first, last) on a grid of `rate_hz` from index 0
-};
-
-Result<Window> window_on_grid(Eigen::Index size, double rate_hz, double start_s, double end_s) {
-  const double total_s = static_cast<double>(size) / rate_hz;
-  if (!(start_s < end_s)) {
-    return Error{"the window start (" + seconds(start_s) + ") must be before its end (" +
-                 seconds(end_s) + ")"};
-  }
-  if (start_s >= total_s || end_s <= 0) {
-    return Error{"the window " + seconds(std::max(0.0, start_s)) + " to " +
-                 seconds(std::min(total_s, end_s)) + " lies outside the recording, which lasts " +
-                 seconds(total_s)};
-  }
-  Window w;
-  w.first = static_cast<Eigen::Index>(std::ceil(std::max(0.0, start_s) * rate_hz - 1e-9));
-  w.last = static_cast<Eigen::Index>(
-      std::min(static_cast<double>(size), std::ceil(end_s * rate_hz - 1e-9)));
-  if (w.last <= w.first) return Error{"the window holds no sample"};
-  return w;
-}
 
 // The usable samples' mean becomes the trace's centre.
 Status centre(CopTrace& trace) {
@@ -278,9 +248,9 @@ DescriptorSet compute_descriptor_set(const PreparedCop& cop, const PresetSetting
   set.dynamic.sway_density = grid.sway_density;
   if (!set.diffusion.ml.scaling_short.defined && !set.diffusion.ap.scaling_short.defined) {
     set.notes.push_back("no diffusion values: the window must be long enough for lags up to " +
-                        seconds(settings.diffusion.break_max_s) +
+                        seconds_text(settings.diffusion.break_max_s) +
                         " plus a long-term region (about " +
-                        seconds(3.0 * settings.diffusion.break_max_s + 0.1) + " of data)");
+                        seconds_text(3.0 * settings.diffusion.break_max_s + 0.1) + " of data)");
   }
   return set;
 }
