@@ -6,9 +6,9 @@
 // Each biquad step waits on the previous one (a multiply and three adds in a row), so one
 // recursion leaves the CPU mostly idle. Two channels go through the cascade side by side, and
 // sections go two at a time, the second one a sample behind the first: four independent
-// recursions in flight instead of one, each sample read and written once per pair of sections. The arithmetic of every step is the textbook
-// transposed direct form II in the same order as a plain loop, so the output is bit for bit the
-// same as filtering each channel section by section.
+// recursions in flight instead of one, each sample read and written once per pair of sections. The
+// arithmetic of every step is the textbook transposed direct form II in the same order as a plain
+// loop, so the output is bit for bit the same as filtering each channel section by section.
 #include <Eigen/Core>
 #include <span>
 #include <vector>
