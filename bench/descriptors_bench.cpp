@@ -7,6 +7,7 @@
 #include <numbers>
 #include <random>
 
+#include "core/butterworth.hpp"
 #include "core/descriptors/compute_descriptors.hpp"
 #include "core/descriptors/diffusion.hpp"
 #include "core/descriptors/sway_density.hpp"
@@ -71,6 +72,32 @@ void BM_Prepare_Clinical_30s_1000Hz(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(prepare_cop(s, {}, settings));
 }
 BENCHMARK(BM_Prepare_Clinical_30s_1000Hz)->Unit(benchmark::kMicrosecond);
+
+// The 10 Hz zero-phase low-pass alone on both axes of the trial: one axis after the other
+// (filtfilt), and both at once (filtfilt2_in_place, what preprocessing uses).
+void BM_LowPass_EachAxis_30s_1000Hz(benchmark::State& state) {
+  const ForceSamples s = stance_trial(1000, 30);
+  const auto sections = *design_butterworth_lowpass({}, 1000);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(filtfilt(sections, s.cop_ml_m));
+    benchmark::DoNotOptimize(filtfilt(sections, s.cop_ap_m));
+  }
+}
+BENCHMARK(BM_LowPass_EachAxis_30s_1000Hz)->Unit(benchmark::kMicrosecond);
+
+void BM_LowPass_BothAxes_30s_1000Hz(benchmark::State& state) {
+  const ForceSamples s = stance_trial(1000, 30);
+  const auto sections = *design_butterworth_lowpass({}, 1000);
+  Eigen::ArrayXd ml, ap;
+  for (auto _ : state) {
+    ml = s.cop_ml_m;  // filtered in place: start from the raw COP every time
+    ap = s.cop_ap_m;
+    filtfilt2_in_place(sections, ml, ap);
+    benchmark::DoNotOptimize(ml.data());
+    benchmark::DoNotOptimize(ap.data());
+  }
+}
+BENCHMARK(BM_LowPass_BothAxes_30s_1000Hz)->Unit(benchmark::kMicrosecond);
 
 void BM_DescriptorSet_Clinical_30s_1000Hz(benchmark::State& state) {
   const PresetSettings settings = preset_settings(Preset::kClinical);

@@ -1,69 +1,52 @@
 #include "core/basic_analysis.hpp"
 
-#include <cmath>
-#include <sstream>
-
 #include "core/preprocess.hpp"
 #include "core/units.hpp"
 
 namespace stance {
 namespace {
 
-std::string seconds(double s) {
-  std::ostringstream out;
-  out.precision(3);
-  out << std::fixed << s << " s";
-  return out.str();
-}
-
-// Mean vertical force over loaded samples that carry a trustworthy force.
-double mean_loaded_fz(const ForceSamples& s) {
+// One pass over the window's flags: the four counts, and the mean vertical force over loaded
+// samples that carry a trustworthy force.
+void count_and_weigh(const ForceSamples& s, SampleRange range, BasicAnalysis& a) {
   constexpr std::uint8_t kExclude = kUnusableForCop | bit(SampleFlag::kOverload);
+  Eigen::Index lost = 0, unloaded = 0, overload = 0, adc = 0, loaded = 0;
   double sum = 0;
-  Eigen::Index n = 0;
-  for (Eigen::Index i = 0; i < s.size(); ++i) {
-    if ((s.flags[i] & kExclude) != 0) continue;
+  for (Eigen::Index i = range.first; i < range.last; ++i) {
+    const std::uint8_t f = s.flags[i];
+    lost += has_flag(f, SampleFlag::kMissing) ? 1 : 0;
+    unloaded += has_flag(f, SampleFlag::kLowForce) ? 1 : 0;
+    overload += has_flag(f, SampleFlag::kOverload) ? 1 : 0;
+    adc += has_flag(f, SampleFlag::kAdcError) ? 1 : 0;
+    if ((f & kExclude) != 0) continue;
     sum += s.fz_n[i];
-    ++n;
+    ++loaded;
   }
-  return n > 0 ? sum / static_cast<double>(n) : 0.0;
+  a.lost_samples = lost;
+  a.unloaded_samples = unloaded;
+  a.overload_samples = overload;
+  a.adc_error_samples = adc;
+  a.body_weight_n = loaded > 0 ? sum / static_cast<double>(loaded) : 0.0;
 }
 
 }  // namespace
 
-Result<BasicAnalysis> analyze_basic(const ForceSamples& samples,
-                                    const BasicAnalysisOptions& options) {
+Result<SampleRange> basic_window(const ForceSamples& samples, double start_s, double end_s) {
   if (samples.size() == 0 || !(samples.rate_hz > 0)) {
     return Error{"the recording holds no samples"};
   }
-  const double total_s = static_cast<double>(samples.size()) / samples.rate_hz;
-  if (options.start_s >= options.end_s) {
-    return Error{"--start (" + seconds(options.start_s) + ") must be before --end (" +
-                 seconds(options.end_s) + ")"};
-  }
-  if (options.start_s >= total_s || options.end_s <= 0) {
-    return Error{"the window " + seconds(std::max(0.0, options.start_s)) + " to " +
-                 seconds(std::min(total_s, options.end_s)) +
-                 " lies outside the recording, which lasts " + seconds(total_s)};
-  }
-  const auto first =
-      static_cast<Eigen::Index>(std::ceil(std::max(0.0, options.start_s) * samples.rate_hz - 1e-9));
-  const auto last = static_cast<Eigen::Index>(std::min(
-      static_cast<double>(samples.size()), std::ceil(options.end_s * samples.rate_hz - 1e-9)));
+  return window_on_grid(samples.size(), samples.rate_hz, start_s, end_s);
+}
 
-  const ForceSamples window = samples.slice(first, last - first);
-
+BasicAnalysis summarize_window(const ForceSamples& samples, SampleRange range,
+                               const BasicAnalysisOptions& options) {
   BasicAnalysis a;
   a.rate_hz = samples.rate_hz;
-  a.start_s = static_cast<double>(first) / samples.rate_hz;
-  a.sample_count = window.size();
+  a.start_s = static_cast<double>(range.first) / samples.rate_hz;
+  a.sample_count = range.count();
   a.duration_s = static_cast<double>(a.sample_count) / samples.rate_hz;
   a.end_s = a.start_s + a.duration_s;
-  a.lost_samples = window.count_flagged(SampleFlag::kMissing);
-  a.unloaded_samples = window.count_flagged(SampleFlag::kLowForce);
-  a.overload_samples = window.count_flagged(SampleFlag::kOverload);
-  a.adc_error_samples = window.count_flagged(SampleFlag::kAdcError);
-  a.body_weight_n = mean_loaded_fz(window);
+  count_and_weigh(samples, range, a);
   a.body_mass_kg = kg_from_newtons(a.body_weight_n);
   a.lowpass = options.lowpass;
   if (a.overload_samples > 0) {
@@ -73,9 +56,10 @@ Result<BasicAnalysis> analyze_basic(const ForceSamples& samples,
   // Filter the whole recording, then cut: the window's edges then carry no filter transient.
   const FilteredCop cop = lowpass_cop(samples, options.lowpass);
   a.filtered = cop.filtered;
-  a.sway = compute_sway_basic(cop.ml_m.segment(first, window.size()),
-                              cop.ap_m.segment(first, window.size()), cop_usable_mask(window),
-                              samples.rate_hz);
+  a.sway = compute_sway_basic(
+      cop.ml_m.segment(range.first, range.count()), cop.ap_m.segment(range.first, range.count()),
+      std::vector<bool>(cop.usable.begin() + range.first, cop.usable.begin() + range.last),
+      samples.rate_hz);
   if (!cop.filtered) {
     a.notes.push_back("COP not low-pass filtered: the sample rate is too low for a " +
                       std::to_string(options.lowpass.cutoff_hz) + " Hz cut-off");
@@ -84,6 +68,13 @@ Result<BasicAnalysis> analyze_basic(const ForceSamples& samples,
     a.notes.push_back("no sway descriptors: fewer than 3 samples with a loaded plate");
   }
   return a;
+}
+
+Result<BasicAnalysis> analyze_basic(const ForceSamples& samples,
+                                    const BasicAnalysisOptions& options) {
+  const auto range = basic_window(samples, options.start_s, options.end_s);
+  if (!range) return range.error();
+  return summarize_window(samples, *range, options);
 }
 
 }  // namespace stance

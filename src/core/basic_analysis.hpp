@@ -9,6 +9,7 @@
 #include "core/butterworth.hpp"
 #include "core/force_samples.hpp"
 #include "core/result.hpp"
+#include "core/sample_window.hpp"
 #include "core/sway_basic.hpp"
 
 namespace stance {
@@ -38,5 +39,12 @@ struct BasicAnalysis {
 
 Result<BasicAnalysis> analyze_basic(const ForceSamples& samples,
                                     const BasicAnalysisOptions& options = {});
+
+// The two halves of analyze_basic, for callers that need the window themselves (analyze_trial):
+// the window of a recording (errors: no samples, a misplaced or empty window), and the summary of
+// it, read in place (options' start and end are not looked at again).
+Result<SampleRange> basic_window(const ForceSamples& samples, double start_s, double end_s);
+BasicAnalysis summarize_window(const ForceSamples& samples, SampleRange range,
+                               const BasicAnalysisOptions& options);
 
 }  // namespace stance

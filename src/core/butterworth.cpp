@@ -1,56 +1,14 @@
 #include "core/butterworth.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <complex>
 #include <numbers>
 #include <string>
 
+#include "core/sos_cascade.hpp"
+
 namespace stance {
-namespace {
-
-struct SectionState {
-  double z1 = 0, z2 = 0;
-};
-
-double dc_gain(const Biquad& s) {
-  return (s.b0 + s.b1 + s.b2) / (1.0 + s.a1 + s.a2);
-}
-
-// Resting state of one section under a constant input of 1 (transposed direct form II); scaled
-// by the section's first input it starts the section in steady state, which removes the start-up
-// transient (the idea of Gustafsson 1996, as in SciPy's sosfilt_zi).
-SectionState steady_state(const Biquad& s) {
-  const double y = dc_gain(s);
-  SectionState zi;
-  zi.z2 = s.b2 - s.a2 * y;
-  zi.z1 = s.b1 - s.a1 * y + zi.z2;
-  return zi;
-}
-
-// One section over the whole signal in place, forward (step +1) or backward (step −1): a tight
-// loop with the state in registers, section after section (faster than sample after sample).
-void run_section(const Biquad& s, SectionState st, double* x, Eigen::Index n, Eigen::Index step) {
-  const Eigen::Index begin = step > 0 ? 0 : n - 1;
-  for (Eigen::Index k = 0, i = begin; k < n; ++k, i += step) {
-    const double in = x[i];
-    const double y = s.b0 * in + st.z1;
-    st.z1 = s.b1 * in - s.a1 * y + st.z2;
-    st.z2 = s.b2 * in - s.a2 * y;
-    x[i] = y;
-  }
-}
-
-// The cascade in one direction, each section started in steady state for its first input.
-void filter_in_place(const std::vector<Biquad>& sections, Eigen::ArrayXd& x, Eigen::Index step) {
-  const Eigen::Index n = x.size();
-  for (const Biquad& section : sections) {
-    const double first = x[step > 0 ? 0 : n - 1];
-    const SectionState zi = steady_state(section);
-    run_section(section, {zi.z1 * first, zi.z2 * first}, x.data(), n, step);
-  }
-}
-
-}  // namespace
 
 Result<std::vector<Biquad>> design_butterworth_lowpass(const LowPassSpec& spec, double rate_hz) {
   if (spec.order < 1 || spec.order > 12) {
@@ -87,21 +45,68 @@ Result<std::vector<Biquad>> design_butterworth_lowpass(const LowPassSpec& spec, 
   return sections;
 }
 
-Eigen::ArrayXd filtfilt(const std::vector<Biquad>& sections, const Eigen::ArrayXd& x) {
+namespace {
+
+// Pad length as in SciPy's sosfiltfilt: 3 × (2 × sections + 1), limited by the signal.
+Eigen::Index pad_length(const std::vector<Biquad>& sections, Eigen::Index n) {
+  return std::min<Eigen::Index>(3 * (2 * static_cast<Eigen::Index>(sections.size()) + 1), n - 1);
+}
+
+// Odd extension of x at both ends: front[0..pad) comes before x[0], back[0..pad) after x[n-1].
+void odd_extension(const Eigen::ArrayXd& x, Eigen::Index pad, double* front, double* back) {
   const Eigen::Index n = x.size();
-  if (n < 2 || sections.empty()) return x;
-  // Pad length as in SciPy's sosfiltfilt: 3 × (2 × sections + 1), limited by the signal.
-  const Eigen::Index pad =
-      std::min<Eigen::Index>(3 * (2 * static_cast<Eigen::Index>(sections.size()) + 1), n - 1);
-  Eigen::ArrayXd ext(n + 2 * pad);
   for (Eigen::Index i = 0; i < pad; ++i) {
-    ext[i] = 2.0 * x[0] - x[pad - i];                  // odd extension at the start
-    ext[n + pad + i] = 2.0 * x[n - 1] - x[n - 2 - i];  // and at the end
+    front[i] = 2.0 * x[0] - x[pad - i];
+    back[i] = 2.0 * x[n - 1] - x[n - 2 - i];
   }
-  ext.segment(pad, n) = x;
-  filter_in_place(sections, ext, +1);
-  filter_in_place(sections, ext, -1);
-  return ext.segment(pad, n);
+}
+
+// Forward then backward over padding, signal, padding; only the signal is kept.
+void forward_backward(const std::vector<Biquad>& sections, std::span<const SignalPiece> pieces) {
+  run_cascade(sections, pieces, false);
+  run_cascade(sections, pieces, true);
+}
+
+}  // namespace
+
+Eigen::ArrayXd filtfilt(const std::vector<Biquad>& sections, const Eigen::ArrayXd& x) {
+  Eigen::ArrayXd y = x;
+  filtfilt_in_place(sections, y);
+  return y;
+}
+
+void filtfilt_in_place(const std::vector<Biquad>& sections, Eigen::ArrayXd& x) {
+  const Eigen::Index n = x.size();
+  if (n < 2 || sections.empty()) return;
+  const Eigen::Index pad = pad_length(sections, n);
+  Eigen::ArrayXd padding(2 * pad);  // a few dozen values: the signal itself is filtered in place
+  double* front = padding.data();
+  double* back = front + pad;
+  odd_extension(x, pad, front, back);
+  const SignalPiece pieces[] = {
+      {front, nullptr, pad}, {x.data(), nullptr, n}, {back, nullptr, pad}};
+  forward_backward(sections, pieces);
+}
+
+void filtfilt2_in_place(const std::vector<Biquad>& sections, Eigen::ArrayXd& x, Eigen::ArrayXd& y) {
+  const Eigen::Index n = x.size();
+  if (y.size() != n) {
+    filtfilt_in_place(sections, x);
+    filtfilt_in_place(sections, y);
+    return;
+  }
+  if (n < 2 || sections.empty()) return;
+  const Eigen::Index pad = pad_length(sections, n);
+  Eigen::ArrayXd padding(4 * pad);
+  double* front_x = padding.data();
+  double* back_x = front_x + pad;
+  double* front_y = back_x + pad;
+  double* back_y = front_y + pad;
+  odd_extension(x, pad, front_x, back_x);
+  odd_extension(y, pad, front_y, back_y);
+  const SignalPiece pieces[] = {
+      {front_x, front_y, pad}, {x.data(), y.data(), n}, {back_x, back_y, pad}};
+  forward_backward(sections, pieces);
 }
 
 double magnitude_response(const std::vector<Biquad>& sections, double f_hz, double rate_hz) {

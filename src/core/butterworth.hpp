@@ -26,6 +26,11 @@ Result<std::vector<Biquad>> design_butterworth_lowpass(const LowPassSpec& spec, 
 // Zero-phase filtering; the output has the input's length. Signals shorter than two samples are
 // returned unchanged.
 Eigen::ArrayXd filtfilt(const std::vector<Biquad>& sections, const Eigen::ArrayXd& x);
+void filtfilt_in_place(const std::vector<Biquad>& sections, Eigen::ArrayXd& x);
+
+// Two channels of the same length at once (COP ML and AP), in place: the same values as filtfilt
+// on each, bit for bit, in about half the time (the two recursions run side by side).
+void filtfilt2_in_place(const std::vector<Biquad>& sections, Eigen::ArrayXd& x, Eigen::ArrayXd& y);
 
 // Gain of the cascade at frequency f_hz (for tests and docs).
 double magnitude_response(const std::vector<Biquad>& sections, double f_hz, double rate_hz);

@@ -1,41 +1,57 @@
 #include "core/preprocess.hpp"
 
+#include <algorithm>
+
 namespace stance {
 
 std::vector<bool> cop_usable_mask(const ForceSamples& samples) {
-  std::vector<bool> usable(static_cast<std::size_t>(samples.size()));
-  for (Eigen::Index i = 0; i < samples.size(); ++i) usable[i] = samples.usable_for_cop(i);
+  // All usable, then the few flagged samples cleared: a byte test per sample instead of a bit
+  // written per sample.
+  std::vector<bool> usable(static_cast<std::size_t>(samples.size()), true);
+  const std::uint8_t* flags = samples.flags.data();
+  for (Eigen::Index i = 0; i < samples.size(); ++i) {
+    if ((flags[i] & kUnusableForCop) != 0) usable[static_cast<std::size_t>(i)] = false;
+  }
   return usable;
 }
 
-Eigen::ArrayXd bridge_gaps(const Eigen::ArrayXd& x, const std::vector<bool>& usable) {
+void bridge_gaps_in_place(Eigen::ArrayXd& x, const std::vector<bool>& usable) {
   const Eigen::Index n = x.size();
-  Eigen::ArrayXd out = Eigen::ArrayXd::Zero(n);
   Eigen::Index previous = -1;  // last usable index
   for (Eigen::Index i = 0; i < n; ++i) {
     if (!usable[i]) continue;
-    out[i] = x[i];
     if (previous < 0) {
-      out.head(i).setConstant(x[i]);
+      x.head(i).setConstant(x[i]);
     } else {
       for (Eigen::Index j = previous + 1; j < i; ++j) {
         const double f = static_cast<double>(j - previous) / static_cast<double>(i - previous);
-        out[j] = x[previous] + f * (x[i] - x[previous]);
+        x[j] = x[previous] + f * (x[i] - x[previous]);
       }
     }
     previous = i;
   }
-  if (previous >= 0) out.tail(n - previous - 1).setConstant(x[previous]);
+  if (previous < 0) {
+    x.setZero();
+  } else {
+    x.tail(n - previous - 1).setConstant(x[previous]);
+  }
+}
+
+Eigen::ArrayXd bridge_gaps(const Eigen::ArrayXd& x, const std::vector<bool>& usable) {
+  Eigen::ArrayXd out = x;
+  bridge_gaps_in_place(out, usable);
   return out;
 }
 
 FilteredCop lowpass_cop(const ForceSamples& samples, const LowPassSpec& spec) {
-  const std::vector<bool> usable = cop_usable_mask(samples);
-  FilteredCop out{bridge_gaps(samples.cop_ml_m, usable), bridge_gaps(samples.cop_ap_m, usable)};
+  FilteredCop out{samples.cop_ml_m, samples.cop_ap_m, cop_usable_mask(samples)};
+  if (std::find(out.usable.begin(), out.usable.end(), false) != out.usable.end()) {
+    bridge_gaps_in_place(out.ml_m, out.usable);
+    bridge_gaps_in_place(out.ap_m, out.usable);
+  }
   const auto sections = design_butterworth_lowpass(spec, samples.rate_hz);
   if (!sections) return out;
-  out.ml_m = filtfilt(*sections, out.ml_m);
-  out.ap_m = filtfilt(*sections, out.ap_m);
+  filtfilt2_in_place(*sections, out.ml_m, out.ap_m);
   out.filtered = true;
   return out;
 }

@@ -15,10 +15,12 @@ std::vector<bool> cop_usable_mask(const ForceSamples& samples);
 // Linear interpolation across samples where usable is false; held flat before the first and after
 // the last usable sample. All-unusable input is returned as zeros.
 Eigen::ArrayXd bridge_gaps(const Eigen::ArrayXd& x, const std::vector<bool>& usable);
+void bridge_gaps_in_place(Eigen::ArrayXd& x, const std::vector<bool>& usable);
 
 struct FilteredCop {
   Eigen::ArrayXd ml_m, ap_m;
-  bool filtered = false;  // false when the rate is too low for the cut-off (then unfiltered)
+  std::vector<bool> usable;  // cop_usable_mask of the input
+  bool filtered = false;     // false when the rate is too low for the cut-off (then unfiltered)
 };
 FilteredCop lowpass_cop(const ForceSamples& samples, const LowPassSpec& spec);
 

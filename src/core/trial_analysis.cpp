@@ -1,29 +1,32 @@
 #include "core/trial_analysis.hpp"
 
-#include <cmath>
-
 namespace stance {
 
 Result<TrialAnalysis> analyze_trial(const ForceSamples& samples,
                                     const TrialAnalysisOptions& options) {
+  // The window is found once; the summary reads it in place.
+  const auto range = basic_window(samples, options.descriptors.start_s, options.descriptors.end_s);
+  if (!range) return range.error();
   BasicAnalysisOptions basic;
-  basic.start_s = options.descriptors.start_s;
-  basic.end_s = options.descriptors.end_s;
   basic.sway = false;  // the descriptor set below holds every sway measure
   if (options.descriptors.lowpass) basic.lowpass = *options.descriptors.lowpass;
-  auto summary = analyze_basic(samples, basic);
-  if (!summary) return summary.error();
+
+  // The descriptor set low-passes the COP of the whole recording once (both axes together) and
+  // cuts the same window on its own grid (the plate's rate, or the resampled one). The squat,
+  // wobble and validity rules do not reuse that COP: they work on 100 Hz block means of the
+  // trustworthy samples only, with their own cut-offs (2 and 20 Hz on the force, 10 and 1 Hz on
+  // the ML COP), so their filters run on 3000 blocks and cost a few tens of microseconds.
   auto descriptors = compute_descriptors(samples, options.descriptors);
   if (!descriptors) return descriptors.error();
 
   TrialAnalysis out;
   out.task = options.task;
-  out.summary = std::move(*summary);
+  out.summary = summarize_window(samples, *range, basic);
   out.descriptors = std::move(*descriptors);
-  // Squats, wobble and validity look at the same window as the descriptors.
-  const ForceSamples window =
-      samples.slice(static_cast<Eigen::Index>(std::llround(out.summary.start_s * samples.rate_hz)),
-                    out.summary.sample_count);
+  // Squats, wobble and validity look at the same window: a copy only when it is not everything.
+  std::optional<ForceSamples> cut;
+  if (range->count() != samples.size()) cut = samples.slice(range->first, range->count());
+  const ForceSamples& window = cut ? *cut : samples;
   if (options.task == Task::kSingleLegSquat) {
     auto squats = analyze_squats(window, options.squat);
     if (!squats) return squats.error();

@@ -55,6 +55,29 @@ TEST(BasicAnalysis, WindowOutsideTheRecordingIsAClearError) {
   o.start_s = 5;
   o.end_s = 4;
   EXPECT_FALSE(analyze_basic(sinusoid_trial(), o).ok());
+  // Same rule as the descriptor set (one window function): a window with no sample is refused.
+  o.start_s = 5.0001;
+  o.end_s = 5.0002;
+  const auto empty = analyze_basic(sinusoid_trial(), o);
+  ASSERT_FALSE(empty.ok());
+  EXPECT_NE(empty.error().message.find("holds no sample"), std::string::npos);
+}
+
+TEST(BasicAnalysis, SummaryOfARangeEqualsTheWindowedAnalysis) {
+  const ForceSamples s = sinusoid_trial();
+  BasicAnalysisOptions o;
+  o.start_s = 2.0;
+  o.end_s = 9.0;
+  const auto range = basic_window(s, o.start_s, o.end_s);
+  ASSERT_TRUE(range.ok());
+  EXPECT_EQ(range->first, 200);
+  EXPECT_EQ(range->count(), 700);
+  const BasicAnalysis a = summarize_window(s, *range, o);
+  const auto b = analyze_basic(s, o);
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(a.sample_count, b->sample_count);
+  EXPECT_EQ(a.body_weight_n, b->body_weight_n);
+  EXPECT_EQ(a.sway.rms_ml_m, b->sway.rms_ml_m);
 }
 
 TEST(BasicAnalysis, LostSamplesAreCountedAndDoNotDistortTheResult) {

@@ -4,54 +4,32 @@
 #include <cmath>
 #include <functional>
 #include <future>
-#include <sstream>
 #include <system_error>
 
 #include "core/descriptors/resample.hpp"
 #include "core/preprocess.hpp"
+#include "core/sample_window.hpp"
 
 namespace stance {
 namespace {
-
-std::string seconds(double s) {
-  std::ostringstream out;
-  out.precision(3);
-  out << std::fixed << s << " s";
-  return out.str();
-}
-
-struct Window {
-  Eigen::Index first = 0, last = 0;  // [first, last) on a grid of `rate_hz` from index 0
-};
-
-Result<Window> window_on_grid(Eigen::Index size, double rate_hz, double start_s, double end_s) {
-  const double total_s = static_cast<double>(size) / rate_hz;
-  if (!(start_s < end_s)) {
-    return Error{"the window start (" + seconds(start_s) + ") must be before its end (" +
-                 seconds(end_s) + ")"};
-  }
-  if (start_s >= total_s || end_s <= 0) {
-    return Error{"the window " + seconds(std::max(0.0, start_s)) + " to " +
-                 seconds(std::min(total_s, end_s)) + " lies outside the recording, which lasts " +
-                 seconds(total_s)};
-  }
-  Window w;
-  w.first = static_cast<Eigen::Index>(std::ceil(std::max(0.0, start_s) * rate_hz - 1e-9));
-  w.last = static_cast<Eigen::Index>(
-      std::min(static_cast<double>(size), std::ceil(end_s * rate_hz - 1e-9)));
-  if (w.last <= w.first) return Error{"the window holds no sample"};
-  return w;
-}
 
 // The usable samples' mean becomes the trace's centre.
 Status centre(CopTrace& trace) {
   double sx = 0, sy = 0;
   Eigen::Index n = 0;
-  for (Eigen::Index i = 0; i < trace.size(); ++i) {
-    if (!trace.usable[i]) continue;
-    sx += trace.ml_m[i];
-    sy += trace.ap_m[i];
-    ++n;
+  if (trace.all_usable()) {  // the same sums in the same order, without the per-sample test
+    for (Eigen::Index i = 0; i < trace.size(); ++i) {
+      sx += trace.ml_m[i];
+      sy += trace.ap_m[i];
+    }
+    n = trace.size();
+  } else {
+    for (Eigen::Index i = 0; i < trace.size(); ++i) {
+      if (!trace.usable[i]) continue;
+      sx += trace.ml_m[i];
+      sy += trace.ap_m[i];
+      ++n;
+    }
   }
   if (n == 0) return Error{"no usable COP sample in the window (plate unloaded or data lost)"};
   trace.centre_ml_m = sx / static_cast<double>(n);
@@ -79,17 +57,21 @@ Result<PreparedCop> prepare_filter_then_window(const ForceSamples& samples,
     whole.rate_hz = samples.rate_hz;
     whole.ml_m = std::move(cop.ml_m);
     whole.ap_m = std::move(cop.ap_m);
-    whole.usable = cop_usable_mask(samples);
+    whole.usable = std::move(cop.usable);
     out.filtered = cop.filtered;
   }
   const auto window = window_on_grid(whole.size(), whole.rate_hz, options.start_s, options.end_s);
   if (!window) return window.error();
   const Eigen::Index count = window->last - window->first;
   CopTrace& t = out.trace;
-  t.rate_hz = whole.rate_hz;
-  t.ml_m = whole.ml_m.segment(window->first, count);
-  t.ap_m = whole.ap_m.segment(window->first, count);
-  t.usable.assign(whole.usable.begin() + window->first, whole.usable.begin() + window->last);
+  if (count == whole.size()) {
+    t = std::move(whole);  // the usual case: the whole recording, nothing to cut
+  } else {
+    t.rate_hz = whole.rate_hz;
+    t.ml_m = whole.ml_m.segment(window->first, count);
+    t.ap_m = whole.ap_m.segment(window->first, count);
+    t.usable.assign(whole.usable.begin() + window->first, whole.usable.begin() + window->last);
+  }
   if (const Status s = centre(t); !s) return s.error();
   out.start_s = static_cast<double>(window->first) / t.rate_hz;
   out.end_s = static_cast<double>(window->last) / t.rate_hz;
@@ -139,14 +121,13 @@ Result<PreparedCop> prepare_published(const ForceSamples& samples, const Descrip
   trace.centre_ap_m = cy;
   trace.usable = r.usable;
   if (const auto sections = design_butterworth_lowpass(settings.lowpass, r.rate_hz)) {
-    trace.ml_m = filtfilt(*sections, r.ml_m);
-    trace.ap_m = filtfilt(*sections, r.ap_m);
+    filtfilt2_in_place(*sections, r.ml_m, r.ap_m);
     out.filtered = true;
   } else {
-    trace.ml_m = std::move(r.ml_m);
-    trace.ap_m = std::move(r.ap_m);
     out.notes.push_back("COP not low-pass filtered: " + sections.error().message);
   }
+  trace.ml_m = std::move(r.ml_m);
+  trace.ap_m = std::move(r.ap_m);
   if (r.filled > 0) {
     out.notes.push_back(std::to_string(r.filled) +
                         " resampling windows held no sample and were interpolated");
@@ -267,9 +248,9 @@ DescriptorSet compute_descriptor_set(const PreparedCop& cop, const PresetSetting
   set.dynamic.sway_density = grid.sway_density;
   if (!set.diffusion.ml.scaling_short.defined && !set.diffusion.ap.scaling_short.defined) {
     set.notes.push_back("no diffusion values: the window must be long enough for lags up to " +
-                        seconds(settings.diffusion.break_max_s) +
+                        seconds_text(settings.diffusion.break_max_s) +
                         " plus a long-term region (about " +
-                        seconds(3.0 * settings.diffusion.break_max_s + 0.1) + " of data)");
+                        seconds_text(3.0 * settings.diffusion.break_max_s + 0.1) + " of data)");
   }
   return set;
 }

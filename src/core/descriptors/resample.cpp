@@ -65,8 +65,7 @@ Result<ResampledCop> resample_cop(const ForceSamples& samples, const LowPassSpec
   const auto count = static_cast<Eigen::Index>(std::floor(
                          static_cast<double>(n - 1) * rate_hz / samples.rate_hz + 1e-9)) +
                      1;
-  return resample_linear(t_s, cop.ml_m, cop.ap_m, cop_usable_mask(samples), samples.t0_s, rate_hz,
-                         count);
+  return resample_linear(t_s, cop.ml_m, cop.ap_m, cop.usable, samples.t0_s, rate_hz, count);
 }
 
 namespace {
