@@ -14,6 +14,7 @@
 #include "core/units.hpp"
 #include "device/trial_recorder.hpp"
 #include "recording/trial_file.hpp"
+#include "report/pdf_sheet.hpp"
 
 namespace stance::cli {
 namespace {
@@ -32,6 +33,7 @@ struct DemoTrial {
   Limb limb = Limb::kUnspecified;
   Task task = Task::kUnspecified;
   std::filesystem::path file;
+  report::SheetTrial sheet;
   TrialAnalysis analysis;
 };
 
@@ -66,6 +68,7 @@ Result<DemoTrial> run_trial(Context& context, const DemoLeg& leg, Task task,
       leg.limb,
       task,
       dir / ("demo-" + std::string(to_string(task)) + "-" + to_string(leg.limb) + ".stance"),
+      {},
       {}};
   if (Status s = write_trial_file(trial.file, outcome->recording); !s) return s.error();
   auto written = read_trial_file(trial.file);
@@ -77,6 +80,7 @@ Result<DemoTrial> run_trial(Context& context, const DemoLeg& leg, Task task,
   auto analysis = analyze_trial(samples_from_recording(*written), options);
   if (!analysis) return analysis.error();
   trial.analysis = std::move(*analysis);
+  trial.sheet = report::sheet_trial(*written, trial.analysis);
   return trial;
 }
 
@@ -148,6 +152,25 @@ int run_demo(const ParsedArgs& args, Context& context) {
       << "Recordings written:\n";
   for (const auto& t : trials) out << "  " << t.file.string() << "\n";
   out << "Re-analyse one with: stance analyze " << trials.back().file.string() << "\n";
+
+  report::SheetData sheet;
+  sheet.clinic = "Stance demo (simulated patient)";
+  sheet.patient_code = "DEMO-001";
+  sheet.date_utc = utc_timestamp_now();
+  sheet.clinician = "stance demo";
+  sheet.plate = "simulated plate, 4 load cells";
+  sheet.protocol = "single-leg stance " + fixed(*seconds, 0) +
+                   " s eyes open, and 5 single-leg squats; 1 trial per side";
+  sheet.involved = kInvolved;
+  for (const auto& t : trials) sheet.trials.push_back(t.sheet);
+  const auto sheet_path = args.value("sheet") ? std::filesystem::path(*args.value("sheet"))
+                                              : dir / "demo-test-sheet.pdf";
+  const auto paper =
+      args.value_or("paper", "a4") == "letter" ? report::Paper::kLetter : report::Paper::kA4;
+  if (Status s = report::write_sheet_pdf(sheet, paper, sheet_path); !s) {
+    return fail(context, "the test sheet was not written: " + s.error().message);
+  }
+  out << "Test sheet (PDF): " << sheet_path.string() << "\n";
   return kExitOk;
 }
 
@@ -157,16 +180,21 @@ Command demo_command() {
   CommandSpec spec;
   spec.name = "demo";
   spec.summary = "run a complete simulated single-leg test (no hardware needed)";
-  spec.usage = "stance demo [--out-dir DIR] [--seconds N] [--seed N] [--mass KG]";
+  spec.usage =
+      "stance demo [--out-dir DIR] [--seconds N] [--seed N] [--mass KG] [--sheet PDF] "
+      "[--paper a4|letter]";
   spec.options = {
       {"out-dir", "DIR", "where the recordings go (default: $XDG_DATA_HOME/stance/demo)"},
       {"seconds", "N", "single-leg stance time per leg in seconds (default 30)"},
       {"seed", "N", "seed of the simulated patient (default 1; same seed, same result)"},
       {"mass", "KG", "body mass of the simulated patient in kg (default 72)"},
+      {"sheet", "PDF", "the test sheet (default: demo-test-sheet.pdf in the out-dir)"},
+      {"paper", "SIZE", "a4 (default) or letter"},
   };
   spec.details =
       "Records single-leg stance and five single-leg squats on each leg from the simulated\n"
-      "plate, writes the four trial files, reads them back and analyses them.";
+      "plate, writes the four trial files, reads them back, analyses them and writes the\n"
+      "one-page test sheet (PDF).";
   return {spec, run_demo};
 }
 

@@ -1,0 +1,64 @@
+#include "report/sheet_data.hpp"
+
+#include <cmath>
+
+#include "core/recording_samples.hpp"
+
+namespace stance::report {
+
+SheetTrial sheet_trial(const Recording& recording, const TrialAnalysis& a) {
+  SheetTrial t;
+  t.task = recording.metadata.task;
+  t.limb = recording.metadata.limb;
+  t.eyes = recording.metadata.eyes;
+  t.attempt = recording.metadata.attempt;
+  t.valid = a.verdict.valid;
+  for (const Finding& f : a.verdict.findings) {
+    if (f.severity != Severity::kNote) t.reasons.push_back(f.detail);
+  }
+  t.figures = key_figures(a);
+  if (a.squats) {
+    for (const SquatRep& r : a.squats->reps) {
+      SheetRep rep{r.index, 100.0 * r.depth_m, r.descent_s, r.ascent_s, 0.0, r.acceptable()};
+      if (a.wobble) {
+        for (const RepWobble& w : a.wobble->reps) {
+          if (w.rep_index == r.index) rep.wobble_index = w.index;
+        }
+      }
+      t.reps.push_back(rep);
+      t.rep_spans_s.emplace_back(r.start_s, r.end_s);
+    }
+    t.body_weight_n = a.squats->body_weight_n;
+  }
+  if (a.wobble) t.wobble_index = a.wobble->index;
+  if (t.body_weight_n == 0.0) t.body_weight_n = a.summary.body_weight_n;
+
+  const PositionalDescriptors& p = a.descriptors.positional;
+  t.ellipse_cx_mm = 1000.0 * p.mean_ml_m.value;
+  t.ellipse_cy_mm = 1000.0 * p.mean_ap_m.value;
+  t.ellipse_a_mm = 1000.0 * p.ellipse_semi_major_m;
+  t.ellipse_b_mm = 1000.0 * p.ellipse_semi_minor_m;
+  t.ellipse_angle_rad = p.ellipse_angle_rad;
+
+  // Traces at 50 per second: enough for a printed plot, small in the file.
+  const ForceSamples s = samples_from_recording(recording);
+  const auto step = std::max<Eigen::Index>(1, std::llround(s.rate_hz / t.fz_rate_hz));
+  t.fz_rate_hz = s.rate_hz / static_cast<double>(step);
+  for (Eigen::Index i = 0; i < s.size(); i += step) {
+    t.fz_n.push_back(static_cast<float>(s.fz_n[i]));
+    if (s.usable_for_cop(i)) {
+      t.cop_ml_mm.push_back(static_cast<float>(1000.0 * s.cop_ml_m[i]));
+      t.cop_ap_mm.push_back(static_cast<float>(1000.0 * s.cop_ap_m[i]));
+    }
+  }
+  return t;
+}
+
+SheetData pseudonymised(SheetData data) {
+  data.patient_name.clear();
+  data.birth_year = 0;
+  data.pseudonymised = true;
+  return data;
+}
+
+}  // namespace stance::report

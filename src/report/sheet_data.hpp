@@ -1,0 +1,66 @@
+#pragma once
+// Everything one test sheet shows, in display units, gathered before any drawing: the PDF, and
+// later the CSV and JSON exports, are made from this one structure (docs/test-sheet.md).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/key_figures.hpp"
+#include "core/recording.hpp"
+#include "core/trial_analysis.hpp"
+
+namespace stance::report {
+
+enum class Paper : std::uint8_t { kA4, kLetter };
+
+struct SheetRep {
+  int index = 0;
+  double depth_cm = 0.0, descent_s = 0.0, ascent_s = 0.0;
+  double wobble_index = 0.0;
+  bool acceptable = true;
+};
+
+struct SheetTrial {
+  Task task = Task::kSingleLegStance;
+  Limb limb = Limb::kUnspecified;
+  Eyes eyes = Eyes::kOpen;
+  int attempt = 1;
+  bool valid = true;
+  std::vector<std::string> reasons;  // why not valid, or what qualifies it
+  std::vector<KeyFigure> figures;
+  std::vector<SheetRep> reps;
+  double wobble_index = 0.0;  // the trial's, squats
+  // The statokinesigram at 50 points per second, mm, and its 95% ellipse.
+  std::vector<float> cop_ml_mm, cop_ap_mm;
+  double ellipse_cx_mm = 0, ellipse_cy_mm = 0, ellipse_a_mm = 0, ellipse_b_mm = 0;
+  double ellipse_angle_rad = 0;
+  // Vertical force at 50 per second (N), and the repetitions (s from the start).
+  std::vector<float> fz_n;
+  double fz_rate_hz = 50.0;
+  double body_weight_n = 0.0;
+  std::vector<std::pair<double, double>> rep_spans_s;
+};
+
+struct SheetData {
+  std::string clinic = "Stance clinic";
+  std::string patient_code;
+  std::string patient_name;  // empty when pseudonymised or unknown
+  int birth_year = 0;        // 0: not shown
+  std::string date_utc;      // of the session
+  std::string clinician;
+  std::string plate;  // serial and layout
+  std::string protocol;
+  Limb involved = Limb::kUnspecified;
+  std::vector<SheetTrial> trials;
+  std::string comment;  // the clinician's, printed in the comment box
+  std::string software = "Stance " STANCE_VERSION;
+  bool pseudonymised = false;
+};
+
+// One trial's sheet entry from its recording and analysis.
+SheetTrial sheet_trial(const Recording& recording, const TrialAnalysis& analysis);
+
+// Leaves out the name and birth year, keeps the pseudonymous code (issue 7, item 3).
+SheetData pseudonymised(SheetData data);
+
+}  // namespace stance::report
