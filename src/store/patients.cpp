@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "store/rows.hpp"
 #include "store/sql_time.hpp"
 #include "store/store.hpp"
 
@@ -111,11 +112,9 @@ Status validate_patient(const Patient& p) {
   return {};
 }
 
-Result<std::int64_t> Store::add_patient(const Patient& patient) {
+Result<std::int64_t> insert_patient_row(const Db& db, const Patient& patient) {
   if (Status s = validate_patient(patient); !s) return s.error();
-  auto tx = Transaction::begin(db_);
-  if (!tx) return tx.error();
-  auto exists = db_.prepare("SELECT 1 FROM patient WHERE code = ?1");
+  auto exists = db.prepare("SELECT 1 FROM patient WHERE code = ?1");
   if (!exists) return exists.error();
   exists->bind(1, patient.code);
   const auto found = exists->step();
@@ -124,14 +123,22 @@ Result<std::int64_t> Store::add_patient(const Patient& patient) {
     return Error{"a patient with the code '" + patient.code +
                  "' already exists; choose another code or use `stance patient edit`"};
   }
-  auto insert = db_.prepare(
+  auto insert = db.prepare(
       "INSERT INTO patient (code, name, birth_year, sex, height_cm, mass_kg, involved_side, "
       "notes, created_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " STANCE_SQL_OR_NOW("?9") ")");
   if (!insert) return insert.error();
   bind_fields(*insert, patient);
   insert->bind(9, patient.created_utc);
   if (Status s = insert->run(); !s) return s.error();
-  const std::int64_t id = db_.last_insert_id();
+  return db.last_insert_id();
+}
+
+Result<std::int64_t> Store::add_patient(const Patient& patient) {
+  if (Status s = validate_patient(patient); !s) return s.error();
+  auto tx = Transaction::begin(db_);
+  if (!tx) return tx.error();
+  const auto id = insert_patient_row(db_, patient);
+  if (!id) return id.error();
   if (Status s = tx->commit(); !s) return s.error();
   return id;
 }

@@ -1,4 +1,5 @@
 // Sessions: one visit of one patient.
+#include "store/rows.hpp"
 #include "store/sql_time.hpp"
 #include "store/store.hpp"
 
@@ -15,22 +16,25 @@ Session session_from(const Statement& s) {
 
 }  // namespace
 
-Result<std::int64_t> Store::add_session(const Session& session) {
-  auto tx = Transaction::begin(db_);
-  if (!tx) return tx.error();
-  auto s = db_.prepare(
+Result<std::int64_t> insert_session_row(const Db& db, const Session& session) {
+  auto s = db.prepare(
       "INSERT INTO session (patient_id, clinician, plate_serial, protocol, notes, started_utc) "
       "VALUES (?1, ?2, ?3, ?4, ?5, " STANCE_SQL_OR_NOW("?6") ")");
   if (!s) return s.error();
   s->bind(1, session.patient_id).bind(2, session.clinician).bind(3, session.plate_serial);
   s->bind(4, session.protocol).bind(5, session.notes).bind(6, session.started_utc);
-  if (Status st = s->run(); !st) {
-    if (!patient_by_id(session.patient_id)) {
-      return Error{"no patient with id " + std::to_string(session.patient_id)};
-    }
-    return st.error();
+  if (Status st = s->run(); !st) return st.error();
+  return db.last_insert_id();
+}
+
+Result<std::int64_t> Store::add_session(const Session& session) {
+  auto tx = Transaction::begin(db_);
+  if (!tx) return tx.error();
+  if (!patient_by_id(session.patient_id)) {
+    return Error{"no patient with id " + std::to_string(session.patient_id)};
   }
-  const std::int64_t id = db_.last_insert_id();
+  const auto id = insert_session_row(db_, session);
+  if (!id) return id.error();
   if (Status st = tx->commit(); !st) return st.error();
   return id;
 }

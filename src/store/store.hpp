@@ -50,6 +50,7 @@ class Store {
   Result<std::int64_t> add_trial(const Trial& trial, std::span<const std::uint8_t> recording);
   Result<std::vector<Trial>> trials(std::int64_t session_id) const;
   Result<Trial> trial(std::int64_t id) const;
+  Result<std::vector<Metric>> metrics(std::int64_t trial_id) const;
   // The recording's bytes, checked against the checksum saved with them.
   Result<std::vector<std::uint8_t>> recording(std::int64_t trial_id) const;
   // Replaces a trial's results; the replaced ones go to analysis_history with their version.

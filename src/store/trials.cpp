@@ -1,5 +1,6 @@
 // Trials: the raw recording with its checksum, the results and the metric rows, always together.
 #include "store/crc32c.hpp"
+#include "store/rows.hpp"
 #include "store/sql_time.hpp"
 #include "store/store.hpp"
 
@@ -70,13 +71,11 @@ Result<std::vector<std::int64_t>> all_ids(Statement& s) {
 
 }  // namespace
 
-Result<std::int64_t> Store::add_trial(const Trial& t, std::span<const std::uint8_t> recording) {
+Result<std::int64_t> insert_trial_rows(const Db& db, const Trial& t,
+                                       std::span<const std::uint8_t> recording) {
   if (Status s = check_trial(t); !s) return s.error();
   if (recording.empty()) return Error{"a stored trial needs its recording"};
-  auto tx = Transaction::begin(db_);
-  if (!tx) return tx.error();
-  if (!session(t.session_id)) return Error{"no session " + std::to_string(t.session_id)};
-  auto s = db_.prepare(
+  auto s = db.prepare(
       "INSERT INTO trial (session_id, limb, task, eyes, attempt, recorded_utc, recorded_by, "
       "software_version, analysed_utc, valid, verdict, events_json, analysis_json) VALUES "
       "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " STANCE_SQL_OR_NOW("?9") ", ?10, ?11, ?12, ?13)");
@@ -90,16 +89,38 @@ Result<std::int64_t> Store::add_trial(const Trial& t, std::span<const std::uint8
     return Error{"trial " + std::string(to_string(t.task)) + " " + to_string(t.limb) +
                  " attempt " + std::to_string(t.attempt) + ": " + st.error().message};
   }
-  const std::int64_t id = db_.last_insert_id();
-  auto rec = db_.prepare(
+  const std::int64_t id = db.last_insert_id();
+  auto rec = db.prepare(
       "INSERT INTO recording (trial_id, size, crc32c, bytes) VALUES (?1, ?2, ?3, ?4)");
   if (!rec) return rec.error();
   rec->bind(1, id).bind(2, static_cast<std::int64_t>(recording.size()));
   rec->bind(3, static_cast<std::int64_t>(crc32c(recording))).bind_blob(4, recording);
   if (Status st = rec->run(); !st) return st.error();
-  if (Status st = insert_metrics(db_, id, r.metrics); !st) return st.error();
+  if (Status st = insert_metrics(db, id, r.metrics); !st) return st.error();
+  return id;
+}
+
+Result<std::int64_t> Store::add_trial(const Trial& t, std::span<const std::uint8_t> recording) {
+  auto tx = Transaction::begin(db_);
+  if (!tx) return tx.error();
+  if (!session(t.session_id)) return Error{"no session " + std::to_string(t.session_id)};
+  const auto id = insert_trial_rows(db_, t, recording);
+  if (!id) return id.error();
   if (Status st = tx->commit(); !st) return st.error();
   return id;
+}
+
+Result<std::vector<Metric>> Store::metrics(std::int64_t trial_id) const {
+  auto s = db_.prepare("SELECT key, value, unit FROM metric WHERE trial_id = ?1 ORDER BY key");
+  if (!s) return s.error();
+  s->bind(1, trial_id);
+  std::vector<Metric> out;
+  for (;;) {
+    const auto row = s->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back({s->text(0), s->real(1), s->text(2)});
+  }
 }
 
 Result<std::vector<Trial>> Store::trials(std::int64_t session_id) const {
