@@ -1,6 +1,7 @@
 // Patients: validation with errors a clinician can act on, and their rows.
 
 #include <chrono>
+#include <sstream>
 
 #include "store/rows.hpp"
 #include "store/sql_time.hpp"
@@ -18,6 +19,13 @@ constexpr std::size_t kMaxCodeLength = 32;
 int current_year() {
   const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   return static_cast<int>(std::chrono::year_month_day(today).year());
+}
+
+// "17" or "17.5", not std::to_string's "17.000000".
+std::string number_text(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
 }
 
 bool code_character(char c) {
@@ -104,10 +112,10 @@ Status validate_patient(const Patient& p) {
                  std::to_string(kMinBirthYear) + " to " + std::to_string(year) + ")"};
   }
   if (p.height_cm && !(*p.height_cm >= kMinHeightCm && *p.height_cm <= kMaxHeightCm)) {
-    return Error{"height " + std::to_string(*p.height_cm) + " cm is impossible (40 to 260 cm)"};
+    return Error{"height " + number_text(*p.height_cm) + " cm is impossible (40 to 260 cm)"};
   }
   if (p.mass_kg && !(*p.mass_kg >= kMinMassKg && *p.mass_kg <= kMaxMassKg)) {
-    return Error{"mass " + std::to_string(*p.mass_kg) + " kg is impossible (10 to 350 kg)"};
+    return Error{"mass " + number_text(*p.mass_kg) + " kg is impossible (10 to 350 kg)"};
   }
   return {};
 }
