@@ -66,7 +66,9 @@ TEST(Crc32c, MatchesTheStandardCheckValue) {
 }
 
 TEST_F(StoreTest, NewStoreIsOwnerOnlyWalWithForeignKeysAndCurrentSchema) {
+  const mode_t old_umask = ::umask(0);  // the most permissive: rights must not depend on it
   Store s = open_store();
+  ::umask(old_umask);
   add_patient(s, "P-1");  // a write, so the WAL and shared-memory files exist
   EXPECT_EQ(mode_of(path("stance.db")), 0600u);
   ASSERT_TRUE(fs::exists(path("stance.db-wal")));
