@@ -78,8 +78,7 @@ Result<ParsedArgs> parse_args(const CommandSpec& spec, const std::vector<std::st
   }
   if (const std::size_t most = spec.positionals.size() + spec.optional_positionals.size();
       out.positionals.size() > most) {
-    return Error{"unexpected argument '" + out.positionals[most] +
-                 "'; usage: " + spec.usage};
+    return Error{"unexpected argument '" + out.positionals[most] + "'; usage: " + spec.usage};
   }
   return out;
 }

@@ -89,7 +89,8 @@ int run(const std::vector<std::string>& all_args, std::ostream& out, std::ostrea
     if (command.spec.name.rfind(args[0] + " ", 0) != 0) continue;
     err << "stance: `" << args[0] << "` needs a subcommand:";
     for (const auto& c : commands) {
-      if (c.spec.name.rfind(args[0] + " ", 0) == 0) err << " " << c.spec.name.substr(args[0].size() + 1);
+      if (c.spec.name.rfind(args[0] + " ", 0) == 0)
+        err << " " << c.spec.name.substr(args[0].size() + 1);
     }
     err << "; see `stance --help`\n";
     return kExitUsage;

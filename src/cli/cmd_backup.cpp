@@ -23,14 +23,13 @@ int run_backup(const ParsedArgs& args, Context& context) {
 }  // namespace
 
 Command backup_command() {
-  return store_command("backup", "a consistent copy of the whole store, also while in use",
-                       "stance backup --out FILE [--db FILE]", {},
-                       {{"out", "FILE", "the backup file to create (never overwritten)"},
-                        db_option()},
-                       run_backup,
-                       "Uses SQLite's online backup: the copy is one moment of the store, "
-                       "even while\nanother Stance writes to it. Restore by using the copy "
-                       "with --db.");
+  return store_command(
+      "backup", "a consistent copy of the whole store, also while in use",
+      "stance backup --out FILE [--db FILE]", {},
+      {{"out", "FILE", "the backup file to create (never overwritten)"}, db_option()}, run_backup,
+      "Uses SQLite's online backup: the copy is one moment of the store, "
+      "even while\nanother Stance writes to it. Restore by using the copy "
+      "with --db.");
 }
 
 }  // namespace stance::cli

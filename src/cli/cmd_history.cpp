@@ -17,8 +17,7 @@ namespace stance::cli {
 namespace {
 
 // Shown when no --metric is given: the figures the clinician follows first.
-constexpr const char* kDefaultMetrics[] = {"mean_velocity", "ellipse_area_95",
-                                           "knee_wobble_index"};
+constexpr const char* kDefaultMetrics[] = {"mean_velocity", "ellipse_area_95", "knee_wobble_index"};
 
 bool wanted(const std::string& key, const std::string& metric) {
   if (metric == "all" || metric == key) return true;
@@ -185,7 +184,8 @@ int run_history(const ParsedArgs& args, Context& context) {
   for (const store::MetricInfo& info : store::metric_catalog()) known |= metric == info.key;
   if (!known) {
     std::string keys;
-    for (const store::MetricInfo& info : store::metric_catalog()) keys += std::string(" ") + info.key;
+    for (const store::MetricInfo& info : store::metric_catalog())
+      keys += std::string(" ") + info.key;
     return fail(context, "no metric '" + metric + "'; the store keeps:" + keys + " (or all)");
   }
   const auto rows = store->history(p->id, metric == "all" ? "" : metric);

@@ -83,8 +83,8 @@ int run_list(const ParsedArgs& args, Context& context) {
   const auto patients = store->patients();
   if (!patients) return fail(context, patients.error().message);
   std::ostream& out = context.out;
-  out << pad("Code", 14) << pad("Name", 20) << pad("Born", 6) << pad("Sex", 12)
-      << pad("Height", 10) << pad("Mass", 10) << pad("Involved", 10) << "Sessions\n";
+  out << pad("Code", 14) << pad("Name", 20) << pad("Born", 6) << pad("Sex", 12) << pad("Height", 10)
+      << pad("Mass", 10) << pad("Involved", 10) << "Sessions\n";
   for (const store::Patient& p : *patients) {
     const auto sessions = store->sessions(p.id);
     out << pad(p.code, 14) << pad(p.name.empty() ? "-" : p.name, 20)
@@ -129,13 +129,14 @@ std::vector<Command> patient_commands() {
   edit_options.insert(edit_options.begin(), {"code", "CODE", "a new pseudonymous code"});
   return {
       store_command("patient add", "add a patient (pseudonymous code, body data, involved side)",
-           "stance patient add CODE [options]", {"CODE"}, patient_field_options(), run_add),
-      store_command("patient list", "list the patients of the store", "stance patient list [--db FILE]", {},
-           {db_option()}, run_list),
-      store_command("patient show", "a patient's data and sessions", "stance patient show CODE [--db FILE]",
-           {"CODE"}, {db_option()}, run_show),
+                    "stance patient add CODE [options]", {"CODE"}, patient_field_options(),
+                    run_add),
+      store_command("patient list", "list the patients of the store",
+                    "stance patient list [--db FILE]", {}, {db_option()}, run_list),
+      store_command("patient show", "a patient's data and sessions",
+                    "stance patient show CODE [--db FILE]", {"CODE"}, {db_option()}, run_show),
       store_command("patient edit", "change a patient's data (only the options given)",
-           "stance patient edit CODE [options]", {"CODE"}, edit_options, run_edit),
+                    "stance patient edit CODE [options]", {"CODE"}, edit_options, run_edit),
   };
 }
 

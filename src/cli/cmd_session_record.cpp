@@ -72,8 +72,9 @@ int run_record(const ParsedArgs& args, Context& context) {
   }
   const std::string device = args.value_or("device", "sim");
   if (device != "sim" && device.rfind("sim:", 0) != 0) {
-    return fail(context, "session record works with the simulated plate only (--device sim or "
-                         "sim:OPTIONS); record real plates trial by trial with `stance record`");
+    return fail(context,
+                "session record works with the simulated plate only (--device sim or "
+                "sim:OPTIONS); record real plates trial by trial with `stance record`");
   }
   const std::string user_options = device.size() > 4 ? device.substr(4) : "";
   const auto seed = args.number("seed", 1);

@@ -19,8 +19,8 @@ int run_export(const ParsedArgs& args, Context& context) {
   if (Status s = store::export_patient(*store, args.positionals[0], *out); !s) {
     return fail(context, s.error().message);
   }
-  context.out << "Exported " << args.positionals[0] << " (sessions, trials, recordings) to "
-              << *out << "; readable by its owner only\n";
+  context.out << "Exported " << args.positionals[0] << " (sessions, trials, recordings) to " << *out
+              << "; readable by its owner only\n";
   return kExitOk;
 }
 
@@ -37,13 +37,12 @@ int run_import(const ParsedArgs& args, Context& context) {
 }  // namespace
 
 Command export_command() {
-  return store_command("export", "write a patient's whole record to a file for another machine",
-                       "stance export PATIENT --out FILE [--db FILE]", {"PATIENT"},
-                       {{"out", "FILE", "the export file to create (never overwritten)"},
-                        db_option()},
-                       run_export,
-                       "The file is a Stance store holding this patient only, recordings "
-                       "included;\nmove it with `stance import FILE` on the other machine.");
+  return store_command(
+      "export", "write a patient's whole record to a file for another machine",
+      "stance export PATIENT --out FILE [--db FILE]", {"PATIENT"},
+      {{"out", "FILE", "the export file to create (never overwritten)"}, db_option()}, run_export,
+      "The file is a Stance store holding this patient only, recordings "
+      "included;\nmove it with `stance import FILE` on the other machine.");
 }
 
 Command import_command() {

@@ -22,10 +22,9 @@ Result<store::Store> open_store(const ParsedArgs& args, const Context& context) 
 
 namespace stance::cli {
 
-Command store_command(const std::string& name, const std::string& summary,
-                      const std::string& usage, std::vector<std::string> positionals,
-                      std::vector<OptionSpec> options, int (*run)(const ParsedArgs&, Context&),
-                      const std::string& details) {
+Command store_command(const std::string& name, const std::string& summary, const std::string& usage,
+                      std::vector<std::string> positionals, std::vector<OptionSpec> options,
+                      int (*run)(const ParsedArgs&, Context&), const std::string& details) {
   CommandSpec spec;
   spec.name = name;
   spec.summary = summary;

@@ -70,10 +70,13 @@ Result<store::TrialResults> analyze_stored_recording(std::span<const std::uint8_
   LoadedRecording loaded;
   loaded.samples = samples_from_recording(*recording);
   loaded.format = "stance-trial";
-  loaded.metadata = {{"patient_code", m.patient_code}, {"limb", to_string(m.limb)},
-                     {"task", to_string(m.task)},      {"eyes", to_string(m.eyes)},
+  loaded.metadata = {{"patient_code", m.patient_code},
+                     {"limb", to_string(m.limb)},
+                     {"task", to_string(m.task)},
+                     {"eyes", to_string(m.eyes)},
                      {"attempt", std::to_string(m.attempt)},
-                     {"recorded_at", m.recorded_at_utc}, {"device", m.device},
+                     {"recorded_at", m.recorded_at_utc},
+                     {"device", m.device},
                      {"plate_serial", recording->plate.serial}};
   auto analysis = analyze_trial(loaded.samples, options);
   if (!analysis) return Error{name_for_errors + ": " + analysis.error().message};

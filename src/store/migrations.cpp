@@ -101,9 +101,13 @@ constexpr Migration kMigrations[] = {{1, kSchema1}, {2, kSchema2}};
 
 }  // namespace
 
-std::span<const Migration> migrations() { return kMigrations; }
+std::span<const Migration> migrations() {
+  return kMigrations;
+}
 
-int current_schema_version() { return kMigrations[std::size(kMigrations) - 1].version; }
+int current_schema_version() {
+  return kMigrations[std::size(kMigrations) - 1].version;
+}
 
 Status migrate(const Db& db) {
   for (const Migration& m : migrations()) {

@@ -189,13 +189,7 @@ Result<Patient> Store::patient_by_id(std::int64_t id) const {
 Result<std::vector<Patient>> Store::patients() const {
   auto s = db_.prepare(std::string(kPatientColumns) + "ORDER BY code");
   if (!s) return s.error();
-  std::vector<Patient> out;
-  for (;;) {
-    const auto row = s->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back(patient_from(*s));
-  }
+  return all_rows(*s, patient_from);
 }
 
 }  // namespace stance::store

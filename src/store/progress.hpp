@@ -15,8 +15,8 @@ namespace stance::store {
 struct SessionPoint {
   std::int64_t session_id = 0;
   std::string session_utc;
-  TrialSummary summary;  // over the session's valid trials of this limb
-  double change = 0.0;   // summary.mean − baseline mean (0 for the baseline itself)
+  TrialSummary summary;     // over the session's valid trials of this limb
+  double change = 0.0;      // summary.mean − baseline mean (0 for the baseline itself)
   bool beyond_mdc = false;  // |change| > MDC95 (and the MDC is known)
   bool improved = false;    // beyond the MDC in the metric's better direction
 };
@@ -50,7 +50,7 @@ struct MetricProgress {
   std::string key;
   std::string unit;
   Better better = Better::kLower;
-  std::vector<LimbSeries> limbs;  // left, then right, those with data
+  std::vector<LimbSeries> limbs;        // left, then right, those with data
   std::vector<SymmetryPoint> symmetry;  // sessions with both limbs
 };
 

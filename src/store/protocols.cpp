@@ -45,13 +45,7 @@ Protocol protocol_from(const Statement& s) {
 Result<std::vector<Protocol>> Store::protocols() const {
   auto s = db_.prepare(std::string(kProtocolColumns) + "ORDER BY name");
   if (!s) return s.error();
-  std::vector<Protocol> out;
-  for (;;) {
-    const auto row = s->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back(protocol_from(*s));
-  }
+  return all_rows(*s, protocol_from);
 }
 
 Result<Protocol> Store::protocol(const std::string& name) const {

@@ -10,8 +10,7 @@ constexpr const char* kSessionColumns =
     "SELECT id, patient_id, started_utc, clinician, plate_serial, protocol, notes FROM session ";
 
 Session session_from(const Statement& s) {
-  return Session{s.integer(0), s.integer(1), s.text(2), s.text(3),
-                 s.text(4),    s.text(5),    s.text(6)};
+  return Session{s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)};
 }
 
 }  // namespace
@@ -50,17 +49,11 @@ Result<Session> Store::session(std::int64_t id) const {
 }
 
 Result<std::vector<Session>> Store::sessions(std::int64_t patient_id) const {
-  auto s = db_.prepare(std::string(kSessionColumns) +
-                       "WHERE patient_id = ?1 ORDER BY started_utc, id");
+  auto s =
+      db_.prepare(std::string(kSessionColumns) + "WHERE patient_id = ?1 ORDER BY started_utc, id");
   if (!s) return s.error();
   s->bind(1, patient_id);
-  std::vector<Session> out;
-  for (;;) {
-    const auto row = s->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back(session_from(*s));
-  }
+  return all_rows(*s, session_from);
 }
 
 }  // namespace stance::store

@@ -33,8 +33,7 @@ std::string advice(int code, int system_errno) {
 
 }  // namespace
 
-Statement::Statement(Statement&& other) noexcept
-    : stmt_(std::exchange(other.stmt_, nullptr)) {}
+Statement::Statement(Statement&& other) noexcept : stmt_(std::exchange(other.stmt_, nullptr)) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
   if (this != &other) {
@@ -44,7 +43,9 @@ Statement& Statement::operator=(Statement&& other) noexcept {
   return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::bind(int index, std::int64_t value) {
   sqlite3_bind_int64(stmt_, index, value);
@@ -106,9 +107,13 @@ bool Statement::is_null(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t Statement::integer(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
 
-double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
+double Statement::real(int column) const {
+  return sqlite3_column_double(stmt_, column);
+}
 
 std::optional<double> Statement::optional_real(int column) const {
   if (is_null(column)) return std::nullopt;
@@ -144,7 +149,9 @@ Db& Db::operator=(Db&& other) noexcept {
   return *this;
 }
 
-Db::~Db() { sqlite3_close_v2(db_); }
+Db::~Db() {
+  sqlite3_close_v2(db_);
+}
 
 Result<Db> Db::open(const std::string& path, int flags) {
   sqlite3* raw = nullptr;
@@ -187,15 +194,21 @@ Result<std::string> Db::query_text(std::string_view sql) const {
   return stmt->text(0);
 }
 
-std::int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t Db::last_insert_id() const {
+  return sqlite3_last_insert_rowid(db_);
+}
 
-int Db::changes() const { return sqlite3_changes(db_); }
+int Db::changes() const {
+  return sqlite3_changes(db_);
+}
 
 Error Db::error(const std::string& what) const {
   return error(what, db_ ? sqlite3_extended_errcode(db_) : SQLITE_ERROR);
 }
 
-Error Db::error(const std::string& what, int code) const { return sqlite_error(db_, what, code); }
+Error Db::error(const std::string& what, int code) const {
+  return sqlite_error(db_, what, code);
+}
 
 Error sqlite_error(sqlite3* db, const std::string& what, int code) {
   const int sys = db ? sqlite3_system_errno(db) : 0;

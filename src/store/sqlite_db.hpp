@@ -32,7 +32,9 @@ class Statement {
   Statement& bind(int index, double value);
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
-  Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, const std::string& text) {
+    return bind(index, std::string_view(text));
+  }
   Statement& bind_blob(int index, std::span<const std::uint8_t> bytes);
   Statement& bind_null(int index);
   Statement& bind(int index, const std::optional<double>& value);
@@ -88,6 +90,19 @@ class Db {
   explicit Db(sqlite3* db) : db_(db) {}
   sqlite3* db_ = nullptr;
 };
+
+// Steps through every row, turning each into a value with `from_row(const Statement&)`.
+template <typename FromRow>
+auto all_rows(Statement& statement, FromRow from_row)
+    -> Result<std::vector<decltype(from_row(statement))>> {
+  std::vector<decltype(from_row(statement))> out;
+  for (;;) {
+    const auto row = statement.step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back(from_row(statement));
+  }
+}
 
 // "what failed: SQLite's message (what to do)" for a connection and a result code.
 Error sqlite_error(sqlite3* db, const std::string& what, int code);

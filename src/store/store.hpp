@@ -22,7 +22,8 @@ class Store {
  public:
   // A store whose schema is newer than this build's is refused and left untouched: it is only
   // ever opened read-only to read its version.
-  static Result<Store> open(const std::filesystem::path& path, OpenMode mode = OpenMode::kReadWrite);
+  static Result<Store> open(const std::filesystem::path& path,
+                            OpenMode mode = OpenMode::kReadWrite);
 
   const std::filesystem::path& path() const { return path_; }
   const Db& db() const { return db_; }

@@ -56,8 +56,8 @@ Status make_owner_only(const std::filesystem::path& path) {
     return Error{"cannot read the rights of " + path.string() + ": " + std::strerror(errno)};
   }
   if ((st.st_mode & 077) != 0 && ::chmod(path.c_str(), st.st_mode & 0700) != 0) {
-    return Error{"cannot make " + path.string() + " readable by its owner only: " +
-                 std::strerror(errno)};
+    return Error{"cannot make " + path.string() +
+                 " readable by its owner only: " + std::strerror(errno)};
   }
   return {};
 }
@@ -108,9 +108,8 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
   const auto version = read_schema_version(path);
   if (!version) return Error{name + ": " + version.error().message};
   if (*version > current_schema_version()) {
-    return Error{name + " was written by a newer Stance (store schema " +
-                 std::to_string(*version) + "; this Stance knows up to " +
-                 std::to_string(current_schema_version()) +
+    return Error{name + " was written by a newer Stance (store schema " + std::to_string(*version) +
+                 "; this Stance knows up to " + std::to_string(current_schema_version()) +
                  "): it was left untouched; update Stance to open it"};
   }
 

@@ -83,8 +83,7 @@ Result<std::vector<std::string>> import_patients(const std::filesystem::path& fi
   std::vector<std::string> codes;
   for (const Patient& p : *patients) {
     if (const auto id = copy_rows(*from, p, to.db()); !id) {
-      return Error{"import of " + p.code + " refused, nothing was imported: " +
-                   id.error().message};
+      return Error{"import of " + p.code + " refused, nothing was imported: " + id.error().message};
     }
     codes.push_back(p.code);
   }

@@ -1,6 +1,5 @@
 #include "store/trial_metrics.hpp"
 
-
 namespace stance::store {
 namespace {
 
@@ -28,7 +27,9 @@ const MetricInfo* find(const std::string& key) {
 
 }  // namespace
 
-std::span<const MetricInfo> metric_catalog() { return kCatalog; }
+std::span<const MetricInfo> metric_catalog() {
+  return kCatalog;
+}
 
 Better better_for(const std::string& key) {
   const MetricInfo* m = find(key);

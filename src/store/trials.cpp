@@ -49,24 +49,20 @@ Status insert_metrics(const Db& db, std::int64_t trial_id, const std::vector<Met
   return {};
 }
 
-Result<std::vector<Trial>> all_trials(Statement& s) {
-  std::vector<Trial> out;
-  for (;;) {
-    const auto row = s.step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back(trial_from(s));
-  }
-}
-
-Result<std::vector<std::int64_t>> all_ids(Statement& s) {
-  std::vector<std::int64_t> out;
-  for (;;) {
-    const auto row = s.step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back(s.integer(0));
-  }
+HistoryRow history_row_from(const Statement& s) {
+  HistoryRow h;
+  h.session_id = s.integer(0);
+  h.session_utc = s.text(1);
+  h.trial_id = s.integer(2);
+  parse_limb(s.text(3), h.limb);
+  parse_task(s.text(4), h.task);
+  parse_eyes(s.text(5), h.eyes);
+  h.attempt = static_cast<int>(s.integer(6));
+  h.valid = s.integer(7) != 0;
+  h.key = s.text(8);
+  h.value = s.real(9);
+  h.unit = s.text(10);
+  return h;
 }
 
 }  // namespace
@@ -86,12 +82,12 @@ Result<std::int64_t> insert_trial_rows(const Db& db, const Trial& t,
   s->bind(8, r.software_version).bind(9, r.analysed_utc).bind(10, r.valid ? 1 : 0);
   s->bind(11, r.verdict).bind(12, r.events_json).bind(13, r.analysis_json);
   if (Status st = s->run(); !st) {
-    return Error{"trial " + std::string(to_string(t.task)) + " " + to_string(t.limb) +
-                 " attempt " + std::to_string(t.attempt) + ": " + st.error().message};
+    return Error{"trial " + std::string(to_string(t.task)) + " " + to_string(t.limb) + " attempt " +
+                 std::to_string(t.attempt) + ": " + st.error().message};
   }
   const std::int64_t id = db.last_insert_id();
-  auto rec = db.prepare(
-      "INSERT INTO recording (trial_id, size, crc32c, bytes) VALUES (?1, ?2, ?3, ?4)");
+  auto rec =
+      db.prepare("INSERT INTO recording (trial_id, size, crc32c, bytes) VALUES (?1, ?2, ?3, ?4)");
   if (!rec) return rec.error();
   rec->bind(1, id).bind(2, static_cast<std::int64_t>(recording.size()));
   rec->bind(3, static_cast<std::int64_t>(crc32c(recording))).bind_blob(4, recording);
@@ -114,13 +110,9 @@ Result<std::vector<Metric>> Store::metrics(std::int64_t trial_id) const {
   auto s = db_.prepare("SELECT key, value, unit FROM metric WHERE trial_id = ?1 ORDER BY key");
   if (!s) return s.error();
   s->bind(1, trial_id);
-  std::vector<Metric> out;
-  for (;;) {
-    const auto row = s->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back({s->text(0), s->real(1), s->text(2)});
-  }
+  return all_rows(*s, [](const Statement& row) {
+    return Metric{row.text(0), row.real(1), row.text(2)};
+  });
 }
 
 Result<std::vector<Trial>> Store::trials(std::int64_t session_id) const {
@@ -128,7 +120,7 @@ Result<std::vector<Trial>> Store::trials(std::int64_t session_id) const {
                        "WHERE session_id = ?1 ORDER BY task, eyes DESC, attempt, limb");
   if (!s) return s.error();
   s->bind(1, session_id);
-  return all_trials(*s);
+  return all_rows(*s, trial_from);
 }
 
 Result<Trial> Store::trial(std::int64_t id) const {
@@ -162,15 +154,16 @@ Status Store::replace_results(std::int64_t trial_id, const TrialResults& r) {
   if (!tx) return tx.error();
   auto keep = db_.prepare(
       "INSERT INTO analysis_history (trial_id, software_version, analysed_utc, replaced_utc, "
-      "valid, verdict, analysis_json) SELECT id, software_version, analysed_utc, " STANCE_SQL_UTC_NOW
+      "valid, verdict, analysis_json) SELECT id, software_version, "
+      "analysed_utc, " STANCE_SQL_UTC_NOW
       ", valid, verdict, analysis_json FROM trial WHERE id = ?1");
   if (!keep) return keep.error();
   keep->bind(1, trial_id);
   if (Status s = keep->run(); !s) return s;
   if (db_.changes() != 1) return Error{"no trial " + std::to_string(trial_id)};
-  auto update = db_.prepare(
-      "UPDATE trial SET software_version = ?1, analysed_utc = " STANCE_SQL_OR_NOW("?2")
-      ", valid = ?3, verdict = ?4, events_json = ?5, analysis_json = ?6 WHERE id = ?7");
+  auto update =
+      db_.prepare("UPDATE trial SET software_version = ?1, analysed_utc = " STANCE_SQL_OR_NOW(
+          "?2") ", valid = ?3, verdict = ?4, events_json = ?5, analysis_json = ?6 WHERE id = ?7");
   if (!update) return update.error();
   update->bind(1, r.software_version).bind(2, r.analysed_utc).bind(3, r.valid ? 1 : 0);
   update->bind(4, r.verdict).bind(5, r.events_json).bind(6, r.analysis_json).bind(7, trial_id);
@@ -191,7 +184,7 @@ Result<std::vector<std::int64_t>> Store::trial_ids(std::int64_t patient_id) cons
                      "WHERE session.patient_id = ?1 ORDER BY trial.id");
   if (!s) return s.error();
   if (patient_id != 0) s->bind(1, patient_id);
-  return all_ids(*s);
+  return all_rows(*s, [](const Statement& row) { return row.integer(0); });
 }
 
 Result<int> Store::analysis_history_count(std::int64_t trial_id) const {
@@ -215,25 +208,7 @@ Result<std::vector<HistoryRow>> Store::history(std::int64_t patient_id,
       "trial.limb, trial.attempt");
   if (!s) return s.error();
   s->bind(1, patient_id).bind(2, metric);
-  std::vector<HistoryRow> out;
-  for (;;) {
-    const auto row = s->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    HistoryRow h;
-    h.session_id = s->integer(0);
-    h.session_utc = s->text(1);
-    h.trial_id = s->integer(2);
-    parse_limb(s->text(3), h.limb);
-    parse_task(s->text(4), h.task);
-    parse_eyes(s->text(5), h.eyes);
-    h.attempt = static_cast<int>(s->integer(6));
-    h.valid = s->integer(7) != 0;
-    h.key = s->text(8);
-    h.value = s->real(9);
-    h.unit = s->text(10);
-    out.push_back(std::move(h));
-  }
+  return all_rows(*s, history_row_from);
 }
 
 }  // namespace stance::store

@@ -50,10 +50,18 @@ class StoreCliTest : public ::testing::Test {
 };
 
 TEST_F(StoreCliTest, EveryStoreCommandHasHelp) {
-  for (const std::vector<std::string>& command :
-       {std::vector<std::string>{"patient", "add"}, {"patient", "list"}, {"patient", "show"},
-        {"patient", "edit"}, {"session", "list"}, {"session", "show"}, {"session", "record"},
-        {"history"}, {"reanalyze"}, {"export"}, {"import"}, {"backup"}}) {
+  for (const std::vector<std::string>& command : {std::vector<std::string>{"patient", "add"},
+                                                  {"patient", "list"},
+                                                  {"patient", "show"},
+                                                  {"patient", "edit"},
+                                                  {"session", "list"},
+                                                  {"session", "show"},
+                                                  {"session", "record"},
+                                                  {"history"},
+                                                  {"reanalyze"},
+                                                  {"export"},
+                                                  {"import"},
+                                                  {"backup"}}) {
     std::vector<std::string> args = command;
     args.push_back("--help");
     const CliRun r = stance(args);
@@ -98,8 +106,7 @@ TEST_F(StoreCliTest, PatientsAddListShowEditWithClearErrors) {
 }
 
 TEST_F(StoreCliTest, RecordedSessionIsSavedAnalysedAndFollowedOverTime) {
-  ASSERT_EQ(with_db({"patient", "add", "P-1", "--involved", "left", "--mass", "70"}).code,
-            kExitOk);
+  ASSERT_EQ(with_db({"patient", "add", "P-1", "--involved", "left", "--mass", "70"}).code, kExitOk);
   const CliRun first =
       with_db({"session", "record", "P-1", "--protocol", "single-leg-squat", "--clinician", "K"});
   ASSERT_EQ(first.code, kExitOk) << first.err;

@@ -80,6 +80,21 @@ std::string read_line(int fd) {
   return line;
 }
 
+// Forks a child that runs `body(write end of a pipe)` and never returns; gives the parent the
+// child's pid (-1 on failure) and the read end.
+template <typename Body>
+std::pair<pid_t, int> spawn(Body body) {
+  int fds[2];
+  if (::pipe(fds) != 0) return {-1, -1};
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::close(fds[0]);
+    body(fds[1]);
+  }
+  ::close(fds[1]);
+  return {child, fds[0]};
+}
+
 class DurabilityTest : public TempStoreDir {
  protected:
   // A store with one patient and one session; closed again, so a child opens its own.
@@ -115,16 +130,11 @@ TEST_F(DurabilityTest, KillNineAtRandomInstantsNeverCorruptsNorLosesACommit) {
   std::set<std::int64_t> committed;
   constexpr int kRounds = 30;
   for (int round = 0; round < kRounds; ++round) {
-    int fds[2];
-    ASSERT_EQ(::pipe(fds), 0);
-    const pid_t child = ::fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-      ::close(fds[0]);
-      write_trials_until_killed(path("stance.db"), session, 1 + round * 100000, fds[1]);
-    }
-    ::close(fds[1]);
-    const std::string first = read_line(fds[0]);  // it is writing now
+    const auto [child, report_fd] = spawn([&](int fd) {
+      write_trials_until_killed(path("stance.db"), session, 1 + round * 100000, fd);
+    });
+    ASSERT_GT(child, 0);
+    const std::string first = read_line(report_fd);  // it is writing now
     ASSERT_FALSE(first.empty()) << "round " << round << ": the writer reported nothing";
     committed.insert(std::stoll(first));
     ::usleep(static_cast<useconds_t>(delay_us(random)));
@@ -132,8 +142,8 @@ TEST_F(DurabilityTest, KillNineAtRandomInstantsNeverCorruptsNorLosesACommit) {
     int status = 0;
     ASSERT_EQ(::waitpid(child, &status, 0), child);
     ASSERT_TRUE(WIFSIGNALED(status)) << "round " << round << ": the writer stopped by itself";
-    std::istringstream rest(read_all(fds[0]));
-    ::close(fds[0]);
+    std::istringstream rest(read_all(report_fd));
+    ::close(report_fd);
     for (std::string line; std::getline(rest, line);) {
       if (!line.empty()) committed.insert(std::stoll(line));
     }
@@ -190,18 +200,12 @@ TEST_F(DurabilityTest, KillNineAtRandomInstantsNeverCorruptsNorLosesACommit) {
 
 TEST_F(DurabilityTest, FullDiskGivesAClearErrorAndLosesNothing) {
   const std::int64_t session = prepare_session();
-  int fds[2];
-  ASSERT_EQ(::pipe(fds), 0);
-  const pid_t child = ::fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    ::close(fds[0]);
-    fill_the_disk(path("stance.db"), session, fds[1]);
-  }
-  ::close(fds[1]);
+  const auto [child, report_fd] =
+      spawn([&](int fd) { fill_the_disk(path("stance.db"), session, fd); });
+  ASSERT_GT(child, 0);
   int status = 0;
-  const std::string text = read_all(fds[0]);
-  ::close(fds[0]);
+  const std::string text = read_all(report_fd);
+  ::close(report_fd);
   ASSERT_EQ(::waitpid(child, &status, 0), child);
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << text;
   std::istringstream lines(text);

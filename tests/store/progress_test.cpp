@@ -10,8 +10,8 @@
 namespace stance::store {
 namespace {
 
-HistoryRow row(std::int64_t session, const char* utc, Limb limb, double value,
-               bool valid = true, const char* key = "mean_velocity") {
+HistoryRow row(std::int64_t session, const char* utc, Limb limb, double value, bool valid = true,
+               const char* key = "mean_velocity") {
   HistoryRow r;
   r.session_id = session;
   r.session_utc = utc;
@@ -31,11 +31,13 @@ HistoryRow row(std::int64_t session, const char* utc, Limb limb, double value,
 std::vector<HistoryRow> two_sessions() {
   const char* jan = "2026-01-10T09:00:00Z";
   const char* feb = "2026-02-10T09:00:00Z";
-  return {row(2, feb, Limb::kLeft, 6),   row(1, jan, Limb::kLeft, 10), row(1, jan, Limb::kLeft, 12),
-          row(1, jan, Limb::kLeft, 14),  row(1, jan, Limb::kLeft, 100, false),
-          row(1, jan, Limb::kRight, 8),  row(1, jan, Limb::kRight, 8), row(1, jan, Limb::kRight, 11),
-          row(2, feb, Limb::kLeft, 7),   row(2, feb, Limb::kLeft, 8),  row(2, feb, Limb::kRight, 9),
-          row(2, feb, Limb::kRight, 9),  row(2, feb, Limb::kRight, 9)};
+  return {row(2, feb, Limb::kLeft, 6),          row(1, jan, Limb::kLeft, 10),
+          row(1, jan, Limb::kLeft, 12),         row(1, jan, Limb::kLeft, 14),
+          row(1, jan, Limb::kLeft, 100, false), row(1, jan, Limb::kRight, 8),
+          row(1, jan, Limb::kRight, 8),         row(1, jan, Limb::kRight, 11),
+          row(2, feb, Limb::kLeft, 7),          row(2, feb, Limb::kLeft, 8),
+          row(2, feb, Limb::kRight, 9),         row(2, feb, Limb::kRight, 9),
+          row(2, feb, Limb::kRight, 9)};
 }
 
 TEST(Progress, SeriesBaselineAndChange) {

@@ -84,8 +84,7 @@ TEST_F(StoreTest, CreatesMissingFoldersAndTightensAnExistingFile) {
   const fs::path nested = path("a/b/stance.db");
   ASSERT_TRUE(Store::open(nested).ok());
   EXPECT_EQ(mode_of(nested), 0600u);
-  fs::permissions(nested, fs::perms::others_read | fs::perms::group_read,
-                  fs::perm_options::add);
+  fs::permissions(nested, fs::perms::others_read | fs::perms::group_read, fs::perm_options::add);
   ASSERT_NE(mode_of(nested), 0600u);
   ASSERT_TRUE(Store::open(nested).ok());
   EXPECT_EQ(mode_of(nested), 0600u);
@@ -298,9 +297,9 @@ TEST_F(StoreTest, HistoryIsOrderedBySessionDateAndFiltersByMetric) {
     session.patient_id = pid;
     session.started_utc = when;
     const auto sid = *s.add_session(session);
-    ASSERT_TRUE(s.add_trial(a_trial(sid, Limb::kLeft, 1, when[6] == '1' ? 10 : 30),
-                            some_bytes(10, 1))
-                    .ok());
+    ASSERT_TRUE(
+        s.add_trial(a_trial(sid, Limb::kLeft, 1, when[6] == '1' ? 10 : 30), some_bytes(10, 1))
+            .ok());
   }
   const auto h = s.history(pid, "mean_velocity");
   ASSERT_EQ(h->size(), 2u);

@@ -87,7 +87,8 @@ TEST_F(TransferTest, ImportOfAnExistingCodeChangesNothing) {
 TEST_F(TransferTest, ADamagedRecordingStopsTheExport) {
   auto source = Store::open(path("a.db"));
   fill(*source);
-  ASSERT_TRUE(source->db().exec("UPDATE recording SET crc32c = crc32c + 1 WHERE trial_id = 2").ok());
+  ASSERT_TRUE(
+      source->db().exec("UPDATE recording SET crc32c = crc32c + 1 WHERE trial_id = 2").ok());
   const Status s = export_patient(*source, "P-1", path("p1.db"));
   ASSERT_FALSE(s.ok());
   EXPECT_THAT(s.error().message, HasSubstr("damaged"));
