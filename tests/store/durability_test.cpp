@@ -240,5 +240,31 @@ TEST_F(DurabilityTest, StoreSizeLimitIsReportedAsFullToo) {
   EXPECT_EQ(*store->db().query_integer("SELECT count(*) FROM metric"), 0);
 }
 
+TEST_F(DurabilityTest, BackupWhileAnotherProcessWritesIsConsistent) {
+  const std::int64_t session = prepare_session();
+  const auto [child, report_fd] =
+      spawn([&](int fd) { write_trials_until_killed(path("stance.db"), session, 1, fd); });
+  ASSERT_GT(child, 0);
+  ASSERT_FALSE(read_line(report_fd).empty());  // it is writing now
+  auto store = Store::open(path("stance.db"));
+  ASSERT_TRUE(store.ok());
+  for (int i = 0; i < 5; ++i) {
+    const auto out = path("backup-" + std::to_string(i) + ".db");
+    ASSERT_TRUE(store->backup_to(out).ok());
+    auto copy = Store::open(out, OpenMode::kReadOnly);
+    ASSERT_TRUE(copy.ok());
+    // One moment of the store: every trial in the copy is whole.
+    const auto trials = *copy->db().query_integer("SELECT count(*) FROM trial");
+    EXPECT_GT(trials, 0);
+    EXPECT_EQ(*copy->db().query_integer("SELECT count(*) FROM recording"), trials);
+    EXPECT_EQ(*copy->db().query_integer("SELECT count(*) FROM metric"), 4 * trials);
+    EXPECT_EQ(*copy->db().query_text("PRAGMA integrity_check"), "ok");
+  }
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ::close(report_fd);
+}
+
 }  // namespace
 }  // namespace stance::store

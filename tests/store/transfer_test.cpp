@@ -3,6 +3,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "temp_store_dir.hpp"
 
@@ -93,6 +94,25 @@ TEST_F(TransferTest, ADamagedRecordingStopsTheExport) {
   ASSERT_FALSE(s.ok());
   EXPECT_THAT(s.error().message, HasSubstr("damaged"));
   EXPECT_FALSE(std::filesystem::exists(path("p1.db")));
+}
+
+TEST_F(TransferTest, ExportFromANewerStanceIsRefusedAndLeftUntouched) {
+  {
+    auto source = Store::open(path("a.db"));
+    fill(*source);
+    ASSERT_TRUE(export_patient(*source, "P-1", path("p1.db")).ok());
+  }
+  {
+    auto raw = Db::open(path("p1.db").string(), SQLITE_OPEN_READWRITE);
+    ASSERT_TRUE(raw->exec("PRAGMA user_version = 1000").ok());
+  }
+  const auto before = file_bytes(path("p1.db"));
+  auto target = Store::open(path("b.db"));
+  const auto result = import_patients(path("p1.db"), *target);
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(result.error().message, HasSubstr("newer Stance"));
+  EXPECT_EQ(file_bytes(path("p1.db")), before);
+  EXPECT_TRUE(target->patients()->empty());
 }
 
 }  // namespace
