@@ -85,15 +85,19 @@ int run(const std::vector<std::string>& all_args, std::ostream& out, std::ostrea
     register_all_drivers(context.drivers);
     return command.run(*parsed, context);
   }
-  for (const auto& command : commands) {  // "stance patient": list its subcommands
-    if (command.spec.name.rfind(args[0] + " ", 0) != 0) continue;
-    err << "stance: `" << args[0] << "` needs a subcommand:";
-    for (const auto& c : commands) {
-      if (c.spec.name.rfind(args[0] + " ", 0) == 0)
-        err << " " << c.spec.name.substr(args[0].size() + 1);
+  // "stance patient": a group of subcommands without one.
+  std::string subcommands;
+  for (const auto& c : commands) {
+    if (c.spec.name.rfind(args[0] + " ", 0) == 0) {
+      subcommands += " " + c.spec.name.substr(args[0].size() + 1);
     }
-    err << "; see `stance --help`\n";
-    return kExitUsage;
+  }
+  if (!subcommands.empty()) {
+    const bool help = args.size() >= 2 && (args[1] == "--help" || args[1] == "-h");
+    (help ? out : err) << (help ? "" : "stance: ") << "`stance " << args[0]
+                       << "` needs a subcommand:" << subcommands << "; see `stance " << args[0]
+                       << " SUBCOMMAND --help`\n";
+    return help ? kExitOk : kExitUsage;
   }
   err << "stance: unknown command '" << args[0] << "'; see `stance --help`\n";
   return kExitUsage;

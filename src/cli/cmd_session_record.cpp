@@ -148,7 +148,8 @@ int run_record(const ParsedArgs& args, Context& context) {
         << pad(results->valid ? "valid" : "INVALID", 9)
         << metric_text(*results, protocol->task == Task::kSingleLegSquat ? "knee_wobble_index"
                                                                          : "mean_velocity")
-        << "  saved as trial " << *id << "\n";
+        << "  saved as trial " << *id
+        << (outcome->interrupted ? " (interrupted: " + outcome->interruption + ")" : "") << "\n";
   }
   out << saved << " trial(s) saved in " << store->path().string() << "\n"
       << "See them with: stance session show " << session_id << "; progress: stance history "
