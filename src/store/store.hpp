@@ -76,6 +76,9 @@ class Store {
 // Checks a patient's fields; the error says which field and the allowed range.
 Status validate_patient(const Patient& patient);
 
+// Removes a store file and its -wal and -shm files (after a failed export or backup).
+void remove_store_files(const std::filesystem::path& path);
+
 // Creates `path` empty with mode 0600, failing if it exists (so nothing is overwritten).
 Status create_owner_only_file(const std::filesystem::path& path);
 

@@ -130,15 +130,15 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
   return Store(std::move(*db), path);
 }
 
-Status Store::backup_to(const std::filesystem::path& out) const {
-  if (Status s = create_owner_only_file(out); !s) {
-    return Error{s.error().message + " (a backup never overwrites a file; choose a new name)"};
-  }
+namespace {
+
+// Every page in one step: one read transaction, so the copy is one consistent moment even while
+// another connection writes; then the copy is checked.
+Status copy_pages(const Db& source, const std::filesystem::path& out) {
   auto target = Db::open(out.string(), SQLITE_OPEN_READWRITE);
   if (!target) return target.error();
-  sqlite3_backup* backup = sqlite3_backup_init(target->handle(), "main", db_.handle(), "main");
+  sqlite3_backup* backup = sqlite3_backup_init(target->handle(), "main", source.handle(), "main");
   if (backup == nullptr) return target->error("cannot start the backup");
-  // All pages in one step: one read transaction, so the copy is one consistent moment.
   const int step = sqlite3_backup_step(backup, -1);
   const int finish = sqlite3_backup_finish(backup);
   if (step != SQLITE_DONE) return target->error("the backup failed", step);
@@ -147,6 +147,24 @@ Status Store::backup_to(const std::filesystem::path& out) const {
   if (!check) return check.error();
   if (*check != "ok") return Error{"the backup " + out.string() + " failed its check: " + *check};
   return {};
+}
+
+}  // namespace
+
+void remove_store_files(const std::filesystem::path& path) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::filesystem::remove(path.string() + suffix, ec);
+  }
+}
+
+Status Store::backup_to(const std::filesystem::path& out) const {
+  if (Status s = create_owner_only_file(out); !s) {
+    return Error{s.error().message + " (a backup never overwrites a file; choose a new name)"};
+  }
+  Status copied = copy_pages(db_, out);
+  if (!copied) remove_store_files(out);  // no half backup that looks like one
+  return copied;
 }
 
 }  // namespace stance::store

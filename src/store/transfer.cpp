@@ -35,13 +35,6 @@ Result<std::int64_t> copy_rows(const Store& from, const Patient& patient, const 
   return pid;
 }
 
-void remove_store_files(const std::filesystem::path& path) {
-  std::error_code ec;
-  for (const char* suffix : {"", "-wal", "-shm"}) {
-    std::filesystem::remove(path.string() + suffix, ec);
-  }
-}
-
 }  // namespace
 
 Result<std::int64_t> copy_patient(const Store& from, const std::string& code, Store& to) {
