@@ -57,6 +57,8 @@ TEST_F(StoreCliTest, EveryStoreCommandHasHelp) {
                                                   {"session", "list"},
                                                   {"session", "show"},
                                                   {"session", "record"},
+                                                  {"protocol", "list"},
+                                                  {"protocol", "add"},
                                                   {"history"},
                                                   {"reanalyze"},
                                                   {"export"},
@@ -154,6 +156,27 @@ TEST_F(StoreCliTest, ExportImportAndBackup) {
   EXPECT_EQ(stance({"import", exported, "--db", other}).code, kExitFailed);
   ASSERT_EQ(with_db({"backup", "--out", backup}).code, kExitOk);
   EXPECT_THAT(stance({"patient", "list", "--db", backup}).out, HasSubstr("P-1"));
+}
+
+TEST_F(StoreCliTest, AClinicsOwnProtocolIsRecordedAsDefined) {
+  ASSERT_EQ(with_db({"patient", "add", "P-1"}).code, kExitOk);
+  const CliRun added = with_db({"protocol", "add", "quick-closed", "--task", "stance", "--seconds",
+                                "5", "--trials-per-side", "1", "--eyes", "closed"});
+  ASSERT_EQ(added.code, kExitOk) << added.err;
+  EXPECT_THAT(with_db({"protocol", "list"}).out, HasSubstr("quick-closed"));
+  EXPECT_EQ(with_db({"protocol", "add", "quick-closed", "--task", "stance", "--seconds", "5"}).code,
+            kExitFailed);
+  EXPECT_THAT(
+      with_db({"protocol", "add", "bad", "--task", "stance", "--seconds", "5", "--eyes", "shut"})
+          .err,
+      HasSubstr("--eyes"));
+  const CliRun recorded = with_db({"session", "record", "P-1", "--protocol", "quick-closed"});
+  ASSERT_EQ(recorded.code, kExitOk) << recorded.err;
+  EXPECT_THAT(recorded.out, HasSubstr("2 trial(s) saved"));
+  EXPECT_THAT(recorded.out, HasSubstr("eyes closed"));
+  const CliRun unknown = with_db({"session", "record", "P-1", "--protocol", "nope"});
+  EXPECT_EQ(unknown.code, kExitFailed);
+  EXPECT_THAT(unknown.err, HasSubstr("quick-closed"));  // the error lists the known ones
 }
 
 }  // namespace
