@@ -204,8 +204,9 @@ Result<std::vector<HistoryRow>> Store::history(std::int64_t patient_id,
       "FROM session JOIN trial ON trial.session_id = session.id "
       "JOIN metric ON metric.trial_id = trial.id "
       "WHERE session.patient_id = ?1 AND (?2 = '' OR metric.key = ?2) "
-      "ORDER BY session.started_utc, session.id, trial.task, trial.eyes DESC, metric.key, "
-      "trial.limb, trial.attempt");
+      // The session index gives this order without a sort; within a session, rows come in
+      // the trial key's order (task, eyes, limb, attempt), then by metric key.
+      "ORDER BY session.started_utc, session.id");
   if (!s) return s.error();
   s->bind(1, patient_id).bind(2, metric);
   return all_rows(*s, history_row_from);
