@@ -7,23 +7,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli_run.hpp"
 #include "recording/trial_file.hpp"
 
 namespace stance::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct CliRun {
-  int code;
-  std::string out, err;
-};
-
-CliRun stance(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = run(args, out, err);
-  return {code, out.str(), err.str()};
-}
 
 std::string data(const std::string& name) {
   return std::string(STANCE_SHARED_DATA) + "/" + name;
