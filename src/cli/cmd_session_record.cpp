@@ -149,7 +149,8 @@ int run_record(const ParsedArgs& args, Context& context) {
         << metric_text(*results, protocol->task == Task::kSingleLegSquat ? "knee_wobble_index"
                                                                          : "mean_velocity")
         << "  saved as trial " << *id
-        << (outcome->interrupted ? " (interrupted: " + outcome->interruption + ")" : "") << "\n";
+        << (outcome->interrupted ? " (interrupted: " + outcome->interruption + ")" : "") << "\n"
+        << std::flush;  // the line means "saved": show it now, also when piped to a log
   }
   out << saved << " trial(s) saved in " << store->path().string() << "\n"
       << "See them with: stance session show " << session_id << "; progress: stance history "
