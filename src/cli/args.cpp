@@ -76,9 +76,9 @@ Result<ParsedArgs> parse_args(const CommandSpec& spec, const std::vector<std::st
   if (out.positionals.size() < spec.positionals.size()) {
     return Error{"missing " + spec.positionals[out.positionals.size()] + "; usage: " + spec.usage};
   }
-  if (out.positionals.size() > spec.positionals.size()) {
-    return Error{"unexpected argument '" + out.positionals[spec.positionals.size()] +
-                 "'; usage: " + spec.usage};
+  if (const std::size_t most = spec.positionals.size() + spec.optional_positionals.size();
+      out.positionals.size() > most) {
+    return Error{"unexpected argument '" + out.positionals[most] + "'; usage: " + spec.usage};
   }
   return out;
 }

@@ -21,6 +21,8 @@ struct CommandSpec {
   std::string summary;                   // one line for `stance --help`
   std::string usage;                     // e.g. "stance analyze FILE [options]"
   std::vector<std::string> positionals;  // names of required positional arguments
+  // Names of optional positional arguments, after the required ones.
+  std::vector<std::string> optional_positionals;
   std::vector<OptionSpec> options;
   std::string details;  // free text after the options in --help
 };

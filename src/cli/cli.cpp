@@ -9,8 +9,32 @@ namespace stance::cli {
 namespace {
 
 std::vector<Command> all_commands() {
-  return {demo_command(), devices_command(), calibrate_command(), record_command(),
-          analyze_command()};
+  std::vector<Command> commands{demo_command(), devices_command(), calibrate_command(),
+                                record_command(),
+                                analyze_command()};
+  for (Command& c : store_commands()) commands.push_back(std::move(c));
+  return commands;
+}
+
+// "patient add" is matched by two arguments; "analyze" by one. Returns how many it used.
+std::size_t matches(const Command& command, const std::vector<std::string>& args) {
+  const std::string& name = command.spec.name;
+  if (name == args[0]) return 1;
+  if (args.size() >= 2 && name == args[0] + " " + args[1]) return 2;
+  return 0;
+}
+
+// `--db FILE` or `--db=FILE` before the command: the store every store command uses.
+std::string take_global_db(std::vector<std::string>& args) {
+  std::string db;
+  if (!args.empty() && args[0].rfind("--db=", 0) == 0) {
+    db = args[0].substr(5);
+    args.erase(args.begin());
+  } else if (args.size() >= 2 && args[0] == "--db") {
+    db = args[1];
+    args.erase(args.begin(), args.begin() + 2);
+  }
+  return db;
 }
 
 void print_overview(std::ostream& out, const std::vector<Command>& commands) {
@@ -19,8 +43,8 @@ void print_overview(std::ostream& out, const std::vector<Command>& commands) {
          "Usage: stance COMMAND [options]      (stance COMMAND --help for details)\n\n"
          "Commands:\n";
   for (const auto& c : commands) {
-    out << "  " << c.spec.name << std::string(12 - c.spec.name.size(), ' ') << c.spec.summary
-        << "\n";
+    const std::size_t width = c.spec.name.size() < 16 ? 16 - c.spec.name.size() : 1;
+    out << "  " << c.spec.name << std::string(width, ' ') << c.spec.summary << "\n";
   }
   out << "\nDefinitions of every number: docs/metrics.md. Plate drivers: `stance devices`.\n";
 }
@@ -32,8 +56,10 @@ int fail(Context& context, const std::string& message) {
   return kExitFailed;
 }
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int run(const std::vector<std::string>& all_args, std::ostream& out, std::ostream& err) {
   const std::vector<Command> commands = all_commands();
+  std::vector<std::string> args = all_args;
+  const std::string db_path = take_global_db(args);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     print_overview(out, commands);
     return kExitOk;
@@ -43,9 +69,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return kExitOk;
   }
   for (const auto& command : commands) {
-    if (command.spec.name != args[0]) continue;
-    const auto parsed =
-        parse_args(command.spec, std::vector<std::string>(args.begin() + 1, args.end()));
+    const std::size_t used = matches(command, args);
+    if (used == 0) continue;
+    const auto parsed = parse_args(
+        command.spec,
+        std::vector<std::string>(args.begin() + static_cast<std::ptrdiff_t>(used), args.end()));
     if (!parsed) {
       err << "stance: " << parsed.error().message << "\n";
       return kExitUsage;
@@ -54,9 +82,23 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       out << help_text(command.spec);
       return kExitOk;
     }
-    Context context{DriverRegistry{}, out, err};
+    Context context{DriverRegistry{}, out, err, db_path};
     register_all_drivers(context.drivers);
     return command.run(*parsed, context);
+  }
+  // "stance patient": a group of subcommands without one.
+  std::string subcommands;
+  for (const auto& c : commands) {
+    if (c.spec.name.rfind(args[0] + " ", 0) == 0) {
+      subcommands += " " + c.spec.name.substr(args[0].size() + 1);
+    }
+  }
+  if (!subcommands.empty()) {
+    const bool help = args.size() >= 2 && (args[1] == "--help" || args[1] == "-h");
+    (help ? out : err) << (help ? "" : "stance: ") << "`stance " << args[0]
+                       << "` needs a subcommand:" << subcommands << "; see `stance " << args[0]
+                       << " SUBCOMMAND --help`\n";
+    return help ? kExitOk : kExitUsage;
   }
   err << "stance: unknown command '" << args[0] << "'; see `stance --help`\n";
   return kExitUsage;

@@ -13,6 +13,7 @@ struct Context {
   DriverRegistry drivers;
   std::ostream& out;
   std::ostream& err;
+  std::string db_path;  // the global `--db FILE` (before the command); empty: the default store
 };
 
 struct Command {
@@ -26,6 +27,8 @@ Command record_command();
 Command analyze_command();
 Command demo_command();
 Command calibrate_command();
+// The clinic's history (src/store): names of two words are subcommands, e.g. "patient add".
+std::vector<Command> store_commands();
 
 // Prints "stance: <message>" on stderr and returns kExitFailed.
 int fail(Context& context, const std::string& message);

@@ -10,20 +10,10 @@
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "cli_run.hpp"
 #include "temp_dir.hpp"
 
 namespace stance::cli {
-
-struct CliRun {
-  int code;
-  std::string out, err;
-};
-
-inline CliRun stance(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = run(args, out, err);
-  return {code, out.str(), err.str()};
-}
 
 inline std::string data(const std::string& name) {
   return std::string(STANCE_SHARED_DATA) + "/" + name;

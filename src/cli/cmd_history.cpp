@@ -1,0 +1,226 @@
+// `stance history PATIENT`: every metric's series over the sessions, per limb, with the change
+// from the first session, whether it is beyond the test's own noise (MDC95), and the limb
+// symmetry of each session. Method: docs/progress.md.
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "cli/cli.hpp"
+#include "cli/format.hpp"
+#include "cli/json_writer.hpp"
+#include "cli/store_access.hpp"
+#include "cli/store_commands.hpp"
+#include "store/progress.hpp"
+#include "store/trial_metrics.hpp"
+
+namespace stance::cli {
+namespace {
+
+// Shown when no --metric is given: the figures the clinician follows first.
+constexpr const char* kDefaultMetrics[] = {"mean_velocity", "ellipse_area_95", "knee_wobble_index"};
+
+bool wanted(const std::string& key, const std::string& metric) {
+  if (metric == "all" || metric == key) return true;
+  if (!metric.empty()) return false;
+  for (const char* k : kDefaultMetrics) {
+    if (key == k) return true;
+  }
+  return false;
+}
+
+std::size_t catalog_index(const std::string& key) {
+  const auto catalog = store::metric_catalog();
+  for (std::size_t i = 0; i < catalog.size(); ++i) {
+    if (key == catalog[i].key) return i;
+  }
+  return catalog.size();
+}
+
+// Task, eyes open before closed, then the catalog's order (the key figures first).
+bool display_order(const store::MetricProgress& a, const store::MetricProgress& b) {
+  return std::tuple(a.task, a.eyes, catalog_index(a.key)) <
+         std::tuple(b.task, b.eyes, catalog_index(b.key));
+}
+
+std::string condition(const store::MetricProgress& m) {
+  std::string text = m.task == Task::kSingleLegSquat ? "Single-leg squat" : "Single-leg stance";
+  if (m.eyes != Eyes::kUnspecified) text += std::string(", eyes ") + to_string(m.eyes);
+  return text;
+}
+
+std::string signed_fixed(double v, int decimals) {
+  return (v >= 0 ? "+" : "") + fixed(v, decimals);
+}
+
+const store::SessionPoint* point_of(const store::MetricProgress& m, Limb limb,
+                                    std::int64_t session) {
+  for (const store::LimbSeries& s : m.limbs) {
+    if (s.limb != limb) continue;
+    for (const store::SessionPoint& p : s.points) {
+      if (p.session_id == session) return &p;
+    }
+  }
+  return nullptr;
+}
+
+std::string cell(const store::SessionPoint* p, bool baseline) {
+  if (p == nullptr) return pad("-", 22) + pad("", 17);
+  std::string change = baseline ? "baseline" : signed_fixed(p->change, 1);
+  if (p->beyond_mdc) change += p->improved ? " * better" : " * worse";
+  return pad(fixed(p->summary.mean, 1) + " ± " + fixed(p->summary.sd, 1) + " (" +
+                 std::to_string(p->summary.trials) + ")",
+             22) +
+         pad(change, 17);
+}
+
+std::string symmetry_text(const store::MetricProgress& m, std::int64_t session) {
+  for (const store::SymmetryPoint& s : m.symmetry) {
+    if (s.session_id != session) continue;
+    if (s.symmetry.lsi_defined) return fixed(s.symmetry.lsi_percent, 0) + "%";
+    return fixed(s.symmetry.asymmetry_percent, 0) + "% (R−L)";
+  }
+  return "-";
+}
+
+void print_metric(std::ostream& out, const store::MetricProgress& m, Limb involved) {
+  out << "\n"
+      << condition(m) << ": " << store::label_for(m.key) << " (" << m.unit << "), "
+      << (m.better == Better::kLower ? "lower" : "higher") << " is better\n";
+  out << "  " << pad("Session (UTC)", 22) << pad("Left: mean ± SD (n)", 22) << pad("Change", 17)
+      << pad("Right: mean ± SD (n)", 22) << pad("Change", 17)
+      << (involved == Limb::kUnspecified ? "Asymmetry" : "LSI") << "\n";
+  std::map<std::pair<std::string, std::int64_t>, bool> sessions;
+  for (const store::LimbSeries& s : m.limbs) {
+    for (const store::SessionPoint& p : s.points) sessions[{p.session_utc, p.session_id}] = true;
+  }
+  std::map<Limb, bool> seen;
+  for (const auto& [key, unused] : sessions) {
+    out << "  " << pad(key.first, 22);
+    for (const Limb limb : {Limb::kLeft, Limb::kRight}) {
+      const store::SessionPoint* p = point_of(m, limb, key.second);
+      out << cell(p, p != nullptr && !seen[limb]);
+      if (p != nullptr) seen[limb] = true;
+    }
+    out << symmetry_text(m, key.second) << "\n";
+  }
+  out << "  MDC95";
+  for (const store::LimbSeries& s : m.limbs) {
+    const store::Reliability& r = s.reliability;
+    out << "  " << to_string(s.limb) << ": ";
+    if (r.defined) {
+      out << fixed(r.mdc95, 1) << " " << m.unit << " (SEM " << fixed(r.sem, 2) << ", "
+          << r.degrees_of_freedom << " df)";
+    } else {
+      out << "unknown (needs 2 trials in a session)";
+    }
+  }
+  out << "\n";
+}
+
+void write_json(std::ostream& out, const store::Patient& p,
+                const std::vector<store::MetricProgress>& progress) {
+  JsonWriter j(out);
+  j.begin_object();
+  j.field("schema", "stance.history/1").field("software_version", STANCE_VERSION);
+  j.field("patient", p.code).field("involved_side", to_string(p.involved_side));
+  j.field("mdc_method", "MDC95 = 1.96 * sqrt(2) * SEM, SEM = pooled within-session SD");
+  j.begin_array("series");
+  for (const store::MetricProgress& m : progress) {
+    j.begin_object();
+    j.field("task", to_string(m.task)).field("eyes", to_string(m.eyes)).field("metric", m.key);
+    j.field("label", store::label_for(m.key)).field("unit", m.unit);
+    j.field("better", m.better == Better::kLower ? "lower" : "higher");
+    j.begin_array("limbs");
+    for (const store::LimbSeries& s : m.limbs) {
+      j.begin_object();
+      j.field("limb", to_string(s.limb));
+      j.field("mdc_defined", s.reliability.defined);
+      j.field("sem", s.reliability.sem).field("mdc95", s.reliability.mdc95);
+      j.field("degrees_of_freedom", static_cast<long long>(s.reliability.degrees_of_freedom));
+      j.begin_array("sessions");
+      for (const store::SessionPoint& pt : s.points) {
+        j.begin_object();
+        j.field("session_id", static_cast<long long>(pt.session_id));
+        j.field("started_utc", pt.session_utc);
+        j.field("trials", static_cast<long long>(pt.summary.trials));
+        j.field("mean", pt.summary.mean).field("sd", pt.summary.sd);
+        j.field("change", pt.change).field("beyond_mdc", pt.beyond_mdc);
+        j.field("improved", pt.improved);
+        j.end_object();
+      }
+      j.end_array();
+      j.end_object();
+    }
+    j.end_array();
+    j.begin_array("symmetry");
+    for (const store::SymmetryPoint& s : m.symmetry) {
+      j.begin_object();
+      j.field("session_id", static_cast<long long>(s.session_id));
+      j.field("started_utc", s.session_utc);
+      if (s.symmetry.lsi_defined) {
+        j.field("lsi_percent", s.symmetry.lsi_percent);
+      } else {
+        j.null_field("lsi_percent");
+      }
+      j.field("asymmetry_percent", s.symmetry.asymmetry_percent);
+      j.field("worse_side", to_string(s.symmetry.worse_side));
+      j.end_object();
+    }
+    j.end_array();
+    j.end_object();
+  }
+  j.end_array();
+  j.end_object();
+  out << "\n";
+}
+
+int run_history(const ParsedArgs& args, Context& context) {
+  auto store = open_store(args, context);
+  if (!store) return fail(context, store.error().message);
+  const auto p = store->patient(args.positionals[0]);
+  if (!p) return fail(context, p.error().message);
+  const std::string metric = args.value_or("metric", "");
+  bool known = metric.empty() || metric == "all";
+  for (const store::MetricInfo& info : store::metric_catalog()) known |= metric == info.key;
+  if (!known) {
+    std::string keys;
+    for (const store::MetricInfo& info : store::metric_catalog())
+      keys += std::string(" ") + info.key;
+    return fail(context, "no metric '" + metric + "'; the store keeps:" + keys + " (or all)");
+  }
+  const auto rows = store->history(p->id, metric == "all" ? "" : metric);
+  if (!rows) return fail(context, rows.error().message);
+  std::vector<store::MetricProgress> progress;
+  for (store::MetricProgress& m : store::compute_progress(*rows, p->involved_side)) {
+    if (wanted(m.key, metric)) progress.push_back(std::move(m));
+  }
+  std::stable_sort(progress.begin(), progress.end(), display_order);
+  if (args.flag("json")) {
+    write_json(context.out, *p, progress);
+    return kExitOk;
+  }
+  std::ostream& out = context.out;
+  out << "History of " << p->code << " (involved side: " << to_string(p->involved_side)
+      << "). Valid trials only; change from the first session;\n"
+      << "'*' marks a change beyond the MDC95 (a real change, not the test's own noise).\n"
+      << "LSI = involved / uninvolved × 100%.\n";
+  if (progress.empty()) out << "\nNo stored results yet: record a session first.\n";
+  for (const store::MetricProgress& m : progress) print_metric(out, m, p->involved_side);
+  return kExitOk;
+}
+
+}  // namespace
+
+Command history_command() {
+  return store_command(
+      "history", "a patient's progress: series, change from baseline, MDC95, limb symmetry",
+      "stance history PATIENT [--metric M|all] [--json] [--db FILE]", {"PATIENT"},
+      {{"metric", "M", "one metric (e.g. mean_velocity) or all (default: the key ones)"},
+       {"json", "", "print JSON (schema stance.history/1)"},
+       db_option()},
+      run_history,
+      "MDC95 = 1.96 × √2 × SEM, with the SEM from the trial-to-trial SD within sessions,\n"
+      "pooled over the patient's sessions (docs/progress.md).");
+}
+
+}  // namespace stance::cli

@@ -1,0 +1,143 @@
+// `stance patient add | list | show | edit`: the patients of the store.
+#include "cli/cli.hpp"
+#include "cli/command.hpp"
+#include "cli/format.hpp"
+#include "cli/store_access.hpp"
+#include "cli/store_commands.hpp"
+
+namespace stance::cli {
+namespace {
+
+std::vector<OptionSpec> patient_field_options() {
+  return {
+      {"name", "TEXT", "name (optional; reports show the code)"},
+      {"birth-year", "YYYY", "year of birth"},
+      {"sex", "SEX", "female, male or other"},
+      {"height", "CM", "height in cm"},
+      {"mass", "KG", "body mass in kg"},
+      {"involved", "SIDE", "the painful or operated side: left or right (for the LSI)"},
+      {"notes", "TEXT", "free text"},
+      db_option(),
+  };
+}
+
+// Sets the fields the options name; the others stay as they are.
+Status apply_options(const ParsedArgs& args, store::Patient& p) {
+  if (const auto v = args.value("name")) p.name = *v;
+  if (const auto v = args.value("notes")) p.notes = *v;
+  if (const auto v = args.value("sex"); v && !store::parse_sex(*v, p.sex)) {
+    return Error{"--sex must be female, male or other, not '" + *v + "'"};
+  }
+  if (const auto v = args.value("involved"); v && !parse_limb(*v, p.involved_side)) {
+    return Error{"--involved must be left or right, not '" + *v + "'"};
+  }
+  if (args.value("birth-year")) {
+    const auto y = args.number("birth-year", 0);
+    if (!y) return y.error();
+    p.birth_year = static_cast<int>(*y);
+  }
+  if (args.value("height")) {
+    const auto h = args.number("height", 0);
+    if (!h) return h.error();
+    p.height_cm = *h;
+  }
+  if (args.value("mass")) {
+    const auto m = args.number("mass", 0);
+    if (!m) return m.error();
+    p.mass_kg = *m;
+  }
+  return {};
+}
+
+std::string or_dash(const std::optional<double>& v, int decimals, const std::string& unit) {
+  return v ? fixed(*v, decimals) + " " + unit : "-";
+}
+
+int run_add(const ParsedArgs& args, Context& context) {
+  auto store = open_store(args, context);
+  if (!store) return fail(context, store.error().message);
+  store::Patient p;
+  p.code = args.positionals[0];
+  if (Status s = apply_options(args, p); !s) return fail(context, s.error().message);
+  const auto id = store->add_patient(p);
+  if (!id) return fail(context, id.error().message);
+  context.out << "Added patient " << p.code << " to " << store->path().string() << "\n";
+  return kExitOk;
+}
+
+int run_edit(const ParsedArgs& args, Context& context) {
+  auto store = open_store(args, context);
+  if (!store) return fail(context, store.error().message);
+  auto p = store->patient(args.positionals[0]);
+  if (!p) return fail(context, p.error().message);
+  if (const auto code = args.value("code")) p->code = *code;
+  if (Status s = apply_options(args, *p); !s) return fail(context, s.error().message);
+  if (Status s = store->update_patient(*p); !s) return fail(context, s.error().message);
+  context.out << "Updated patient " << p->code << "\n";
+  return kExitOk;
+}
+
+int run_list(const ParsedArgs& args, Context& context) {
+  auto store = open_store(args, context);
+  if (!store) return fail(context, store.error().message);
+  const auto patients = store->patients();
+  if (!patients) return fail(context, patients.error().message);
+  std::ostream& out = context.out;
+  out << pad("Code", 14) << pad("Name", 20) << pad("Born", 6) << pad("Sex", 12) << pad("Height", 10)
+      << pad("Mass", 10) << pad("Involved", 10) << "Sessions\n";
+  for (const store::Patient& p : *patients) {
+    const auto sessions = store->sessions(p.id);
+    out << pad(p.code, 14) << pad(p.name.empty() ? "-" : p.name, 20)
+        << pad(p.birth_year ? std::to_string(*p.birth_year) : "-", 6)
+        << pad(store::to_string(p.sex), 12) << pad(or_dash(p.height_cm, 0, "cm"), 10)
+        << pad(or_dash(p.mass_kg, 1, "kg"), 10) << pad(to_string(p.involved_side), 10)
+        << (sessions ? sessions->size() : 0) << "\n";
+  }
+  out << patients->size() << " patient(s) in " << store->path().string() << "\n";
+  return kExitOk;
+}
+
+int run_show(const ParsedArgs& args, Context& context) {
+  auto store = open_store(args, context);
+  if (!store) return fail(context, store.error().message);
+  const auto p = store->patient(args.positionals[0]);
+  if (!p) return fail(context, p.error().message);
+  std::ostream& out = context.out;
+  out << "Patient " << p->code << (p->name.empty() ? "" : " (" + p->name + ")") << "\n"
+      << "  Birth year     " << (p->birth_year ? std::to_string(*p->birth_year) : "-") << "\n"
+      << "  Sex            " << store::to_string(p->sex) << "\n"
+      << "  Height         " << or_dash(p->height_cm, 1, "cm") << "\n"
+      << "  Mass           " << or_dash(p->mass_kg, 1, "kg") << "\n"
+      << "  Involved side  " << to_string(p->involved_side) << "\n"
+      << "  Notes          " << (p->notes.empty() ? "-" : p->notes) << "\n"
+      << "  Added          " << p->created_utc << "\n";
+  const auto sessions = store->sessions(p->id);
+  if (!sessions) return fail(context, sessions.error().message);
+  out << "Sessions: " << sessions->size() << "\n";
+  for (const store::Session& s : *sessions) {
+    const auto trials = store->trials(s.id);
+    out << "  #" << pad(std::to_string(s.id), 6) << pad(s.started_utc, 22) << pad(s.protocol, 20)
+        << (trials ? trials->size() : 0) << " trial(s)\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+std::vector<Command> patient_commands() {
+  std::vector<OptionSpec> edit_options = patient_field_options();
+  edit_options.insert(edit_options.begin(), {"code", "CODE", "a new pseudonymous code"});
+  return {
+      store_command("patient add", "add a patient (pseudonymous code, body data, involved side)",
+                    "stance patient add CODE [options]", {"CODE"}, patient_field_options(),
+                    run_add),
+      store_command("patient list", "list the patients of the store",
+                    "stance patient list [--db FILE]", {}, {db_option()}, run_list),
+      store_command("patient show", "a patient's data and sessions",
+                    "stance patient show CODE [--db FILE]", {"CODE"}, {db_option()}, run_show),
+      store_command("patient edit", "change a patient's data (only the options given)",
+                    "stance patient edit CODE [options]", {"CODE"}, edit_options, run_edit),
+  };
+}
+
+}  // namespace stance::cli

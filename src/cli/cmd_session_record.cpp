@@ -1,0 +1,180 @@
+// `stance session record PATIENT --protocol NAME --device sim`: a whole protocol session from
+// the simulated plate (virtual clock), every trial analysed and committed on its own as it ends,
+// so an interruption keeps every trial finished before it.
+#include "cli/cli.hpp"
+#include "cli/format.hpp"
+#include "cli/store_access.hpp"
+#include "cli/store_commands.hpp"
+#include "cli/stored_analysis.hpp"
+#include "device/trial_recorder.hpp"
+#include "recording/trial_file.hpp"
+#include "simulated/sim_options.hpp"
+
+namespace stance::cli {
+namespace {
+
+struct PlannedTrial {
+  Limb limb;
+  Eyes eyes;
+  int attempt;
+};
+
+// The protocol's order: each eye condition in turn, attempts alternating left and right.
+std::vector<PlannedTrial> plan(const store::Protocol& protocol) {
+  std::vector<PlannedTrial> out;
+  for (const Eyes eyes : protocol.eyes) {
+    for (int attempt = 1; attempt <= protocol.trials_per_side; ++attempt) {
+      for (const Limb limb : {Limb::kLeft, Limb::kRight}) out.push_back({limb, eyes, attempt});
+    }
+  }
+  return out;
+}
+
+// The simulated person: the involved side sways and wobbles more, eyes closed sway 50% more
+// (docs/simulator.md has the options). The user's options come after these, so they win, but
+// never over the limb, the task, the repetitions or the virtual clock.
+std::string sim_address(const std::string& user_options, const store::Patient& patient,
+                        const store::Protocol& protocol, const PlannedTrial& t, long seed) {
+  const bool involved = patient.involved_side == t.limb;
+  std::string a = "sim:seed=" + std::to_string(seed) + ",serial=" + sim::default_serial(1);
+  if (patient.mass_kg && *patient.mass_kg >= 20 && *patient.mass_kg <= 200) {
+    a += ",mass=" + fixed(*patient.mass_kg, 1);
+  }
+  if (protocol.task == Task::kSingleLegSquat) {
+    a += ",depth_m=0.12,wobble=" + std::string(involved ? "0.6" : "0.15");
+  } else {
+    const double factor = (involved ? 1.25 : 1.0) * (t.eyes == Eyes::kClosed ? 1.5 : 1.0);
+    a += ",sway_ml_mm=" + fixed(7.0 * factor, 1) + ",sway_ap_mm=" + fixed(12.0 * factor, 1) +
+         ",duration_s=" + fixed(protocol.seconds, 1);
+  }
+  if (!user_options.empty()) a += "," + user_options;
+  a += ",limb=" + std::string(to_string(t.limb)) + ",task=" + to_string(protocol.task) +
+       ",realtime=0";
+  if (protocol.task == Task::kSingleLegSquat && protocol.repetitions > 0) {
+    a += ",reps=" + std::to_string(protocol.repetitions);
+  }
+  return a;
+}
+
+std::string metric_text(const store::TrialResults& r, const char* key) {
+  for (const store::Metric& m : r.metrics) {
+    if (m.key == key) return m.key + " " + fixed(m.value, 1) + " " + m.unit;
+  }
+  return "";
+}
+
+int run_record(const ParsedArgs& args, Context& context) {
+  const auto protocol_name = args.value("protocol");
+  if (!protocol_name) {
+    context.err << "stance: session record needs --protocol NAME; see `stance session record "
+                   "--help`\n";
+    return kExitUsage;
+  }
+  const std::string device = args.value_or("device", "sim");
+  if (device != "sim" && device.rfind("sim:", 0) != 0) {
+    return fail(context,
+                "session record works with the simulated plate only (--device sim or "
+                "sim:OPTIONS); record real plates trial by trial with `stance record`");
+  }
+  const std::string user_options = device.size() > 4 ? device.substr(4) : "";
+  const auto seed = args.number("seed", 1);
+  if (!seed) return fail(context, seed.error().message);
+  if (!(*seed >= 1 && *seed <= 1e6)) return fail(context, "--seed must be 1 to 1000000");
+
+  auto store = open_store(args, context);
+  if (!store) return fail(context, store.error().message);
+  const auto patient = store->patient(args.positionals[0]);
+  if (!patient) return fail(context, patient.error().message);
+  const auto protocol = store->protocol(*protocol_name);
+  if (!protocol) return fail(context, protocol.error().message);
+
+  std::ostream& out = context.out;
+  std::int64_t session_id = 0;
+  const std::vector<PlannedTrial> trials = plan(*protocol);
+  int saved = 0;
+  for (std::size_t i = 0; i < trials.size(); ++i) {
+    const PlannedTrial& t = trials[i];
+    const long trial_seed = static_cast<long>(*seed) * 1000 + static_cast<long>(i) + 1;
+    const std::string address = sim_address(user_options, *patient, *protocol, t, trial_seed);
+    auto plate = context.drivers.open(address);
+    if (!plate) return fail(context, plate.error().message);
+    if (session_id == 0) {
+      store::Session session;
+      session.patient_id = patient->id;
+      session.clinician = args.value_or("clinician", "");
+      session.notes = args.value_or("notes", "");
+      session.protocol = protocol->name;
+      session.plate_serial = (*plate)->info().serial;
+      const auto id = store->add_session(session);
+      if (!id) return fail(context, id.error().message);
+      session_id = *id;
+      out << "Session " << session_id << " of " << patient->code << ": " << protocol->description
+          << " (simulated plate " << session.plate_serial << ")\n";
+    }
+    RecordRequest request;
+    request.seconds = protocol->seconds;
+    request.metadata.patient_code = patient->code;
+    request.metadata.limb = t.limb;
+    request.metadata.task = protocol->task;
+    request.metadata.eyes = t.eyes;
+    request.metadata.attempt = t.attempt;
+    request.metadata.device = address;
+    request.metadata.notes = args.value_or("notes", "");
+    const auto outcome = record_trial(**plate, request);
+    if (!outcome) return fail(context, outcome.error().message);
+    const std::vector<std::uint8_t> bytes = encode_trial(outcome->recording);
+    const std::string name = "trial " + std::to_string(i + 1);
+    const auto results = analyze_stored_recording(bytes, name);
+    if (!results) return fail(context, results.error().message);
+    store::Trial trial;
+    trial.session_id = session_id;
+    trial.limb = t.limb;
+    trial.task = protocol->task;
+    trial.eyes = t.eyes;
+    trial.attempt = t.attempt;
+    trial.recorded_utc = outcome->recording.metadata.recorded_at_utc;
+    trial.recorded_by = outcome->recording.metadata.software_version;
+    trial.results = *results;
+    const auto id = store->add_trial(trial, bytes);
+    if (!id) {
+      return fail(context, id.error().message + "; the " + std::to_string(saved) +
+                               " trial(s) before it are saved in session " +
+                               std::to_string(session_id));
+    }
+    ++saved;
+    out << "  " << pad(std::to_string(i + 1) + "/" + std::to_string(trials.size()), 7)
+        << pad(std::string("eyes ") + to_string(t.eyes), 13) << pad(to_string(t.limb), 7)
+        << pad("attempt " + std::to_string(t.attempt), 11)
+        << pad(results->valid ? "valid" : "INVALID", 9)
+        << metric_text(*results, protocol->task == Task::kSingleLegSquat ? "knee_wobble_index"
+                                                                         : "mean_velocity")
+        << "  saved as trial " << *id
+        << (outcome->interrupted ? " (interrupted: " + outcome->interruption + ")" : "") << "\n"
+        << std::flush;  // the line means "saved": show it now, also when piped to a log
+  }
+  out << saved << " trial(s) saved in " << store->path().string() << "\n"
+      << "See them with: stance session show " << session_id << "; progress: stance history "
+      << patient->code << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+Command session_record_command() {
+  return store_command(
+      "session record", "record a whole protocol session with the simulated plate",
+      "stance session record PATIENT --protocol NAME [--device sim[:OPTIONS]] [options]",
+      {"PATIENT"},
+      {{"protocol", "NAME", "single-leg-stance or single-leg-squat (or a clinic's own)"},
+       {"device", "ADDRESS", "sim or sim:OPTIONS (see stance devices --options); default sim"},
+       {"clinician", "NAME", "who ran the session"},
+       {"notes", "TEXT", "free text kept with the session and its trials"},
+       {"seed", "N", "seed of the simulated person (default 1; same seed, same session)"},
+       db_option()},
+      run_record,
+      "Each trial is recorded on a virtual clock (seconds, not minutes), analysed and saved in\n"
+      "its own transaction as soon as it ends. The simulated patient's involved side (from\n"
+      "`stance patient add --involved`) sways and wobbles more; eyes closed sway 50% more.");
+}
+
+}  // namespace stance::cli

@@ -1,0 +1,96 @@
+#pragma once
+// What the store keeps: patients, protocols, sessions, trials (with their raw recording and
+// analysis results). Plain values; the store gives them ids. Schema in docs/store.md.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/recording.hpp"
+
+namespace stance::store {
+
+enum class Sex : std::uint8_t { kUnspecified, kFemale, kMale, kOther };
+const char* to_string(Sex sex);
+bool parse_sex(const std::string& text, Sex& out);
+
+struct Patient {
+  std::int64_t id = 0;
+  std::string code;  // pseudonymous, unique in the store
+  std::string name;  // optional; the code is what reports and exports show first
+  std::optional<int> birth_year;
+  Sex sex = Sex::kUnspecified;
+  std::optional<double> height_cm;
+  std::optional<double> mass_kg;
+  Limb involved_side = Limb::kUnspecified;  // the painful or operated side, for the LSI
+  std::string notes;
+  std::string created_utc;
+};
+
+// A test protocol as data: which task, how long, which eye conditions, how many trials per side.
+struct Protocol {
+  std::int64_t id = 0;
+  std::string name;  // e.g. "single-leg-squat"
+  Task task = Task::kSingleLegStance;
+  double seconds = 30.0;  // recording time of one trial
+  int repetitions = 0;    // squats per trial (0 for stance)
+  int trials_per_side = 3;
+  std::vector<Eyes> eyes{Eyes::kOpen};
+  std::string description;
+};
+
+struct Session {
+  std::int64_t id = 0;
+  std::int64_t patient_id = 0;
+  std::string started_utc;  // ISO 8601 UTC
+  std::string clinician;
+  std::string plate_serial;
+  std::string protocol;  // protocol name as used at the time
+  std::string notes;
+};
+
+// One number of a trial's analysis, in the unit the clinician sees.
+struct Metric {
+  std::string key;  // e.g. "mean_velocity", "knee_wobble_index"
+  double value = 0.0;
+  std::string unit;  // e.g. "mm/s", "mm²", "0-100"
+};
+
+struct TrialResults {
+  std::string software_version;  // the Stance version that computed them
+  std::string analysed_utc;
+  bool valid = true;
+  std::string verdict;        // one line, e.g. "valid" or "invalid: touchdown at 12.3 s"
+  std::string events_json;    // JSON array: findings and recording events
+  std::string analysis_json;  // the whole analysis, schema stance.analysis/2
+  std::vector<Metric> metrics;
+};
+
+struct Trial {
+  std::int64_t id = 0;
+  std::int64_t session_id = 0;
+  Limb limb = Limb::kUnspecified;
+  Task task = Task::kUnspecified;
+  Eyes eyes = Eyes::kUnspecified;
+  int attempt = 1;
+  std::string recorded_utc;
+  std::string recorded_by;  // software version that recorded it
+  TrialResults results;
+};
+
+// One point of a patient's history: a metric of one trial.
+struct HistoryRow {
+  std::int64_t session_id = 0;
+  std::string session_utc;
+  std::int64_t trial_id = 0;
+  Limb limb = Limb::kUnspecified;
+  Task task = Task::kUnspecified;
+  Eyes eyes = Eyes::kUnspecified;
+  int attempt = 0;
+  bool valid = true;
+  std::string key;
+  double value = 0.0;
+  std::string unit;
+};
+
+}  // namespace stance::store

@@ -1,0 +1,19 @@
+#pragma once
+// Row writers without their own transaction, for the Store's methods and for copying a whole
+// patient in one transaction (export, import). Callers hold the transaction.
+#include <cstdint>
+#include <span>
+
+#include "core/result.hpp"
+#include "store/model.hpp"
+#include "store/sqlite_db.hpp"
+
+namespace stance::store {
+
+Result<std::int64_t> insert_patient_row(const Db& db, const Patient& patient);
+Result<std::int64_t> insert_session_row(const Db& db, const Session& session);
+// The trial, its recording with the checksum, and its metric rows.
+Result<std::int64_t> insert_trial_rows(const Db& db, const Trial& trial,
+                                       std::span<const std::uint8_t> recording);
+
+}  // namespace stance::store

@@ -1,0 +1,85 @@
+#pragma once
+// The clinic's history: one SQLite file (WAL, foreign keys, owner-only), a schema version with
+// migrations, every write in one transaction, prepared statements only. docs/store.md.
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "store/model.hpp"
+#include "store/sqlite_db.hpp"
+
+namespace stance::store {
+
+enum class OpenMode {
+  kReadWrite,  // creates the file (mode 0600) when missing and upgrades the schema
+  kReadOnly,   // an existing store, never written (e.g. a file to import)
+};
+
+class Store {
+ public:
+  // A store whose schema is newer than this build's is refused and left untouched: it is only
+  // ever opened read-only to read its version.
+  static Result<Store> open(const std::filesystem::path& path,
+                            OpenMode mode = OpenMode::kReadWrite);
+
+  const std::filesystem::path& path() const { return path_; }
+  const Db& db() const { return db_; }
+
+  // Patients. Errors name the patient and say what to do (unknown code, duplicate code,
+  // impossible height, mass or birth year).
+  Result<std::int64_t> add_patient(const Patient& patient);
+  Status update_patient(const Patient& patient);  // by id; the code may change if still unique
+  Result<Patient> patient(const std::string& code) const;
+  Result<Patient> patient_by_id(std::int64_t id) const;
+  Result<std::vector<Patient>> patients() const;
+
+  // Protocols (the built-in ones come with the schema).
+  Result<std::vector<Protocol>> protocols() const;
+  Result<Protocol> protocol(const std::string& name) const;
+  Result<std::int64_t> add_protocol(const Protocol& protocol);
+
+  // Sessions, oldest first.
+  Result<std::int64_t> add_session(const Session& session);
+  Result<Session> session(std::int64_t id) const;
+  Result<std::vector<Session>> sessions(std::int64_t patient_id) const;
+
+  // A trial with its raw recording (a Stance trial file's bytes) and its results, committed
+  // together in one transaction: either all of it is saved or nothing.
+  Result<std::int64_t> add_trial(const Trial& trial, std::span<const std::uint8_t> recording);
+  Result<std::vector<Trial>> trials(std::int64_t session_id) const;
+  Result<Trial> trial(std::int64_t id) const;
+  Result<std::vector<Metric>> metrics(std::int64_t trial_id) const;
+  // The recording's bytes, checked against the checksum saved with them.
+  Result<std::vector<std::uint8_t>> recording(std::int64_t trial_id) const;
+  // Replaces a trial's results; the replaced ones go to analysis_history with their version.
+  Status replace_results(std::int64_t trial_id, const TrialResults& results);
+  Result<std::vector<std::int64_t>> trial_ids(std::int64_t patient_id) const;  // 0: all patients
+  Result<int> analysis_history_count(std::int64_t trial_id) const;
+
+  // Every stored metric of a patient, by session date; `metric` empty: all of them.
+  Result<std::vector<HistoryRow>> history(std::int64_t patient_id,
+                                          const std::string& metric = "") const;
+
+  // A consistent copy of the whole store while it may be in use (SQLite's online backup), to a
+  // new file created owner-only. Refuses to overwrite.
+  Status backup_to(const std::filesystem::path& out) const;
+
+ private:
+  Store(Db db, std::filesystem::path path) : db_(std::move(db)), path_(std::move(path)) {}
+  Db db_;
+  std::filesystem::path path_;
+};
+
+// Checks a patient's fields; the error says which field and the allowed range.
+Status validate_patient(const Patient& patient);
+
+// Removes a store file and its -wal and -shm files (after a failed export or backup).
+void remove_store_files(const std::filesystem::path& path);
+
+// Creates `path` empty with mode 0600, failing if it exists (so nothing is overwritten).
+Status create_owner_only_file(const std::filesystem::path& path);
+
+}  // namespace stance::store

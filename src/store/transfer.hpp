@@ -1,0 +1,25 @@
+#pragma once
+// A patient's whole record, to move between machines: the export file is itself a Stance store
+// (same schema, one patient), so it is read with the same checked code and is open to any SQLite
+// tool. docs/store.md ("Export format").
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "store/store.hpp"
+
+namespace stance::store {
+
+// Patient, sessions, trials with their recordings (checksums verified on the way) and results,
+// copied in one transaction: the target gets all of it or nothing. Returns the new patient id.
+Result<std::int64_t> copy_patient(const Store& from, const std::string& code, Store& to);
+
+// Writes `code`'s record to a new store file `out` (refuses to overwrite).
+Status export_patient(const Store& from, const std::string& code, const std::filesystem::path& out);
+
+// Copies every patient of an export file into `to`; refuses all when any code already exists.
+// Returns the imported codes.
+Result<std::vector<std::string>> import_patients(const std::filesystem::path& file, Store& to);
+
+}  // namespace stance::store

@@ -1,0 +1,173 @@
+// The store commands end to end, in-process: a real store file, the real simulated plate.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "cli/cli.hpp"
+#include "cli_run.hpp"
+#include "store/store.hpp"
+
+namespace stance::cli {
+namespace {
+
+using ::testing::HasSubstr;
+namespace fs = std::filesystem;
+
+class StoreCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("stance-store-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    db_ = (dir_ / "clinic.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs `stance ARGS --db <this test's store>`.
+  CliRun with_db(std::vector<std::string> args) const {
+    args.push_back("--db");
+    args.push_back(db_);
+    return stance(args);
+  }
+
+  fs::path dir_;
+  std::string db_;
+};
+
+TEST_F(StoreCliTest, EveryStoreCommandHasHelp) {
+  for (const std::vector<std::string>& command : {std::vector<std::string>{"patient", "add"},
+                                                  {"patient", "list"},
+                                                  {"patient", "show"},
+                                                  {"patient", "edit"},
+                                                  {"session", "list"},
+                                                  {"session", "show"},
+                                                  {"session", "record"},
+                                                  {"protocol", "list"},
+                                                  {"protocol", "add"},
+                                                  {"history"},
+                                                  {"reanalyze"},
+                                                  {"export"},
+                                                  {"import"},
+                                                  {"backup"}}) {
+    std::vector<std::string> args = command;
+    args.push_back("--help");
+    const CliRun r = stance(args);
+    EXPECT_EQ(r.code, kExitOk) << command[0];
+    EXPECT_THAT(r.out, HasSubstr("Usage: stance " + command[0]));
+  }
+  const CliRun bare = stance({"patient"});
+  EXPECT_EQ(bare.code, kExitUsage);
+  EXPECT_THAT(bare.err, HasSubstr("add list show edit"));
+}
+
+TEST_F(StoreCliTest, PatientsAddListShowEditWithClearErrors) {
+  ASSERT_EQ(with_db({"patient", "add", "P-1", "--mass", "70.5", "--height", "172", "--involved",
+                     "left", "--birth-year", "1985", "--sex", "male"})
+                .code,
+            kExitOk);
+  struct stat st {};
+  ASSERT_EQ(::stat(db_.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777u, 0600u);
+
+  const CliRun dup = with_db({"patient", "add", "P-1"});
+  EXPECT_EQ(dup.code, kExitFailed);
+  EXPECT_THAT(dup.err, HasSubstr("already exists"));
+  const CliRun tall = with_db({"patient", "add", "P-2", "--height", "1.72"});
+  EXPECT_EQ(tall.code, kExitFailed);
+  EXPECT_THAT(tall.err, HasSubstr("height 1.72 cm is impossible"));
+  const CliRun nobody = with_db({"patient", "show", "P-9"});
+  EXPECT_EQ(nobody.code, kExitFailed);
+  EXPECT_THAT(nobody.err, HasSubstr("no patient with the code 'P-9'"));
+  EXPECT_EQ(with_db({"patient", "add", "P-3", "--sex", "x"}).code, kExitFailed);
+
+  ASSERT_EQ(with_db({"patient", "edit", "P-1", "--mass", "68", "--notes", "after surgery"}).code,
+            kExitOk);
+  const CliRun show = stance({"--db", db_, "patient", "show", "P-1"});  // the global form
+  EXPECT_EQ(show.code, kExitOk);
+  EXPECT_THAT(show.out, HasSubstr("68.0 kg"));
+  EXPECT_THAT(show.out, HasSubstr("172.0 cm"));
+  EXPECT_THAT(show.out, HasSubstr("after surgery"));
+  const CliRun list = with_db({"patient", "list"});
+  EXPECT_THAT(list.out, HasSubstr("P-1"));
+  EXPECT_THAT(list.out, HasSubstr("1 patient(s)"));
+}
+
+TEST_F(StoreCliTest, RecordedSessionIsSavedAnalysedAndFollowedOverTime) {
+  ASSERT_EQ(with_db({"patient", "add", "P-1", "--involved", "left", "--mass", "70"}).code, kExitOk);
+  const CliRun first =
+      with_db({"session", "record", "P-1", "--protocol", "single-leg-squat", "--clinician", "K"});
+  ASSERT_EQ(first.code, kExitOk) << first.err;
+  EXPECT_THAT(first.out, HasSubstr("6 trial(s) saved"));
+  // Second visit: the involved knee wobbles less (the user's options override the defaults).
+  const CliRun second = with_db({"session", "record", "P-1", "--protocol", "single-leg-squat",
+                                 "--seed", "2", "--device", "sim:wobble=0.15"});
+  ASSERT_EQ(second.code, kExitOk) << second.err;
+
+  const CliRun sessions = with_db({"session", "list", "P-1"});
+  EXPECT_THAT(sessions.out, HasSubstr("6 (6)"));
+  const CliRun show = with_db({"session", "show", "1"});
+  EXPECT_THAT(show.out, HasSubstr("knee_wobble_index"));
+  EXPECT_EQ(with_db({"session", "show", "77"}).code, kExitFailed);
+
+  const CliRun history = with_db({"history", "P-1", "--metric", "knee_wobble_index"});
+  ASSERT_EQ(history.code, kExitOk) << history.err;
+  EXPECT_THAT(history.out, HasSubstr("Knee-wobble index (0-100)"));
+  EXPECT_THAT(history.out, HasSubstr("MDC95"));
+  EXPECT_THAT(history.out, HasSubstr("* better"));  // wobble 0.6 → 0.15 on the left
+  const CliRun json = with_db({"history", "P-1", "--json", "--metric", "all"});
+  EXPECT_THAT(json.out, HasSubstr("\"schema\": \"stance.history/1\""));
+  EXPECT_THAT(json.out, HasSubstr("\"metric\": \"acceptable_reps\""));
+  EXPECT_EQ(with_db({"history", "P-1", "--metric", "nonsense"}).code, kExitFailed);
+
+  const CliRun re = with_db({"reanalyze", "P-1"});
+  ASSERT_EQ(re.code, kExitOk) << re.err;
+  EXPECT_THAT(re.out, HasSubstr("Re-analysed 12 trial(s)"));
+  auto store = store::Store::open(db_);
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ(*store->db().query_integer("SELECT count(*) FROM analysis_history"), 12);
+  EXPECT_EQ(with_db({"reanalyze"}).code, kExitUsage);
+}
+
+TEST_F(StoreCliTest, ExportImportAndBackup) {
+  ASSERT_EQ(with_db({"patient", "add", "P-1"}).code, kExitOk);
+  const std::string exported = (dir_ / "p1.stance-export").string();
+  const std::string other = (dir_ / "other.db").string();
+  const std::string backup = (dir_ / "backup.db").string();
+  ASSERT_EQ(with_db({"export", "P-1", "--out", exported}).code, kExitOk);
+  EXPECT_EQ(with_db({"export", "P-1", "--out", exported}).code, kExitFailed);
+  const CliRun imported = stance({"import", exported, "--db", other});
+  ASSERT_EQ(imported.code, kExitOk) << imported.err;
+  EXPECT_THAT(stance({"patient", "list", "--db", other}).out, HasSubstr("P-1"));
+  EXPECT_EQ(stance({"import", exported, "--db", other}).code, kExitFailed);
+  ASSERT_EQ(with_db({"backup", "--out", backup}).code, kExitOk);
+  EXPECT_THAT(stance({"patient", "list", "--db", backup}).out, HasSubstr("P-1"));
+}
+
+TEST_F(StoreCliTest, AClinicsOwnProtocolIsRecordedAsDefined) {
+  ASSERT_EQ(with_db({"patient", "add", "P-1"}).code, kExitOk);
+  const CliRun added = with_db({"protocol", "add", "quick-closed", "--task", "stance", "--seconds",
+                                "5", "--trials-per-side", "1", "--eyes", "closed"});
+  ASSERT_EQ(added.code, kExitOk) << added.err;
+  EXPECT_THAT(with_db({"protocol", "list"}).out, HasSubstr("quick-closed"));
+  EXPECT_EQ(with_db({"protocol", "add", "quick-closed", "--task", "stance", "--seconds", "5"}).code,
+            kExitFailed);
+  EXPECT_THAT(
+      with_db({"protocol", "add", "bad", "--task", "stance", "--seconds", "5", "--eyes", "shut"})
+          .err,
+      HasSubstr("--eyes"));
+  const CliRun recorded = with_db({"session", "record", "P-1", "--protocol", "quick-closed"});
+  ASSERT_EQ(recorded.code, kExitOk) << recorded.err;
+  EXPECT_THAT(recorded.out, HasSubstr("2 trial(s) saved"));
+  EXPECT_THAT(recorded.out, HasSubstr("eyes closed"));
+  const CliRun unknown = with_db({"session", "record", "P-1", "--protocol", "nope"});
+  EXPECT_EQ(unknown.code, kExitFailed);
+  EXPECT_THAT(unknown.err, HasSubstr("quick-closed"));  // the error lists the known ones
+}
+
+}  // namespace
+}  // namespace stance::cli

@@ -1,0 +1,119 @@
+// Export and import of a patient's whole record between real store files.
+#include "store/transfer.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "temp_store_dir.hpp"
+
+namespace stance::store {
+namespace {
+
+using ::testing::HasSubstr;
+
+class TransferTest : public TempStoreDir {
+ protected:
+  // Two patients; P-1 with two sessions of two trials each.
+  void fill(Store& s) {
+    for (const char* code : {"P-1", "P-2"}) {
+      Patient p;
+      p.code = code;
+      p.mass_kg = 70;
+      ASSERT_TRUE(s.add_patient(p).ok());
+    }
+    const auto pid = s.patient("P-1")->id;
+    for (int k = 0; k < 2; ++k) {
+      Session session;
+      session.patient_id = pid;
+      session.clinician = "dr K";
+      const auto sid = *s.add_session(session);
+      for (const Limb limb : {Limb::kLeft, Limb::kRight}) {
+        Trial t;
+        t.session_id = sid;
+        t.limb = limb;
+        t.task = Task::kSingleLegSquat;
+        t.attempt = 1;
+        t.results.software_version = "0.1.0";
+        t.results.metrics = {{"knee_wobble_index", 10.0 * k + (limb == Limb::kLeft), "0-100"}};
+        const std::vector<std::uint8_t> bytes(1000 + 10 * static_cast<std::size_t>(k),
+                                              static_cast<std::uint8_t>(k + 1));
+        ASSERT_TRUE(s.add_trial(t, bytes).ok());
+      }
+    }
+  }
+};
+
+TEST_F(TransferTest, ExportThenImportReproducesTheWholeRecord) {
+  auto source = Store::open(path("a.db"));
+  ASSERT_TRUE(source.ok());
+  fill(*source);
+  ASSERT_TRUE(export_patient(*source, "P-1", path("p1.stance-export")).ok());
+  EXPECT_THAT(export_patient(*source, "P-1", path("p1.stance-export")).error().message,
+              HasSubstr("never overwrites"));
+  EXPECT_THAT(export_patient(*source, "NOPE", path("x.db")).error().message,
+              HasSubstr("no patient"));
+  EXPECT_FALSE(std::filesystem::exists(path("x.db")));
+
+  auto target = Store::open(path("b.db"));
+  ASSERT_TRUE(target.ok());
+  const auto codes = import_patients(path("p1.stance-export"), *target);
+  ASSERT_TRUE(codes.ok()) << codes.error().message;
+  EXPECT_EQ(*codes, std::vector<std::string>{"P-1"});
+  EXPECT_FALSE(target->patient("P-2").ok());  // only the exported patient
+
+  const auto a = source->history(source->patient("P-1")->id);
+  const auto b = target->history(target->patient("P-1")->id);
+  ASSERT_EQ(a->size(), 4u);
+  ASSERT_EQ(b->size(), a->size());
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    EXPECT_EQ((*a)[i].value, (*b)[i].value);
+    EXPECT_EQ((*a)[i].session_utc, (*b)[i].session_utc);
+    EXPECT_EQ(*source->recording((*a)[i].trial_id), *target->recording((*b)[i].trial_id));
+  }
+  EXPECT_EQ(target->sessions(target->patient("P-1")->id)->at(0).clinician, "dr K");
+}
+
+TEST_F(TransferTest, ImportOfAnExistingCodeChangesNothing) {
+  auto source = Store::open(path("a.db"));
+  fill(*source);
+  ASSERT_TRUE(export_patient(*source, "P-1", path("p1.db")).ok());
+  const auto before = *source->db().query_integer("SELECT count(*) FROM trial");
+  const auto again = import_patients(path("p1.db"), *source);
+  ASSERT_FALSE(again.ok());
+  EXPECT_THAT(again.error().message, HasSubstr("already exists"));
+  EXPECT_EQ(*source->db().query_integer("SELECT count(*) FROM trial"), before);
+}
+
+TEST_F(TransferTest, ADamagedRecordingStopsTheExport) {
+  auto source = Store::open(path("a.db"));
+  fill(*source);
+  ASSERT_TRUE(
+      source->db().exec("UPDATE recording SET crc32c = crc32c + 1 WHERE trial_id = 2").ok());
+  const Status s = export_patient(*source, "P-1", path("p1.db"));
+  ASSERT_FALSE(s.ok());
+  EXPECT_THAT(s.error().message, HasSubstr("damaged"));
+  EXPECT_FALSE(std::filesystem::exists(path("p1.db")));
+}
+
+TEST_F(TransferTest, ExportFromANewerStanceIsRefusedAndLeftUntouched) {
+  {
+    auto source = Store::open(path("a.db"));
+    fill(*source);
+    ASSERT_TRUE(export_patient(*source, "P-1", path("p1.db")).ok());
+  }
+  {
+    auto raw = Db::open(path("p1.db").string(), SQLITE_OPEN_READWRITE);
+    ASSERT_TRUE(raw->exec("PRAGMA user_version = 1000").ok());
+  }
+  const auto before = file_bytes(path("p1.db"));
+  auto target = Store::open(path("b.db"));
+  const auto result = import_patients(path("p1.db"), *target);
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(result.error().message, HasSubstr("newer Stance"));
+  EXPECT_EQ(file_bytes(path("p1.db")), before);
+  EXPECT_TRUE(target->patients()->empty());
+}
+
+}  // namespace
+}  // namespace stance::store
