@@ -113,8 +113,8 @@ Status SimulatedPlate::stop() {
 }
 
 std::chrono::steady_clock::time_point SimulatedPlate::due_time(std::uint64_t sample_end) const {
-  const auto us = static_cast<std::int64_t>(static_cast<double>(sample_end * (1000000u / rate_hz_)) /
-                                            options_.speed);
+  const auto us = static_cast<std::int64_t>(
+      static_cast<double>(sample_end * (1000000u / rate_hz_)) / options_.speed);
   return started_at_ + std::chrono::microseconds(us);
 }
 
