@@ -1,6 +1,7 @@
 // Protocols are rows: the built-in ones come with the schema, a clinic can add its own.
 #include <sstream>
 
+#include "store/rows.hpp"
 #include "store/store.hpp"
 
 namespace stance::store {
@@ -73,16 +74,21 @@ Result<std::int64_t> Store::add_protocol(const Protocol& p) {
   if (p.eyes.empty()) return Error{"a protocol needs eyes open, closed or both"};
   auto tx = Transaction::begin(db_);
   if (!tx) return tx.error();
-  auto s = db_.prepare(
+  const auto id = insert_protocol_row(db_, p);
+  if (!id) return id.error();
+  if (Status st = tx->commit(); !st) return st.error();
+  return id;
+}
+
+Result<std::int64_t> insert_protocol_row(const Db& db, const Protocol& p) {
+  auto s = db.prepare(
       "INSERT INTO protocol (name, task, seconds, repetitions, trials_per_side, eyes, "
       "description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   if (!s) return s.error();
   s->bind(1, p.name).bind(2, to_string(p.task)).bind(3, p.seconds).bind(4, p.repetitions);
   s->bind(5, p.trials_per_side).bind(6, eyes_text(p.eyes)).bind(7, p.description);
   if (Status st = s->run(); !st) return Error{"protocol '" + p.name + "': " + st.error().message};
-  const std::int64_t id = db_.last_insert_id();
-  if (Status st = tx->commit(); !st) return st.error();
-  return id;
+  return db.last_insert_id();
 }
 
 }  // namespace stance::store

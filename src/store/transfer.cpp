@@ -7,6 +7,45 @@
 namespace stance::store {
 namespace {
 
+// The definition of a protocol a session used, when the target does not know it by that name
+// (a clinic's own protocol travels with the record that used it).
+Status copy_protocol(const Store& from, const std::string& name, const Db& to) {
+  if (name.empty()) return {};
+  auto known = to.prepare("SELECT 1 FROM protocol WHERE name = ?1");
+  if (!known) return known.error();
+  known->bind(1, name);
+  const auto row = known->step();
+  if (!row) return row.error();
+  if (*row) return {};
+  const auto protocol = from.protocol(name);
+  if (!protocol) return {};  // recorded under a protocol the source no longer defines
+  const auto id = insert_protocol_row(to, *protocol);
+  return id ? Status{} : Status{id.error()};
+}
+
+// The earlier analyses of a trial (re-analysis keeps them with their software version).
+Status copy_analysis_history(const Db& from, std::int64_t from_trial, const Db& to,
+                             std::int64_t to_trial) {
+  auto read = from.prepare(
+      "SELECT software_version, analysed_utc, replaced_utc, valid, verdict, analysis_json "
+      "FROM analysis_history WHERE trial_id = ?1 ORDER BY id");
+  if (!read) return read.error();
+  read->bind(1, from_trial);
+  auto write = to.prepare(
+      "INSERT INTO analysis_history (trial_id, software_version, analysed_utc, replaced_utc, "
+      "valid, verdict, analysis_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!write) return write.error();
+  for (;;) {
+    const auto row = read->step();
+    if (!row) return row.error();
+    if (!*row) return {};
+    write->reset();
+    write->bind(1, to_trial).bind(2, read->text(0)).bind(3, read->text(1)).bind(4, read->text(2));
+    write->bind(5, read->integer(3)).bind(6, read->text(4)).bind(7, read->text(5));
+    if (Status s = write->run(); !s) return s;
+  }
+}
+
 // Everything of one patient into `to`; the caller holds the transaction.
 Result<std::int64_t> copy_rows(const Store& from, const Patient& patient, const Db& to) {
   Patient p = patient;
@@ -18,6 +57,7 @@ Result<std::int64_t> copy_rows(const Store& from, const Patient& patient, const 
   for (Session session : *sessions) {
     const std::int64_t old_session = session.id;
     session.patient_id = *pid;
+    if (Status s = copy_protocol(from, session.protocol, to); !s) return s.error();
     const auto sid = insert_session_row(to, session);
     if (!sid) return sid.error();
     const auto trials = from.trials(old_session);
@@ -29,7 +69,10 @@ Result<std::int64_t> copy_rows(const Store& from, const Patient& patient, const 
       if (!metrics) return metrics.error();
       trial.results.metrics = *metrics;
       trial.session_id = *sid;
-      if (const auto tid = insert_trial_rows(to, trial, *bytes); !tid) return tid.error();
+      const std::int64_t old_trial = trial.id;
+      const auto tid = insert_trial_rows(to, trial, *bytes);
+      if (!tid) return tid.error();
+      if (Status s = copy_analysis_history(from.db(), old_trial, to, *tid); !s) return s.error();
     }
   }
   return pid;

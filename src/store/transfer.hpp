@@ -11,8 +11,10 @@
 
 namespace stance::store {
 
-// Patient, sessions, trials with their recordings (checksums verified on the way) and results,
-// copied in one transaction: the target gets all of it or nothing. Returns the new patient id.
+// Patient, sessions, trials with their recordings (checksums verified on the way), results and
+// earlier analyses, and the definitions of the protocols the sessions used that the target does
+// not have, copied in one transaction: the target gets all of it or nothing. Returns the new
+// patient id.
 Result<std::int64_t> copy_patient(const Store& from, const std::string& code, Store& to);
 
 // Writes `code`'s record to a new store file `out` (refuses to overwrite).

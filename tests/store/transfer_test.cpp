@@ -23,10 +23,17 @@ class TransferTest : public TempStoreDir {
       ASSERT_TRUE(s.add_patient(p).ok());
     }
     const auto pid = s.patient("P-1")->id;
+    Protocol own;  // a clinic's own protocol: it must travel with the record
+    own.name = "Clinic squat, 4 reps";
+    own.task = Task::kSingleLegSquat;
+    own.repetitions = 4;
+    own.trials_per_side = 2;
+    ASSERT_TRUE(s.add_protocol(own).ok());
     for (int k = 0; k < 2; ++k) {
       Session session;
       session.patient_id = pid;
       session.clinician = "dr K";
+      session.protocol = own.name;
       const auto sid = *s.add_session(session);
       for (const Limb limb : {Limb::kLeft, Limb::kRight}) {
         Trial t;
@@ -72,6 +79,32 @@ TEST_F(TransferTest, ExportThenImportReproducesTheWholeRecord) {
     EXPECT_EQ(*source->recording((*a)[i].trial_id), *target->recording((*b)[i].trial_id));
   }
   EXPECT_EQ(target->sessions(target->patient("P-1")->id)->at(0).clinician, "dr K");
+  const auto protocol = target->protocol("Clinic squat, 4 reps");
+  ASSERT_TRUE(protocol.ok()) << protocol.error().message;
+  EXPECT_EQ(protocol->repetitions, 4);
+  EXPECT_EQ(protocol->trials_per_side, 2);
+}
+
+TEST_F(TransferTest, EarlierAnalysesTravelWithTheRecord) {
+  auto source = Store::open(path("a.db"));
+  fill(*source);
+  const auto first = source->trial_ids(source->patient("P-1")->id)->front();
+  TrialResults newer;
+  newer.software_version = "0.2.0";
+  newer.verdict = "valid";
+  newer.metrics = {{"knee_wobble_index", 5.0, "0-100"}};
+  ASSERT_TRUE(source->replace_results(first, newer).ok());  // 0.1.0's results to the history
+  ASSERT_EQ(*source->analysis_history_count(first), 1);
+  ASSERT_TRUE(export_patient(*source, "P-1", path("p1.db")).ok());
+  auto target = Store::open(path("b.db"));
+  ASSERT_TRUE(import_patients(path("p1.db"), *target).ok());
+  const auto ids = *target->trial_ids(target->patient("P-1")->id);
+  int kept = 0;
+  for (const auto id : ids) kept += *target->analysis_history_count(id);
+  EXPECT_EQ(kept, 1);
+  EXPECT_EQ(*target->db().query_integer(
+                "SELECT count(*) FROM analysis_history WHERE software_version = '0.1.0'"),
+            1);
 }
 
 TEST_F(TransferTest, ImportOfAnExistingCodeChangesNothing) {
