@@ -61,13 +61,12 @@ int main() {
 
   // Idle: the set-up screen, no plate.
   LiveSource none(drivers, "sim:realtime=0");
-  SessionModel idle(none, [](auto&&...) -> Result<std::filesystem::path> { return Error{"no"}; });
+  TrialFileSink files(std::filesystem::temp_directory_path() / "stance-dashboard-bench");
+  SessionModel idle(none, files);
 
   // Live: a 60 s trial recorded on the virtual clock, then its last snapshot drawn repeatedly.
   LiveSource source(drivers, "sim:realtime=0");
-  SessionModel session(source, [](auto&&...) -> Result<std::filesystem::path> {
-    return std::filesystem::path("(not saved)");
-  });
+  SessionModel session(source, files);
   session.protocols[1].trials_per_side = 1;
   session.protocols[1].stance_seconds = 60;
   session.protocol_index = 1;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -10,6 +11,7 @@
 #include "app/script.hpp"
 #include "app/session_model.hpp"
 #include "app/settings.hpp"
+#include "app/store_saver.hpp"
 #include "app/theme.hpp"
 #include "app/views.hpp"
 #include "cli/cli.hpp"
@@ -48,9 +50,26 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
   DriverRegistry drivers;
   cli::register_all_drivers(drivers);
   LiveSource source(drivers, settings.device);
-  const auto dir =
-      options.trials_dir.empty() ? cli::default_data_dir() / "sessions" : options.trials_dir;
-  SessionModel session(source, trial_file_saver(dir));
+  // Trials go to the clinic's store; to trial files when asked, or when the store cannot be
+  // opened (said at once: nothing recorded is lost either way).
+  std::optional<store::Store> store;
+  std::unique_ptr<TrialSink> sink;
+  if (options.trials_dir.empty()) {
+    const auto db = options.db.empty() ? cli::default_data_dir() / "stance.db" : options.db;
+    auto opened = store::Store::open(db);
+    if (opened) {
+      store.emplace(std::move(*opened));
+      sink = std::make_unique<StoreSink>(*store, "");
+    } else {
+      err << "stance: warning: " << opened.error().message << "; trials are saved as files in "
+          << (cli::default_data_dir() / "sessions").string() << " instead\n";
+    }
+  }
+  if (!sink) {
+    sink = std::make_unique<TrialFileSink>(
+        options.trials_dir.empty() ? cli::default_data_dir() / "sessions" : options.trials_dir);
+  }
+  SessionModel session(source, *sink);
   session.protocol_index =
       std::min(settings.protocol_index, static_cast<int>(session.protocols.size()) - 1);
   session.auto_start = settings.auto_start;
@@ -121,12 +140,14 @@ int gui_command(const std::vector<std::string>& args, std::ostream& out, std::os
   spec.name = "gui";
   spec.summary = "the dashboard";
   spec.usage =
-      "stance gui [--device ADDRESS] [--script FILE] [--screenshot PNG] [--trials-dir DIR]";
+      "stance gui [--device ADDRESS] [--db FILE | --trials-dir DIR] [--script FILE] "
+      "[--screenshot PNG]";
   spec.options = {
       {"device", "ADDRESS", "the plate (default sim: a simulated patient follows the protocol)"},
       {"script", "FILE", "drive the session from a script (docs/dashboard.md), e.g. under Xvfb"},
       {"screenshot", "PNG", "write the last frame to this PNG file on exit"},
-      {"trials-dir", "DIR", "save trials here (default $XDG_DATA_HOME/stance/sessions)"},
+      {"db", "FILE", "the store trials are saved in (default $XDG_DATA_HOME/stance/stance.db)"},
+      {"trials-dir", "DIR", "save trials as trial files in this folder instead of the store"},
   };
   spec.details = "Needs a display (X11 or Wayland); `xvfb-run -a stance gui ...` without one.";
   auto parsed = cli::parse_args(spec, args);
@@ -148,6 +169,7 @@ int gui_command(const std::vector<std::string>& args, std::ostream& out, std::os
   options.script = parsed->value_or("script", "");
   options.screenshot = parsed->value_or("screenshot", "");
   options.trials_dir = parsed->value_or("trials-dir", "");
+  options.db = parsed->value_or("db", "");
   return run_gui(options, err);
 }
 

@@ -11,7 +11,8 @@ struct GuiOptions {
   std::string device;            // a --device address; empty: the remembered one (first time: sim)
   std::filesystem::path script;  // scripted mode (script.hpp)
   std::filesystem::path screenshot;  // write the last frame here on exit
-  std::filesystem::path trials_dir;  // where trials are saved (default: the data folder)
+  std::filesystem::path db;          // the store (default: the data folder's stance.db)
+  std::filesystem::path trials_dir;  // set: trial files here instead of the store
   int width = 1280, height = 900;
 };
 

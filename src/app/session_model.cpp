@@ -9,36 +9,36 @@
 
 namespace stance::app {
 
-TrialSaver trial_file_saver(std::filesystem::path dir) {
+Status TrialFileSink::begin_session(const std::string& patient, Limb, const Protocol&) {
   // One folder per session, named by its start time (colons are awkward in file names).
   std::string stamp = utc_timestamp_now();
   for (char& c : stamp) {
     if (c == ':') c = '-';
   }
-  return [dir = std::move(dir), stamp](
-             const live::CompletedTrial& trial, const ProtocolStep& step, int step_index,
-             const std::string& patient) -> Result<std::filesystem::path> {
-    const auto folder = dir / (patient.empty() ? "unnamed" : patient) / stamp;
-    std::error_code ec;
-    std::filesystem::create_directories(folder, ec);
-    if (ec) return Error{"cannot create " + folder.string() + ": " + ec.message()};
-    char name[96];
-    std::snprintf(name, sizeof name, "%02d-%s-%s-%s-t%d.stance", step_index + 1,
-                  to_string(step.task), to_string(step.limb), to_string(step.eyes), step.attempt);
-    auto path = folder / name;
-    for (int n = 2; std::filesystem::exists(path); ++n) {  // a redo never overwrites
-      path =
-          folder / (std::string(name, std::strlen(name) - 7) + "-" + std::to_string(n) + ".stance");
-    }
-    Recording r = trial.recording;
-    r.metadata.patient_code = patient;
-    if (Status s = write_trial_file(path, r); !s) return s.error();
-    return path;
-  };
+  patient_ = patient;
+  folder_ = dir_ / (patient.empty() ? "unnamed" : patient) / stamp;
+  std::error_code ec;
+  std::filesystem::create_directories(folder_, ec);
+  if (ec) return Error{"cannot create " + folder_.string() + ": " + ec.message()};
+  return {};
 }
 
-SessionModel::SessionModel(LiveSource& source, TrialSaver saver)
-    : source_(source), saver_(std::move(saver)) {}
+Result<std::string> TrialFileSink::save(const live::CompletedTrial& trial, const ProtocolStep& step,
+                                        int step_index) {
+  char name[96];
+  std::snprintf(name, sizeof name, "%02d-%s-%s-%s-t%d", step_index + 1, to_string(step.task),
+                to_string(step.limb), to_string(step.eyes), step.attempt);
+  auto path = folder_ / (std::string(name) + ".stance");
+  for (int n = 2; std::filesystem::exists(path); ++n) {  // a redo never overwrites
+    path = folder_ / (std::string(name) + "-" + std::to_string(n) + ".stance");
+  }
+  Recording r = trial.recording;
+  r.metadata.patient_code = patient_;
+  if (Status s = write_trial_file(path, r); !s) return s.error();
+  return path.string();
+}
+
+SessionModel::SessionModel(LiveSource& source, TrialSink& sink) : source_(source), sink_(sink) {}
 
 const ProtocolStep* SessionModel::step() const {
   return current_ < steps_.size() ? &steps_[current_] : nullptr;
@@ -64,6 +64,9 @@ Status SessionModel::begin_session() {
   results_.clear();
   message_.clear();
   screen = Screen::kTest;
+  if (Status s = sink_.begin_session(patient_code, involved, protocol()); !s) {
+    message_ = "NOT SAVING: " + s.error().message;  // the test can go on; trials stay in memory
+  }
   return plan_current();
 }
 
@@ -75,10 +78,10 @@ void SessionModel::poll() {
     StepResult r;
     r.step_index = step_index();
     r.step = steps_[current_];
-    const auto saved = saver_(*trial, r.step, r.step_index, patient_code);
+    const auto saved = sink_.save(*trial, r.step, r.step_index);
     if (saved) {
-      r.file = *saved;
-      message_ = "Saved " + step_title(r.step) + " to " + saved->string();
+      r.saved_to = *saved;
+      message_ = "Saved " + step_title(r.step) + " to " + *saved;
     } else {
       r.save_error = saved.error().message;
       message_ = "NOT SAVED: " + r.save_error;
@@ -117,7 +120,7 @@ void SessionModel::stop() {
 
 int SessionModel::saved_count() const {
   int n = 0;
-  for (const StepResult& r : results_) n += r.file.empty() ? 0 : 1;
+  for (const StepResult& r : results_) n += r.saved_to.empty() ? 0 : 1;
   return n;
 }
 

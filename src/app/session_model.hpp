@@ -21,21 +21,39 @@ struct StepResult {
   int step_index = 0;
   ProtocolStep step;
   std::shared_ptr<const live::CompletedTrial> trial;
-  std::filesystem::path file;  // where it was saved
-  std::string save_error;      // why it was not
-  bool superseded = false;     // redone: kept, but left out of the summary
+  std::string saved_to;     // where it was saved (a file, or the store's trial), or empty
+  std::string save_error;   // why it was not
+  bool superseded = false;  // redone: kept, but left out of the summary
 };
 
-// Saves one finished trial; returns where it went.
-using TrialSaver = std::function<Result<std::filesystem::path>(
-    const live::CompletedTrial&, const ProtocolStep&, int step_index, const std::string& patient)>;
+// Where finished trials go, told when a session begins and then given each trial as it ends.
+class TrialSink {
+ public:
+  virtual ~TrialSink() = default;
+  virtual Status begin_session(const std::string& patient, Limb involved,
+                               const Protocol& protocol) = 0;
+  // Returns where the trial went, for the person at the plate.
+  virtual Result<std::string> save(const live::CompletedTrial& trial, const ProtocolStep& step,
+                                   int step_index) = 0;
+};
 
 // Trial files in <dir>/<patient>/<session start>/NN-task-limb-eyes-tN.stance (atomic writes).
-TrialSaver trial_file_saver(std::filesystem::path dir);
+class TrialFileSink : public TrialSink {
+ public:
+  explicit TrialFileSink(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  Status begin_session(const std::string& patient, Limb involved,
+                       const Protocol& protocol) override;
+  Result<std::string> save(const live::CompletedTrial& trial, const ProtocolStep& step,
+                           int step_index) override;
+
+ private:
+  std::filesystem::path dir_, folder_;
+  std::string patient_;
+};
 
 class SessionModel {
  public:
-  SessionModel(LiveSource& source, TrialSaver saver);
+  SessionModel(LiveSource& source, TrialSink& sink);
 
   // Set-up (edited by the set-up view).
   std::string patient_code = "DEMO-001";
@@ -70,7 +88,7 @@ class SessionModel {
   Status plan_current();
 
   LiveSource& source_;
-  TrialSaver saver_;
+  TrialSink& sink_;
   std::vector<ProtocolStep> steps_;
   std::size_t current_ = 0;
   std::vector<StepResult> results_;

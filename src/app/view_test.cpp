@@ -110,7 +110,7 @@ void draw_result(ViewContext& v, const StepResult& r) {
   if (!r.save_error.empty()) {
     ImGui::TextColored(theme::colour(theme::kBad), "NOT SAVED: %s", r.save_error.c_str());
   } else {
-    ImGui::TextColored(theme::colour(theme::kMuted), "Saved to %s", r.file.c_str());
+    ImGui::TextColored(theme::colour(theme::kMuted), "Saved to %s", r.saved_to.c_str());
   }
 }
 

@@ -3,7 +3,7 @@ file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 execute_process(
   COMMAND ${XVFB_RUN} -a -s "-screen 0 1280x900x24" ${STANCE} gui --device sim:speed=8
-          --script ${SCRIPT} --trials-dir ${WORK}/trials
+          --script ${SCRIPT} --db ${WORK}/clinic.db
   WORKING_DIRECTORY ${WORK}
   RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT code EQUAL 0)
@@ -18,8 +18,9 @@ foreach(png setup live result results device)
     message(FATAL_ERROR "${png}.png is only ${size} bytes: nothing drawn?")
   endif()
 endforeach()
-file(GLOB_RECURSE trials ${WORK}/trials/*.stance)
-list(LENGTH trials n)
-if(NOT n EQUAL 2)
-  message(FATAL_ERROR "expected 2 saved trials, found ${n}: ${trials}")
+# Both trials are in the store, in one session of the patient the script named.
+execute_process(COMMAND ${STANCE} --db ${WORK}/clinic.db session list PFP-042
+                RESULT_VARIABLE code OUTPUT_VARIABLE sessions ERROR_VARIABLE err)
+if(NOT code EQUAL 0 OR NOT sessions MATCHES "2 \\(2\\)")
+  message(FATAL_ERROR "the store does not hold the session's 2 valid trials:\n${sessions}${err}")
 endif()

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <thread>
 
+#include "app/store_saver.hpp"
 #include "cli/command.hpp"
 #include "recording/trial_file.hpp"
 #include "temp_dir.hpp"
@@ -35,7 +36,8 @@ class SessionModelTest : public ::testing::Test {
 
 TEST_F(SessionModelTest, WholeSquatProtocolIsRecordedSavedAndSummarised) {
   LiveSource source(drivers_, "sim:realtime=0");
-  SessionModel m(source, trial_file_saver(dir_.root()));
+  TrialFileSink files(dir_.root());
+  SessionModel m(source, files);
   m.patient_code = "PFP-001";
   m.involved = Limb::kLeft;
   m.protocols[0].trials_per_side = 1;
@@ -49,8 +51,8 @@ TEST_F(SessionModelTest, WholeSquatProtocolIsRecordedSavedAndSummarised) {
   const StepResult* first = m.current_result();
   ASSERT_TRUE(first->trial->analysis) << first->trial->analysis_error;
   EXPECT_EQ(first->trial->analysis->squats->rep_count, 3);
-  ASSERT_TRUE(std::filesystem::exists(first->file)) << m.message();
-  const auto saved = read_trial_file(first->file);
+  ASSERT_TRUE(std::filesystem::exists(first->saved_to)) << m.message();
+  const auto saved = read_trial_file(first->saved_to);
   ASSERT_TRUE(saved) << saved.error().message;
   EXPECT_EQ(saved->metadata.patient_code, "PFP-001");
   EXPECT_EQ(saved->metadata.limb, Limb::kRight);
@@ -61,8 +63,8 @@ TEST_F(SessionModelTest, WholeSquatProtocolIsRecordedSavedAndSummarised) {
   ASSERT_TRUE(wait_for_result(m));
   EXPECT_EQ(m.results().size(), 2u);
   EXPECT_TRUE(m.results()[0].superseded);
-  EXPECT_NE(m.results()[0].file, m.results()[1].file);
-  EXPECT_TRUE(std::filesystem::exists(m.results()[0].file));
+  EXPECT_NE(m.results()[0].saved_to, m.results()[1].saved_to);
+  EXPECT_TRUE(std::filesystem::exists(m.results()[0].saved_to));
 
   ASSERT_TRUE(m.next());
   EXPECT_EQ(m.step()->limb, Limb::kLeft);
@@ -85,17 +87,55 @@ TEST_F(SessionModelTest, WholeSquatProtocolIsRecordedSavedAndSummarised) {
 TEST_F(SessionModelTest, SaveFailureIsShownAndTheTrialKeptInMemory) {
   LiveSource source(drivers_, "sim:realtime=0");
   const auto blocked = dir_.write("not-a-folder", "x");  // a file where a folder must go
-  SessionModel m(source, trial_file_saver(blocked));
+  TrialFileSink files(blocked);
+  SessionModel m(source, files);
   m.protocols[1].trials_per_side = 1;
   m.protocols[1].stance_seconds = 5;
   m.protocol_index = 1;
   ASSERT_TRUE(m.begin_session());
+  EXPECT_NE(m.message().find("NOT SAVING"), std::string::npos) << m.message();
   ASSERT_TRUE(wait_for_result(m));
   const StepResult* r = m.current_result();
-  EXPECT_TRUE(r->file.empty());
+  EXPECT_TRUE(r->saved_to.empty());
   EXPECT_FALSE(r->save_error.empty());
   EXPECT_NE(m.message().find("NOT SAVED"), std::string::npos);
   EXPECT_GT(r->trial->recording.frames.size(), 4000u);  // still here: can be saved elsewhere
+}
+
+TEST_F(SessionModelTest, TrialsGoIntoTheStoreAsTheyEnd) {
+  auto store = store::Store::open(dir_.path("clinic.db"));
+  ASSERT_TRUE(store) << store.error().message;
+  StoreSink sink(*store, "dr K");
+  LiveSource source(drivers_, "sim:realtime=0");
+  SessionModel m(source, sink);
+  m.patient_code = "PFP-009";  // not in the store yet: created with its code only
+  m.protocols[1].trials_per_side = 1;
+  m.protocols[1].stance_seconds = 5;
+  m.protocols[1].eyes = {Eyes::kOpen};
+  m.protocol_index = 1;
+  ASSERT_TRUE(m.begin_session());
+  ASSERT_TRUE(wait_for_result(m)) << m.message();
+  ASSERT_TRUE(m.next());
+  ASSERT_TRUE(wait_for_result(m)) << m.message();
+  EXPECT_EQ(m.saved_count(), 2) << m.message();
+
+  const auto patient = store->patient("PFP-009");
+  ASSERT_TRUE(patient) << patient.error().message;
+  const auto sessions = store->sessions(patient->id);
+  ASSERT_EQ(sessions->size(), 1u);
+  EXPECT_EQ(sessions->front().clinician, "dr K");
+  EXPECT_EQ(sessions->front().protocol, m.protocol().name);
+  const auto trials = store->trials(sessions->front().id);
+  ASSERT_EQ(trials->size(), 2u);
+  for (const store::Trial& t : *trials) {
+    const auto bytes = store->recording(t.id);  // checksum checked
+    ASSERT_TRUE(bytes) << bytes.error().message;
+    const auto recording = decode_trial(*bytes, "stored trial");
+    ASSERT_TRUE(recording) << recording.error().message;
+    EXPECT_EQ(recording->metadata.patient_code, "PFP-009");
+    EXPECT_EQ(recording->metadata.limb, t.limb);
+    EXPECT_FALSE(store->metrics(t.id)->empty());
+  }
 }
 
 TEST(Protocols, StepsAlternateSidesUninvolvedFirstAndCoverEveryCondition) {

@@ -1,0 +1,59 @@
+#include "app/store_saver.hpp"
+
+#include "cli/stored_analysis.hpp"
+#include "recording/trial_file.hpp"
+
+namespace stance::app {
+
+Status StoreSink::begin_session(const std::string& patient, Limb involved,
+                                const Protocol& protocol) {
+  session_id_ = 0;
+  patient_ = patient;
+  protocol_ = protocol.name;
+  if (const auto p = store_.patient(patient)) {
+    patient_id_ = p->id;
+    return {};
+  }
+  store::Patient p;
+  p.code = patient;
+  p.involved_side = involved;
+  const auto id = store_.add_patient(p);
+  if (!id) return id.error();
+  patient_id_ = *id;
+  return {};
+}
+
+Result<std::string> StoreSink::save(const live::CompletedTrial& completed, const ProtocolStep& step,
+                                    int /*step_index*/) {
+  if (patient_id_ == 0) return Error{"no session was begun"};
+  if (session_id_ == 0) {  // no empty sessions: it starts with its first trial
+    store::Session session;
+    session.patient_id = patient_id_;
+    session.clinician = clinician_;
+    session.protocol = protocol_;
+    session.plate_serial = completed.recording.plate.serial;
+    const auto id = store_.add_session(session);
+    if (!id) return id.error();
+    session_id_ = *id;
+  }
+  Recording r = completed.recording;
+  r.metadata.patient_code = patient_;
+  const std::vector<std::uint8_t> bytes = encode_trial(r);
+  const auto results = cli::analyze_stored_recording(bytes, step_title(step));
+  if (!results) return results.error();
+  store::Trial trial;
+  trial.session_id = session_id_;
+  trial.limb = step.limb;
+  trial.task = step.task;
+  trial.eyes = step.eyes;
+  trial.attempt = step.attempt;
+  trial.recorded_utc = r.metadata.recorded_at_utc;
+  trial.recorded_by = r.metadata.software_version;
+  trial.results = *results;
+  const auto id = store_.add_trial(trial, bytes);
+  if (!id) return id.error();
+  return store_.path().string() + " (session " + std::to_string(session_id_) + ", trial " +
+         std::to_string(*id) + ")";
+}
+
+}  // namespace stance::app

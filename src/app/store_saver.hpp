@@ -1,0 +1,28 @@
+#pragma once
+// Saves the dashboard's trials into the clinic's store (docs/store.md) as they end: the patient
+// by code (created with only the code when new: pseudonymous until the clinician adds more with
+// `stance patient edit`), one store session per dashboard session, each trial with its raw
+// recording and its results in one transaction.
+#include <string>
+
+#include "app/session_model.hpp"
+#include "store/store.hpp"
+
+namespace stance::app {
+
+class StoreSink : public TrialSink {
+ public:
+  StoreSink(store::Store& store, std::string clinician)
+      : store_(store), clinician_(std::move(clinician)) {}
+  Status begin_session(const std::string& patient, Limb involved,
+                       const Protocol& protocol) override;
+  Result<std::string> save(const live::CompletedTrial& trial, const ProtocolStep& step,
+                           int step_index) override;
+
+ private:
+  store::Store& store_;
+  std::string clinician_, patient_, protocol_;
+  std::int64_t patient_id_ = 0, session_id_ = 0;  // the session is opened with its first trial
+};
+
+}  // namespace stance::app
