@@ -147,8 +147,8 @@ void mean_square_displacement(const Eigen::ArrayXd& x, const Eigen::ArrayXd& y,
   fft.forward(z.data());
   std::vector<Complex> p(m);
   for (std::size_t k = 0; k < m; ++k) {
-    const Complex a = z[k], b = std::conj(z[(m - k) % m]);
-    p[k] = {0.25 * std::norm(a + b), 0.25 * std::norm(a - b)};  // |X_k|² + i·|Y_k|²
+    const Complex a = z[k], b = std::conj(z[k == 0 ? 0 : m - k]);  // no division per bin
+    p[k] = {0.25 * std::norm(a + b), 0.25 * std::norm(a - b)};     // |X_k|² + i·|Y_k|²
   }
   fft.inverse(p.data());
   Eigen::ArrayXd qx(n + 1), qy(n + 1);  // prefix sums of squares

@@ -13,10 +13,6 @@ Scalar fractal_dimension(double n, double d, double l) {
   return denominator != 0 ? defined_if_finite(std::log(n) / denominator) : Scalar{};
 }
 
-double variance(const Eigen::ArrayXd& v) {
-  return v.size() > 0 ? (v - v.mean()).square().mean() : 0.0;
-}
-
 }  // namespace
 
 PathSums path_sums(const CopTrace& trace) {
@@ -115,14 +111,14 @@ DynamicDescriptors compute_dynamic(const CopTrace& trace, const PositionalDescri
 
   // Velocity-based values on the continuous (bridged) signal.
   if (trace.size() >= 5) {
-    const Eigen::ArrayXd vx = savgol_velocity(trace.ml_m, trace.rate_hz);
-    const Eigen::ArrayXd vy = savgol_velocity(trace.ap_m, trace.rate_hz);
+    const VelocitySummary vx = velocity_summary(trace.ml_m, trace.rate_hz);
+    const VelocitySummary vy = velocity_summary(trace.ap_m, trace.rate_hz);
     out.phase_plane_ml_m = defined_if_finite(
-        std::sqrt(positional.rms_ml_m.value * positional.rms_ml_m.value + variance(vx)));
+        std::sqrt(positional.rms_ml_m.value * positional.rms_ml_m.value + vx.variance));
     out.phase_plane_ap_m = defined_if_finite(
-        std::sqrt(positional.rms_ap_m.value * positional.rms_ap_m.value + variance(vy)));
-    out.velocity_ml = velocity_peaks(vx);
-    out.velocity_ap = velocity_peaks(vy);
+        std::sqrt(positional.rms_ap_m.value * positional.rms_ap_m.value + vy.variance));
+    out.velocity_ml = vx.peaks;
+    out.velocity_ap = vy.peaks;
   }
   return out;
 }
