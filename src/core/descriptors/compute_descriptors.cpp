@@ -183,13 +183,20 @@ DescriptorSet compute_descriptor_set(const PreparedCop& cop, const PresetSetting
   set.start_s = cop.start_s;
   set.end_s = cop.end_s;
   set.samples = cop.trace.size();
-  set.samples_used = cop.trace.usable_count();
-  set.samples_bridged = set.samples - set.samples_used;
   set.filtered = cop.filtered;
   set.lowpass = settings.lowpass;
   set.diffusion_form = settings.diffusion.form;
   set.power_sum = settings.spectral.power;
   set.notes = cop.notes;
+  // On one thread the positional family counts the usable samples (the mask is scanned once for
+  // the whole set); with two, they are counted first, so that the second thread starts at once.
+  if (threads >= 2) {
+    set.samples_used = cop.trace.usable_count();
+  } else {
+    set.positional = compute_positional(cop.trace, settings.positional);
+    set.samples_used = set.positional.samples;
+  }
+  set.samples_bridged = set.samples - set.samples_used;
 
   const double bridged =
       set.samples > 0 ? static_cast<double>(set.samples_bridged) / static_cast<double>(set.samples)
@@ -204,7 +211,7 @@ DescriptorSet compute_descriptor_set(const PreparedCop& cop, const PresetSetting
       // No thread to be had: the same work on this one.
     }
   }
-  set.positional = compute_positional(cop.trace, settings.positional);
+  if (threads >= 2) set.positional = compute_positional(cop.trace, settings.positional);
   set.dynamic = compute_dynamic(cop.trace, set.positional, settings.dynamic);
   GridFamilies grid;
   if (worker.valid()) {

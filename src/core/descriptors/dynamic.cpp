@@ -16,11 +16,15 @@ Scalar fractal_dimension(double n, double d, double l) {
 }  // namespace
 
 PathSums path_sums(const CopTrace& trace) {
+  return path_sums(trace, trace.all_usable());
+}
+
+PathSums path_sums(const CopTrace& trace, bool all_usable) {
   PathSums s;
   const Eigen::ArrayXd& x = trace.ml_m;
   const Eigen::ArrayXd& y = trace.ap_m;
   const Eigen::Index n = trace.size();
-  if (n >= 2 && trace.all_usable()) {
+  if (n >= 2 && all_usable) {
     // Every step counts (the usual case): one pass in blocks of 8 steps, sums kept per lane so
     // Eigen vectorises them; the last few steps join in the loop below.
     using Block = Eigen::Array<double, 8, 1>;
@@ -67,7 +71,8 @@ PathSums path_sums(const CopTrace& trace) {
 DynamicDescriptors compute_dynamic(const CopTrace& trace, const PositionalDescriptors& positional,
                                    const DynamicSpec& spec) {
   DynamicDescriptors out;
-  const PathSums sums = path_sums(trace);
+  // The positional family counted the usable samples: all of them, or a test per step.
+  const PathSums sums = path_sums(trace, positional.samples == trace.size());
   const double path_x = sums.ml_m, path_y = sums.ap_m, path = sums.planar_m;
   const Eigen::Index steps = sums.steps;
   out.steps = steps;
