@@ -1,7 +1,6 @@
 #include "core/descriptors/sway_density.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 
 namespace stance {
@@ -11,27 +10,28 @@ constexpr Eigen::Index kBlock = 8;
 
 // The last sample of the run from sample i in direction `dir` (+1 or −1): one before the first
 // sample farther than r from sample i, searched from `from`, the first sample whose path from i
-// is longer than r (the ones before cannot be farther than r). Blocks of 8 distances are computed
-// without branches and the first one outside is read from a bit mask: loop exits are the costly
-// mispredicted branches here, so there are few of them.
+// is longer than r (the ones before cannot be farther than r). Blocks of 8 distances are tested
+// together with vector instructions; the block holding the first one outside is then searched
+// sample by sample.
 template <int dir>
 Eigen::Index run_end(const Eigen::ArrayXd& ml, const Eigen::ArrayXd& ap, Eigen::Index i,
                      Eigen::Index from, double r2) {
   const Eigen::Index n = ml.size();
   const double xi = ml[i], yi = ap[i];
+  using Block = Eigen::Array<double, kBlock, 1>;
+  auto outside = [&](Eigen::Index k) {
+    const double dx = ml[k] - xi, dy = ap[k] - yi;
+    return dx * dx + dy * dy > r2;
+  };
   Eigen::Index j = from;
   while (j + dir * (kBlock - 1) >= 0 && j + dir * (kBlock - 1) < n) {
-    unsigned outside = 0;
-    for (Eigen::Index k = 0; k < kBlock; ++k) {
-      const double dx = ml[j + dir * k] - xi, dy = ap[j + dir * k] - yi;
-      outside |= static_cast<unsigned>(dx * dx + dy * dy > r2) << k;
-    }
-    if (outside != 0) return j + dir * (std::countr_zero(outside) - 1);
+    const Eigen::Index low = dir > 0 ? j : j - (kBlock - 1);  // the block in memory order
+    const Block d2 =
+        (ml.segment<kBlock>(low) - xi).square() + (ap.segment<kBlock>(low) - yi).square();
+    if ((d2 > r2).any()) break;  // the first one outside is in this block
     j += dir * kBlock;
   }
-  for (; j >= 0 && j < n; j += dir) {
-    const double dx = ml[j] - xi, dy = ap[j] - yi;
-    if (dx * dx + dy * dy > r2) break;
+  for (; j >= 0 && j < n && !outside(j); j += dir) {
   }
   return j - dir;
 }
