@@ -5,12 +5,21 @@
 namespace stance {
 
 std::vector<bool> cop_usable_mask(const ForceSamples& samples) {
+  bool complete = true;
+  return cop_usable_mask(samples, complete);
+}
+
+std::vector<bool> cop_usable_mask(const ForceSamples& samples, bool& complete) {
   // All usable, then the few flagged samples cleared: a byte test per sample instead of a bit
   // written per sample.
   std::vector<bool> usable(static_cast<std::size_t>(samples.size()), true);
   const std::uint8_t* flags = samples.flags.data();
+  complete = true;
   for (Eigen::Index i = 0; i < samples.size(); ++i) {
-    if ((flags[i] & kUnusableForCop) != 0) usable[static_cast<std::size_t>(i)] = false;
+    if ((flags[i] & kUnusableForCop) != 0) {
+      usable[static_cast<std::size_t>(i)] = false;
+      complete = false;
+    }
   }
   return usable;
 }
@@ -44,8 +53,9 @@ Eigen::ArrayXd bridge_gaps(const Eigen::ArrayXd& x, const std::vector<bool>& usa
 }
 
 FilteredCop lowpass_cop(const ForceSamples& samples, const LowPassSpec& spec) {
-  FilteredCop out{samples.cop_ml_m, samples.cop_ap_m, cop_usable_mask(samples)};
-  if (std::find(out.usable.begin(), out.usable.end(), false) != out.usable.end()) {
+  FilteredCop out{samples.cop_ml_m, samples.cop_ap_m, {}};
+  out.usable = cop_usable_mask(samples, out.all_usable);
+  if (!out.all_usable) {
     bridge_gaps_in_place(out.ml_m, out.usable);
     bridge_gaps_in_place(out.ap_m, out.usable);
   }

@@ -11,6 +11,8 @@
 namespace stance {
 
 std::vector<bool> cop_usable_mask(const ForceSamples& samples);
+// The same, and whether every sample is usable (`complete`), found on the way.
+std::vector<bool> cop_usable_mask(const ForceSamples& samples, bool& complete);
 
 // Linear interpolation across samples where usable is false; held flat before the first and after
 // the last usable sample. All-unusable input is returned as zeros.
@@ -20,6 +22,7 @@ void bridge_gaps_in_place(Eigen::ArrayXd& x, const std::vector<bool>& usable);
 struct FilteredCop {
   Eigen::ArrayXd ml_m, ap_m;
   std::vector<bool> usable;  // cop_usable_mask of the input
+  bool all_usable = true;    // no false in `usable`
   bool filtered = false;     // false when the rate is too low for the cut-off (then unfiltered)
 };
 FilteredCop lowpass_cop(const ForceSamples& samples, const LowPassSpec& spec);

@@ -13,11 +13,11 @@
 namespace stance {
 namespace {
 
-// The usable samples' mean becomes the trace's centre.
-Status centre(CopTrace& trace) {
+// The usable samples' mean becomes the trace's centre. `all_usable`: no false in trace.usable.
+Status centre(CopTrace& trace, bool all_usable) {
   double sx = 0, sy = 0;
   Eigen::Index n = 0;
-  if (trace.all_usable()) {  // the same sums in the same order, without the per-sample test
+  if (all_usable) {  // the same sums in the same order, without the per-sample test
     for (Eigen::Index i = 0; i < trace.size(); ++i) {
       sx += trace.ml_m[i];
       sy += trace.ap_m[i];
@@ -44,6 +44,7 @@ Result<PreparedCop> prepare_filter_then_window(const ForceSamples& samples,
                                                const PresetSettings& settings) {
   PreparedCop out;
   CopTrace whole;
+  bool all_usable = false;  // of the whole recording, hence of any window; known when filtered here
   if (options.resample_hz > 0 && options.resample_hz != samples.rate_hz) {
     auto resampled = resample_cop(samples, settings.lowpass, options.resample_hz);
     if (!resampled) return resampled.error();
@@ -58,6 +59,7 @@ Result<PreparedCop> prepare_filter_then_window(const ForceSamples& samples,
     whole.ml_m = std::move(cop.ml_m);
     whole.ap_m = std::move(cop.ap_m);
     whole.usable = std::move(cop.usable);
+    all_usable = cop.all_usable;
     out.filtered = cop.filtered;
   }
   const auto window = window_on_grid(whole.size(), whole.rate_hz, options.start_s, options.end_s);
@@ -72,7 +74,7 @@ Result<PreparedCop> prepare_filter_then_window(const ForceSamples& samples,
     t.ap_m = whole.ap_m.segment(window->first, count);
     t.usable.assign(whole.usable.begin() + window->first, whole.usable.begin() + window->last);
   }
-  if (const Status s = centre(t); !s) return s.error();
+  if (const Status s = centre(t, all_usable || t.all_usable()); !s) return s.error();
   out.start_s = static_cast<double>(window->first) / t.rate_hz;
   out.end_s = static_cast<double>(window->last) / t.rate_hz;
   const auto factor =
@@ -183,13 +185,20 @@ DescriptorSet compute_descriptor_set(const PreparedCop& cop, const PresetSetting
   set.start_s = cop.start_s;
   set.end_s = cop.end_s;
   set.samples = cop.trace.size();
-  set.samples_used = cop.trace.usable_count();
-  set.samples_bridged = set.samples - set.samples_used;
   set.filtered = cop.filtered;
   set.lowpass = settings.lowpass;
   set.diffusion_form = settings.diffusion.form;
   set.power_sum = settings.spectral.power;
   set.notes = cop.notes;
+  // On one thread the positional family counts the usable samples (the mask is scanned once for
+  // the whole set); with two, they are counted first, so that the second thread starts at once.
+  if (threads >= 2) {
+    set.samples_used = cop.trace.usable_count();
+  } else {
+    set.positional = compute_positional(cop.trace, settings.positional);
+    set.samples_used = set.positional.samples;
+  }
+  set.samples_bridged = set.samples - set.samples_used;
 
   const double bridged =
       set.samples > 0 ? static_cast<double>(set.samples_bridged) / static_cast<double>(set.samples)
@@ -204,7 +213,7 @@ DescriptorSet compute_descriptor_set(const PreparedCop& cop, const PresetSetting
       // No thread to be had: the same work on this one.
     }
   }
-  set.positional = compute_positional(cop.trace, settings.positional);
+  if (threads >= 2) set.positional = compute_positional(cop.trace, settings.positional);
   set.dynamic = compute_dynamic(cop.trace, set.positional, settings.dynamic);
   GridFamilies grid;
   if (worker.valid()) {

@@ -145,12 +145,19 @@ void mean_square_displacement(const Eigen::ArrayXd& x, const Eigen::ArrayXd& y,
   std::vector<Complex> z(m);
   for (Eigen::Index i = 0; i < n; ++i) z[static_cast<std::size_t>(i)] = {x[i], y[i]};
   fft.forward(z.data());
-  std::vector<Complex> p(m);
-  for (std::size_t k = 0; k < m; ++k) {
-    const Complex a = z[k], b = std::conj(z[(m - k) % m]);
-    p[k] = {0.25 * std::norm(a + b), 0.25 * std::norm(a - b)};  // |X_k|² + i·|Y_k|²
+  // |X_k|² + i·|Y_k|² in place: bins k and m − k need each other, so they go in pairs.
+  auto power = [](Complex a, Complex b_mirror) {
+    const Complex b = std::conj(b_mirror);
+    return Complex{0.25 * std::norm(a + b), 0.25 * std::norm(a - b)};
+  };
+  for (std::size_t k = 0; k <= m / 2; ++k) {
+    const std::size_t j = k == 0 ? 0 : m - k;
+    const Complex a = z[k], b = z[j];
+    z[k] = power(a, b);
+    if (j != k) z[j] = power(b, a);
   }
-  fft.inverse(p.data());
+  fft.inverse(z.data());
+  const std::vector<Complex>& p = z;
   Eigen::ArrayXd qx(n + 1), qy(n + 1);  // prefix sums of squares
   qx[0] = qy[0] = 0;
   for (Eigen::Index i = 0; i < n; ++i) {

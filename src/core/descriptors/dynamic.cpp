@@ -13,18 +13,18 @@ Scalar fractal_dimension(double n, double d, double l) {
   return denominator != 0 ? defined_if_finite(std::log(n) / denominator) : Scalar{};
 }
 
-double variance(const Eigen::ArrayXd& v) {
-  return v.size() > 0 ? (v - v.mean()).square().mean() : 0.0;
-}
-
 }  // namespace
 
 PathSums path_sums(const CopTrace& trace) {
+  return path_sums(trace, trace.all_usable());
+}
+
+PathSums path_sums(const CopTrace& trace, bool all_usable) {
   PathSums s;
   const Eigen::ArrayXd& x = trace.ml_m;
   const Eigen::ArrayXd& y = trace.ap_m;
   const Eigen::Index n = trace.size();
-  if (n >= 2 && trace.all_usable()) {
+  if (n >= 2 && all_usable) {
     // Every step counts (the usual case): one pass in blocks of 8 steps, sums kept per lane so
     // Eigen vectorises them; the last few steps join in the loop below.
     using Block = Eigen::Array<double, 8, 1>;
@@ -71,7 +71,8 @@ PathSums path_sums(const CopTrace& trace) {
 DynamicDescriptors compute_dynamic(const CopTrace& trace, const PositionalDescriptors& positional,
                                    const DynamicSpec& spec) {
   DynamicDescriptors out;
-  const PathSums sums = path_sums(trace);
+  // The positional family counted the usable samples: all of them, or a test per step.
+  const PathSums sums = path_sums(trace, positional.samples == trace.size());
   const double path_x = sums.ml_m, path_y = sums.ap_m, path = sums.planar_m;
   const Eigen::Index steps = sums.steps;
   out.steps = steps;
@@ -115,14 +116,14 @@ DynamicDescriptors compute_dynamic(const CopTrace& trace, const PositionalDescri
 
   // Velocity-based values on the continuous (bridged) signal.
   if (trace.size() >= 5) {
-    const Eigen::ArrayXd vx = savgol_velocity(trace.ml_m, trace.rate_hz);
-    const Eigen::ArrayXd vy = savgol_velocity(trace.ap_m, trace.rate_hz);
+    const VelocitySummary vx = velocity_summary(trace.ml_m, trace.rate_hz);
+    const VelocitySummary vy = velocity_summary(trace.ap_m, trace.rate_hz);
     out.phase_plane_ml_m = defined_if_finite(
-        std::sqrt(positional.rms_ml_m.value * positional.rms_ml_m.value + variance(vx)));
+        std::sqrt(positional.rms_ml_m.value * positional.rms_ml_m.value + vx.variance));
     out.phase_plane_ap_m = defined_if_finite(
-        std::sqrt(positional.rms_ap_m.value * positional.rms_ap_m.value + variance(vy)));
-    out.velocity_ml = velocity_peaks(vx);
-    out.velocity_ap = velocity_peaks(vy);
+        std::sqrt(positional.rms_ap_m.value * positional.rms_ap_m.value + vy.variance));
+    out.velocity_ml = vx.peaks;
+    out.velocity_ap = vy.peaks;
   }
   return out;
 }

@@ -39,9 +39,11 @@ struct PathSums {
   double swept_m2 = 0;  // Σ|x[i]·y[i−1] − y[i]·x[i−1]|: twice the area swept
 };
 PathSums path_sums(const CopTrace& trace);
+PathSums path_sums(const CopTrace& trace, bool all_usable);  // when the caller knows
 
-// From `trace`: the path-based values (usable steps only) and the velocity ones (on its bridged
-// values). The sway density is left empty: compute_sway_density fills it, on the analysis grid.
+// From `trace` and its positional values (computed on it): the path-based values (usable steps
+// only) and the velocity ones (on its bridged values). The sway density is left empty:
+// compute_sway_density fills it, on the analysis grid.
 DynamicDescriptors compute_dynamic(const CopTrace& trace, const PositionalDescriptors& positional,
                                    const DynamicSpec& spec);
 

@@ -19,10 +19,12 @@ PositionalDescriptors compute_positional(const CopTrace& trace, const Positional
   double sum_xx = 0, sum_yy = 0, sum_xy = 0, max_abs_x = 0, max_abs_y = 0, max_r2 = 0;
   double min_x = std::numeric_limits<double>::max(), max_x = -min_x, min_y = min_x, max_y = -min_x;
   Eigen::Index n = 0;
-  if (size > 0 && trace.all_usable()) {
-    // Every sample usable (the usual case): one pass in blocks of 8, every sum and extreme kept
-    // per lane so Eigen vectorises them all together; the lanes are combined at the end.
-    using Block = Eigen::Array<double, 8, 1>;
+  const bool all_usable = trace.all_usable();
+  if (size > 0 && all_usable) {
+    // Every sample usable (the usual case): one pass in pairs, every sum and extreme kept per
+    // lane of a 2-wide register (thirteen of them: wider blocks spill to the stack with SSE2);
+    // the lanes are combined at the end.
+    using Block = Eigen::Array<double, 2, 1>;
     constexpr Eigen::Index kLanes = Block::SizeAtCompileTime;
     Block sx = Block::Zero(), sy = sx, sax = sx, say = sx, sr = sx, sxx = sx, syy = sx, sxy = sx;
     Block mr2 = sx, lox = Block::Constant(min_x), hix = Block::Constant(max_x), loy = lox,
@@ -124,7 +126,8 @@ PositionalDescriptors compute_positional(const CopTrace& trace, const Positional
   out.radius_sd_m = std::sqrt(std::max(0.0, (var_x + var_y) - (sum_r / count) * (sum_r / count)));
   out.range_ml_m = defined_if_finite(max_x - min_x);
   out.range_ap_m = defined_if_finite(max_y - min_y);
-  out.range_m = defined_if_finite(planar_diameter(x, y, trace.usable));
+  out.range_m =
+      defined_if_finite(all_usable ? planar_diameter(x, y) : planar_diameter(x, y, trace.usable));
   if (max_y > min_y) out.range_ratio = defined_if_finite((max_x - min_x) / (max_y - min_y));
   if (rms_x > 0 && rms_y > 0) {
     out.sway_direction_coefficient = defined_if_finite(cov / (rms_x * rms_y));

@@ -1,7 +1,6 @@
 #include "core/descriptors/sway_density.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 
 namespace stance {
@@ -9,37 +8,30 @@ namespace {
 
 constexpr Eigen::Index kBlock = 8;
 
-// The last sample of the run from i in direction `dir` (+1 or −1): one before the first sample
-// farther than r from sample i. Samples whose path from i is at most r cannot be farther than r
-// and are passed on the path alone; after that, blocks of 8 distances are computed without
-// branches and the first one outside is read from a bit mask. Loop exits are the costly
-// mispredicted branches here, so there are few of them.
+// The last sample of the run from sample i in direction `dir` (+1 or −1): one before the first
+// sample farther than r from sample i, searched from `from`, the first sample whose path from i
+// is longer than r (the ones before cannot be farther than r). Blocks of 8 distances are tested
+// together with vector instructions; the block holding the first one outside is then searched
+// sample by sample.
 template <int dir>
-Eigen::Index run_end(const Eigen::ArrayXd& ml, const Eigen::ArrayXd& ap, const Eigen::ArrayXd& path,
-                     Eigen::Index i, double r) {
+Eigen::Index run_end(const Eigen::ArrayXd& ml, const Eigen::ArrayXd& ap, Eigen::Index i,
+                     Eigen::Index from, double r2) {
   const Eigen::Index n = ml.size();
-  const double xi = ml[i], yi = ap[i], r2 = r * r;
-  const double slack = r * (1.0 - 1e-9);  // a hair short of r, for rounding in the path sums
-  auto within_path = [&](Eigen::Index k) { return dir * (path[k] - path[i]) <= slack; };
-  Eigen::Index j = i + dir;
-  while (j + dir * (kBlock - 1) >= 0 && j + dir * (kBlock - 1) < n &&
-         within_path(j + dir * (kBlock - 1))) {
-    j += dir * kBlock;
-  }
-  while (j >= 0 && j < n && within_path(j)) j += dir;
-  // Whole blocks: one bit per sample farther than r.
+  const double xi = ml[i], yi = ap[i];
+  using Block = Eigen::Array<double, kBlock, 1>;
+  auto outside = [&](Eigen::Index k) {
+    const double dx = ml[k] - xi, dy = ap[k] - yi;
+    return dx * dx + dy * dy > r2;
+  };
+  Eigen::Index j = from;
   while (j + dir * (kBlock - 1) >= 0 && j + dir * (kBlock - 1) < n) {
-    unsigned outside = 0;
-    for (Eigen::Index k = 0; k < kBlock; ++k) {
-      const double dx = ml[j + dir * k] - xi, dy = ap[j + dir * k] - yi;
-      outside |= static_cast<unsigned>(dx * dx + dy * dy > r2) << k;
-    }
-    if (outside != 0) return j + dir * (std::countr_zero(outside) - 1);
+    const Eigen::Index low = dir > 0 ? j : j - (kBlock - 1);  // the block in memory order
+    const Block d2 =
+        (ml.segment<kBlock>(low) - xi).square() + (ap.segment<kBlock>(low) - yi).square();
+    if ((d2 > r2).any()) break;  // the first one outside is in this block
     j += dir * kBlock;
   }
-  for (; j >= 0 && j < n; j += dir) {
-    const double dx = ml[j] - xi, dy = ap[j] - yi;
-    if (dx * dx + dy * dy > r2) break;
+  for (; j >= 0 && j < n && !outside(j); j += dir) {
   }
   return j - dir;
 }
@@ -56,10 +48,19 @@ Eigen::ArrayXd sway_density_s(const Eigen::ArrayXd& ml, const Eigen::ArrayXd& ap
     const double dx = ml[i] - ml[i - 1], dy = ap[i] - ap[i - 1];
     path[i] = path[i - 1] + std::sqrt(dx * dx + dy * dy);
   }
+  // Samples whose path from sample i is at most r (a hair less, for rounding in the path sums)
+  // cannot be farther than r, so each search starts past them. Those frontiers only move forward
+  // as i does (the path grows), so they are slid along rather than searched for.
+  const double slack = radius_m * (1.0 - 1e-9), r2 = radius_m * radius_m;
+  Eigen::Index ahead = 1;    // the first sample after i whose path from i is longer than slack
+  Eigen::Index behind = -1;  // the last sample before i whose path to i is longer than slack
   Eigen::ArrayXd density(n - 1);
   for (Eigen::Index i = 0; i + 1 < n; ++i) {
-    const Eigen::Index last = run_end<+1>(ml, ap, path, i, radius_m);
-    const Eigen::Index first = run_end<-1>(ml, ap, path, i, radius_m);
+    ahead = std::max(ahead, i + 1);
+    while (ahead < n && path[ahead] - path[i] <= slack) ++ahead;
+    while (behind + 1 < i && -(path[behind + 1] - path[i]) > slack) ++behind;
+    const Eigen::Index last = run_end<+1>(ml, ap, i, ahead, r2);
+    const Eigen::Index first = run_end<-1>(ml, ap, i, behind, r2);
     density[i] = static_cast<double>(last - first) / rate_hz;
   }
   return density;

@@ -1,6 +1,7 @@
 #include "core/descriptors/velocity.hpp"
 
 #include <Eigen/Dense>
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <vector>
@@ -54,76 +55,110 @@ Eigen::ArrayXd savgol_velocity(const Eigen::ArrayXd& x, double rate_hz) {
   return v;
 }
 
-VelocityPeaks velocity_peaks(const Eigen::ArrayXd& v) {
-  VelocityPeaks out;
-  // One pass. A crossing is the first non-zero sample of the sign opposite to the current
-  // half-wave (zeros belong to no side); a half-wave's peak is its first largest |v|. Blocks of 8
-  // samples that are all strictly on the current side (most of them) are handled with two
-  // vectorised reductions; the others sample by sample.
+// One pass. A crossing is the first non-zero sample of the sign opposite to the current
+// half-wave (zeros belong to no side); a half-wave's peak is its largest |v|, of the half-wave's
+// sign. Blocks of 8 samples that are all strictly on the current side (most of them) are handled
+// with two vectorised reductions; the others sample by sample.
+void VelocityPeakScan::add(const double* v, Eigen::Index n) {
   using Block = Eigen::Array<double, 8, 1>;
   constexpr Eigen::Index kLanes = Block::SizeAtCompileTime;
-  const Eigen::Index n = v.size();
-  double side = 0;  // +1, −1, or 0 before the first non-zero sample
-  Eigen::Index crossings = 0;
-  double best = 0;                                // largest |v| of the current half-wave so far
-  Eigen::Index best_index = -1, best_block = -1;  // where (a block to search, if from a block)
-  double sum_pos = 0, sum_neg = 0;
-  Eigen::Index count_pos = 0, count_neg = 0;
   auto close_half_wave = [&] {
-    if (crossings == 0) return;  // the first (partial) half-wave is not counted
-    if (best_block >= 0) {
-      best_index = best_block;
-      while (std::abs(v[best_index]) != best) ++best_index;
-    }
-    if (v[best_index] > 0) {
-      sum_pos += v[best_index];
-      ++count_pos;
+    if (crossings_ == 0) return;  // the first (partial) half-wave is not counted
+    if (side_ > 0) {
+      sum_pos_ += best_;
+      ++count_pos_;
     } else {
-      sum_neg -= v[best_index];
-      ++count_neg;
+      sum_neg_ += best_;
+      ++count_neg_;
     }
   };
-  auto one = [&](Eigen::Index i) {
-    const double value = v[i];
-    if (value != 0 && (value > 0 ? 1.0 : -1.0) != side) {
-      if (side != 0) {
+  auto one = [&](double value) {
+    if (value != 0 && (value > 0 ? 1.0 : -1.0) != side_) {
+      if (side_ != 0) {
         close_half_wave();
-        ++crossings;
+        ++crossings_;
       }
-      side = value > 0 ? 1.0 : -1.0;
-      best = 0;
+      side_ = value > 0 ? 1.0 : -1.0;
+      best_ = 0;
     }
-    if (std::abs(value) > best) {
-      best = std::abs(value);
-      best_index = i;
-      best_block = -1;
-    }
+    best_ = std::max(best_, std::abs(value));
   };
   Eigen::Index i = 0;
   for (; i + kLanes <= n; i += kLanes) {
-    const Block p = v.segment<kLanes>(i) * side;
-    if (side != 0 && p.minCoeff() > 0) {
-      const double m = p.maxCoeff();
-      if (m > best) {
-        best = m;
-        best_block = i;
-      }
+    const Block p = Eigen::Map<const Block>(v + i) * side_;
+    if (side_ != 0 && p.minCoeff() > 0) {
+      best_ = std::max(best_, p.maxCoeff());
       continue;
     }
-    for (Eigen::Index k = i; k < i + kLanes; ++k) one(k);
+    for (Eigen::Index k = i; k < i + kLanes; ++k) one(v[k]);
   }
-  for (; i < n; ++i) one(i);
-  out.zero_crossings = Scalar{static_cast<double>(crossings), true};
-  if (count_pos > 0) {
-    out.peak_positive_m_s = defined_if_finite(sum_pos / static_cast<double>(count_pos));
+  for (; i < n; ++i) one(v[i]);
+}
+
+VelocityPeaks VelocityPeakScan::result() const {
+  VelocityPeaks out;
+  out.zero_crossings = Scalar{static_cast<double>(crossings_), true};
+  if (count_pos_ > 0) {
+    out.peak_positive_m_s = defined_if_finite(sum_pos_ / static_cast<double>(count_pos_));
   }
-  if (count_neg > 0) {
-    out.peak_negative_m_s = defined_if_finite(sum_neg / static_cast<double>(count_neg));
+  if (count_neg_ > 0) {
+    out.peak_negative_m_s = defined_if_finite(sum_neg_ / static_cast<double>(count_neg_));
   }
-  if (count_pos + count_neg > 0) {
+  if (count_pos_ + count_neg_ > 0) {
     out.peak_all_m_s =
-        defined_if_finite((sum_pos + sum_neg) / static_cast<double>(count_pos + count_neg));
+        defined_if_finite((sum_pos_ + sum_neg_) / static_cast<double>(count_pos_ + count_neg_));
   }
+  return out;
+}
+
+VelocityPeaks velocity_peaks(const Eigen::ArrayXd& v) {
+  VelocityPeakScan scan;
+  scan.add(v.data(), v.size());
+  return scan.result();
+}
+
+VelocitySummary velocity_summary(const Eigen::ArrayXd& x, double rate_hz) {
+  VelocitySummary out;
+  const Eigen::Index n = x.size();
+  if (n < 5) {
+    out.peaks = velocity_peaks(Eigen::ArrayXd::Zero(n));
+    return out;
+  }
+  static const Weights w = cubic_derivative_weights();
+  auto edge = [&](std::size_t p, Eigen::Index first) {
+    double s = 0;
+    for (std::size_t i = 0; i < 5; ++i) s += w[p][i] * x[first + static_cast<Eigen::Index>(i)];
+    return s * rate_hz;
+  };
+  // The velocity a stretch at a time into a buffer that stays in the L1 cache, never the whole
+  // array: the same values as savgol_velocity, sample by sample.
+  constexpr Eigen::Index kChunk = 512;
+  std::array<double, kChunk> v{};
+  VelocityPeakScan scan;
+  double sum = 0, sum_squares = 0;
+  const double scale = rate_hz / 12.0;
+  for (Eigen::Index first = 0; first < n; first += kChunk) {
+    const Eigen::Index count = std::min(kChunk, n - first);
+    // Interior samples (centred weights) in a loop the compiler vectorises, the two at each end
+    // with the fit of the first or last window.
+    const Eigen::Index lo = std::max<Eigen::Index>(first, 2), hi = std::min(first + count, n - 2);
+    double* out_v = v.data() - first;  // out_v[i]: the velocity at sample i
+    const double* in = x.data();
+    for (Eigen::Index i = lo; i < hi; ++i) {
+      out_v[i] = (in[i - 2] - in[i + 2] + 8.0 * (in[i + 1] - in[i - 1])) * scale;
+    }
+    for (Eigen::Index i = first; i < lo; ++i) out_v[i] = edge(static_cast<std::size_t>(i), 0);
+    for (Eigen::Index i = std::max(hi, first); i < first + count; ++i) {
+      out_v[i] = edge(static_cast<std::size_t>(i - (n - 5)), n - 5);
+    }
+    const Eigen::Map<const Eigen::ArrayXd> chunk(v.data(), count);
+    sum += chunk.sum();
+    sum_squares += chunk.square().sum();
+    scan.add(v.data(), count);
+  }
+  out.peaks = scan.result();
+  const double mean = sum / static_cast<double>(n);
+  out.variance = std::max(0.0, sum_squares / static_cast<double>(n) - mean * mean);
   return out;
 }
 

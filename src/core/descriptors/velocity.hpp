@@ -23,4 +23,25 @@ struct VelocityPeaks {
 // after the last sign change is ignored.
 VelocityPeaks velocity_peaks(const Eigen::ArrayXd& v);
 
+// The same, fed one stretch of the velocity after another.
+class VelocityPeakScan {
+ public:
+  void add(const double* v, Eigen::Index n);
+  VelocityPeaks result() const;
+
+ private:
+  double side_ = 0;  // +1, −1, or 0 before the first non-zero sample
+  double best_ = 0;  // largest |v| of the current half-wave so far
+  Eigen::Index crossings_ = 0, count_pos_ = 0, count_neg_ = 0;
+  double sum_pos_ = 0, sum_neg_ = 0;
+};
+
+// What the dynamic family needs of the velocity of x, in one pass without storing it: the peaks
+// of savgol_velocity(x, rate_hz) and its variance (mean of v², less the squared mean).
+struct VelocitySummary {
+  VelocityPeaks peaks;
+  double variance = 0;  // (m/s)²
+};
+VelocitySummary velocity_summary(const Eigen::ArrayXd& x, double rate_hz);
+
 }  // namespace stance

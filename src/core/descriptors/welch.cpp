@@ -10,25 +10,54 @@
 namespace stance {
 namespace {
 
-// Removes the mean or the least-squares line from x[0 … n).
-void detrend(double* x, std::size_t n, Detrend mode) {
-  if (mode == Detrend::kNone || n == 0) return;
+// The mean or least-squares line of x[0 … n), to be removed: x[i] − (mean + slope·(i − t_mean)).
+struct Trend {
+  double mean = 0, slope = 0, t_mean = 0;
+};
+
+Trend trend(const double* x, std::size_t n, Detrend mode) {
+  Trend t;
+  if (mode == Detrend::kNone || n == 0) return t;
   double mean = 0;
   for (std::size_t i = 0; i < n; ++i) mean += x[i];
-  mean /= static_cast<double>(n);
-  if (mode == Detrend::kConstant || n < 2) {
-    for (std::size_t i = 0; i < n; ++i) x[i] -= mean;
-    return;
-  }
-  const double t_mean = 0.5 * static_cast<double>(n - 1);
+  t.mean = mean / static_cast<double>(n);
+  if (mode == Detrend::kConstant || n < 2) return t;
+  t.t_mean = 0.5 * static_cast<double>(n - 1);
   double sxy = 0, sxx = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const double dt = static_cast<double>(i) - t_mean;
-    sxy += dt * (x[i] - mean);
+    const double dt = static_cast<double>(i) - t.t_mean;
+    sxy += dt * (x[i] - t.mean);
     sxx += dt * dt;
   }
-  const double slope = sxy / sxx;
-  for (std::size_t i = 0; i < n; ++i) x[i] -= mean + slope * (static_cast<double>(i) - t_mean);
+  t.slope = sxy / sxx;
+  return t;
+}
+
+// x[i] less its trend, as the separate detrending step computed it.
+double detrended(const Trend& t, Detrend mode, double x, std::size_t i) {
+  if (mode == Detrend::kNone) return x;
+  if (mode == Detrend::kConstant || t.t_mean == 0) return x - t.mean;
+  return x - (t.mean + t.slope * (static_cast<double>(i) - t.t_mean));
+}
+
+// The periodic Hann window of a segment length and its power Σw², kept per thread like the FFT
+// plans: the cosines cost about as much as a segment's transform.
+struct HannWindow {
+  std::vector<double> w;
+  double power = 0;
+};
+
+const HannWindow& hann_window(std::size_t segment) {
+  thread_local HannWindow cached;
+  if (cached.w.size() == segment) return cached;
+  cached.w.resize(segment);
+  cached.power = 0;
+  for (std::size_t i = 0; i < segment; ++i) {
+    cached.w[i] = 0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * static_cast<double>(i) /
+                                       static_cast<double>(segment));
+    cached.power += cached.w[i] * cached.w[i];
+  }
+  return cached;
 }
 
 }  // namespace
@@ -52,13 +81,9 @@ Psd welch_psd(const Eigen::ArrayXd& ml, const Eigen::ArrayXd& ap, double rate_hz
   }
   nfft = std::max(nfft, segment);
 
-  std::vector<double> window(segment);
-  double window_power = 0;
-  for (std::size_t i = 0; i < segment; ++i) {
-    window[i] = 0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * static_cast<double>(i) /
-                                     static_cast<double>(segment));
-    window_power += window[i] * window[i];
-  }
+  const HannWindow& hann = hann_window(segment);
+  const std::vector<double>& window = hann.w;
+  const double window_power = hann.power;
 
   const std::size_t bins = nfft / 2 + 1;
   psd.rate_hz = rate_hz;
@@ -75,21 +100,19 @@ Psd welch_psd(const Eigen::ArrayXd& ml, const Eigen::ArrayXd& ap, double rate_hz
 
   const Dft& dft = cached_dft(nfft);
   std::vector<Complex> z(nfft), scratch;
-  std::vector<double> x(segment), y(segment);
   for (std::size_t s = 0; s < segments; ++s) {
-    const auto first = static_cast<Eigen::Index>(s * step);
-    for (std::size_t i = 0; i < segment; ++i) {
-      x[i] = ml[first + static_cast<Eigen::Index>(i)];
-      y[i] = ap[first + static_cast<Eigen::Index>(i)];
-    }
-    detrend(x.data(), segment, spec.detrend);
-    detrend(y.data(), segment, spec.detrend);
+    const double* x = ml.data() + s * step;
+    const double* y = ap.data() + s * step;
+    const Trend tx = trend(x, segment, spec.detrend), ty = trend(y, segment, spec.detrend);
     // Two real signals in one complex transform: z = x + i·y.
-    for (std::size_t i = 0; i < segment; ++i) z[i] = {x[i] * window[i], y[i] * window[i]};
+    for (std::size_t i = 0; i < segment; ++i) {
+      z[i] = {detrended(tx, spec.detrend, x[i], i) * window[i],
+              detrended(ty, spec.detrend, y[i], i) * window[i]};
+    }
     std::fill(z.begin() + static_cast<std::ptrdiff_t>(segment), z.end(), Complex{});
     dft.forward(z.data(), scratch);
     for (std::size_t k = 0; k < bins; ++k) {
-      const Complex a = z[k], b = std::conj(z[(nfft - k) % nfft]);
+      const Complex a = z[k], b = std::conj(z[k == 0 ? 0 : nfft - k]);        // no division
       psd.ml_m2_hz[static_cast<Eigen::Index>(k)] += 0.25 * std::norm(a + b);  // |X_k|²
       psd.ap_m2_hz[static_cast<Eigen::Index>(k)] += 0.25 * std::norm(a - b);  // |Y_k|²
     }
