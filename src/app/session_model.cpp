@@ -125,14 +125,13 @@ int SessionModel::saved_count() const {
 }
 
 std::map<std::string, MetricSessionSummary> SessionModel::summary() const {
-  std::vector<TrialMetrics> trials;
-  std::map<std::string, Better> better;
+  std::vector<KeyFigureTrial> trials;
   for (const StepResult& r : results_) {
     if (r.superseded || !r.trial->analysis || r.trial->interrupted) continue;
-    trials.push_back(key_metrics(*r.trial->analysis, r.step.limb));
-    for (const KeyFigure& f : key_figures(*r.trial->analysis)) better[f.key] = f.better;
+    const TrialAnalysis& a = *r.trial->analysis;
+    trials.push_back({r.step.limb, a.verdict.valid, key_figures(a)});
   }
-  return summarize_session(trials, involved, better);
+  return summarize_key_figures(trials, involved);
 }
 
 }  // namespace stance::app

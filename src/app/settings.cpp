@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "recording/atomic_file.hpp"
+#include "recording/key_value_text.hpp"
 
 namespace stance::app {
 namespace {
@@ -30,14 +31,10 @@ std::string format_settings(const DashboardSettings& s) {
 }
 
 Result<DashboardSettings> parse_settings(const std::string& text) {
+  const auto values = parse_key_value_text(text);
+  if (!values) return values.error();
   DashboardSettings s;
-  std::istringstream in(text);
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    if (line.empty() || line[0] == '#') continue;
-    const auto eq = line.find(" = ");
-    if (eq == std::string::npos) return Error{"line " + std::to_string(n) + " is not key = value"};
-    const std::string key = line.substr(0, eq), value = line.substr(eq + 3);
+  for (const auto& [key, value] : *values) {
     int auto_start = 1;
     bool ok = true;
     if (key == "device") {
@@ -53,7 +50,7 @@ Result<DashboardSettings> parse_settings(const std::string& text) {
       ok = space != std::string::npos && parse_int(value.substr(0, space), 640, 8192, s.width) &&
            parse_int(value.substr(space + 1), 480, 8192, s.height);
     }  // unknown keys: from a newer version, ignored
-    if (!ok) return Error{"line " + std::to_string(n) + ": bad value for " + key};
+    if (!ok) return Error{"bad value for " + key};
   }
   return s;
 }

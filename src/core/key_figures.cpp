@@ -41,14 +41,21 @@ std::vector<KeyFigure> key_figures(const TrialAnalysis& a) {
   return out;
 }
 
-TrialMetrics key_metrics(const TrialAnalysis& analysis, Limb limb) {
-  TrialMetrics m;
-  m.limb = limb;
-  m.valid = analysis.verdict.valid;
-  for (const KeyFigure& f : key_figures(analysis)) {
-    if (f.defined) m.values[f.key] = f.value;
+std::map<std::string, MetricSessionSummary> summarize_key_figures(
+    const std::vector<KeyFigureTrial>& trials, Limb involved) {
+  std::vector<TrialMetrics> metrics;
+  std::map<std::string, Better> better;
+  for (const KeyFigureTrial& t : trials) {
+    TrialMetrics m;
+    m.limb = t.limb;
+    m.valid = t.valid;
+    for (const KeyFigure& f : t.figures) {
+      if (f.defined) m.values[f.key] = f.value;
+      better[f.key] = f.better;
+    }
+    metrics.push_back(std::move(m));
   }
-  return m;
+  return summarize_session(metrics, involved, better);
 }
 
 }  // namespace stance

@@ -3,6 +3,7 @@
 // AP range; for squats the repetitions, depth and knee-wobble index), in display units, with
 // which way is better. The dashboard, the store's history and the test sheet all show these.
 // Definitions: docs/metrics.md.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,16 @@ struct KeyFigure {
 // repetitions, mean depth and the knee-wobble index.
 std::vector<KeyFigure> key_figures(const TrialAnalysis& analysis);
 
-// The same as TrialMetrics for summarize_session (key → value).
-TrialMetrics key_metrics(const TrialAnalysis& analysis, Limb limb);
+// One trial's key figures with its side and verdict.
+struct KeyFigureTrial {
+  Limb limb = Limb::kUnspecified;
+  bool valid = true;
+  std::vector<KeyFigure> figures;
+};
+
+// summarize_session over the trials' key figures (each figure's own direction of better): the
+// one session summary the dashboard and the test sheet show.
+std::map<std::string, MetricSessionSummary> summarize_key_figures(
+    const std::vector<KeyFigureTrial>& trials, Limb involved);
 
 }  // namespace stance

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "recording/atomic_file.hpp"
+#include "recording/key_value_text.hpp"
 
 namespace stance {
 namespace {
@@ -45,12 +46,6 @@ std::optional<std::vector<double>> parse_numbers(const std::string& text) {
     out.push_back(v);
   }
   return out;
-}
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
 }
 
 }  // namespace
@@ -89,20 +84,9 @@ std::string format_plate_adjustment(const PlateAdjustment& a) {
 }
 
 Result<PlateAdjustment> parse_plate_adjustment(const std::string& text) {
-  std::map<std::string, std::string> values;
-  std::istringstream in(text);
-  std::string line;
-  int line_number = 0;
-  while (std::getline(in, line)) {
-    ++line_number;
-    line = trim(line);
-    if (line.empty() || line.front() == '#') continue;
-    const auto eq = line.find('=');
-    if (eq == std::string::npos) {
-      return Error{"line " + std::to_string(line_number) + " is not of the form key = value"};
-    }
-    values[trim(line.substr(0, eq))] = trim(line.substr(eq + 1));
-  }
+  auto lines = parse_key_value_text(text);
+  if (!lines) return lines.error();
+  std::map<std::string, std::string>& values = *lines;
   if (values["format"] != kFormat) {
     return Error{"it is not a " + std::string(kFormat) + " file (format = " + values["format"] +
                  ")"};

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <utility>
 
 #include "core/symmetry.hpp"
 #include "recording/atomic_file.hpp"
@@ -130,23 +131,13 @@ std::string trial_name(const SheetTrial& t) {
 
 // Key figures per task: each side's mean ± SD of its valid trials and the LSI.
 void draw_summary(Page& page, const SheetData& data, Task task) {
-  std::vector<TrialMetrics> metrics;
-  std::map<std::string, Better> better;
-  std::vector<KeyFigure> rows;
+  std::vector<KeyFigureTrial> trials;
   for (const SheetTrial& t : data.trials) {
-    if (t.task != task) continue;
-    TrialMetrics m;
-    m.limb = t.limb;
-    m.valid = t.valid;
-    for (const KeyFigure& f : t.figures) {
-      if (f.defined) m.values[f.key] = f.value;
-      better[f.key] = f.better;
-    }
-    metrics.push_back(m);
-    if (rows.empty()) rows = t.figures;
+    if (t.task == task) trials.push_back({t.limb, t.valid, t.figures});
   }
-  if (metrics.empty()) return;
-  const auto summary = summarize_session(metrics, data.involved, better);
+  if (trials.empty()) return;
+  const std::vector<KeyFigure>& rows = trials.front().figures;
+  const auto summary = summarize_key_figures(trials, data.involved);
   page.heading(task == Task::kSingleLegSquat ? "Single-leg squat: key figures"
                                              : "Single-leg stance: key figures");
   const std::vector<double> cols{0, 150, 200, 300, 400, 470};
@@ -189,6 +180,19 @@ void draw_reps(Page& page, const SheetData& data) {
   page.y += 10;
 }
 
+// A path through point(0) … point(n − 1) (page coordinates), to be stroked by the caller.
+template <typename PointAt>
+void path_through(cairo_t* cr, std::size_t n, PointAt point) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto [u, v] = point(i);
+    if (i == 0) {
+      cairo_move_to(cr, u, v);
+    } else {
+      cairo_line_to(cr, u, v);
+    }
+  }
+}
+
 // The statokinesigram of one trial in a square box: 1 mm is 1 mm both ways.
 void draw_cop_box(Page& page, double x, double y, double size, const SheetTrial& t) {
   cairo_t* cr = page.cr();
@@ -206,14 +210,9 @@ void draw_cop_box(Page& page, double x, double y, double size, const SheetTrial&
   cairo_clip(cr);
   cairo_set_source_rgb(cr, kAccent.r, kAccent.g, kAccent.b);
   cairo_set_line_width(cr, 0.4);
-  for (std::size_t i = 0; i < t.cop_ml_mm.size(); ++i) {
-    const double u = px(t.cop_ml_mm[i]), v = py(t.cop_ap_mm[i]);
-    if (i == 0) {
-      cairo_move_to(cr, u, v);
-    } else {
-      cairo_line_to(cr, u, v);
-    }
-  }
+  path_through(cr, t.cop_ml_mm.size(), [&](std::size_t i) {
+    return std::pair{px(t.cop_ml_mm[i]), py(t.cop_ap_mm[i])};
+  });
   cairo_stroke(cr);
   if (t.ellipse_a_mm > 0) {
     cairo_save(cr);
@@ -250,14 +249,9 @@ void draw_force_box(Page& page, double x, double y, double w, double h, const Sh
   cairo_stroke(cr);
   cairo_set_source_rgb(cr, kAccent.r, kAccent.g, kAccent.b);
   cairo_set_line_width(cr, 0.5);
-  for (std::size_t i = 0; i < t.fz_n.size(); ++i) {
-    const double u = px(static_cast<double>(i) / t.fz_rate_hz), v = py(t.fz_n[i]);
-    if (i == 0) {
-      cairo_move_to(cr, u, v);
-    } else {
-      cairo_line_to(cr, u, v);
-    }
-  }
+  path_through(cr, t.fz_n.size(), [&](std::size_t i) {
+    return std::pair{px(static_cast<double>(i) / t.fz_rate_hz), py(t.fz_n[i])};
+  });
   cairo_stroke(cr);
   if (t.body_weight_n > 0) {
     cairo_set_source_rgb(cr, kBad.r, kBad.g, kBad.b);

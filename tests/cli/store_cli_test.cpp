@@ -9,6 +9,7 @@
 #include "cli/cli.hpp"
 #include "cli_run.hpp"
 #include "store/store.hpp"
+#include "temp_dir.hpp"
 
 namespace stance::cli {
 namespace {
@@ -18,16 +19,6 @@ namespace fs = std::filesystem;
 
 class StoreCliTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("stance-store-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_ = (dir_ / "clinic.db").string();
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   // Runs `stance ARGS --db <this test's store>`.
   CliRun with_db(std::vector<std::string> args) const {
     args.push_back("--db");
@@ -35,8 +26,9 @@ class StoreCliTest : public ::testing::Test {
     return stance(args);
   }
 
-  fs::path dir_;
-  std::string db_;
+  test::TempDir temp_{"stance-store-cli"};
+  const fs::path dir_ = temp_.root();
+  const std::string db_ = (dir_ / "clinic.db").string();
 };
 
 TEST_F(StoreCliTest, EveryStoreCommandHasHelp) {
