@@ -7,11 +7,13 @@
 #include <ostream>
 #include <sstream>
 
+#include "app/clinic_model.hpp"
 #include "app/platform.hpp"
 #include "app/script.hpp"
 #include "app/session_model.hpp"
 #include "app/settings.hpp"
 #include "app/store_saver.hpp"
+#include "app/store_worker.hpp"
 #include "app/theme.hpp"
 #include "app/views.hpp"
 #include "cli/cli.hpp"
@@ -52,16 +54,21 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
   LiveSource source(drivers, settings.device);
   // Trials go to the clinic's store; to trial files when asked, or when the store cannot be
   // opened (said at once: nothing recorded is lost either way).
+  // The history is read on a worker with its own connection (the UI never waits on the disk).
   std::optional<store::Store> store;
+  std::unique_ptr<StoreWorker> worker;
   std::unique_ptr<TrialSink> sink;
   if (options.trials_dir.empty()) {
     const auto db = options.db.empty() ? cli::default_data_dir() / "stance.db" : options.db;
     auto opened = store::Store::open(db);
-    if (opened) {
+    auto reader = opened ? store::Store::open(db) : Result<store::Store>(opened.error());
+    if (opened && reader) {
       store.emplace(std::move(*opened));
       sink = std::make_unique<StoreSink>(*store, "");
+      worker = std::make_unique<StoreWorker>(std::move(*reader));
     } else {
-      err << "stance: warning: " << opened.error().message << "; trials are saved as files in "
+      const Error& why = opened ? reader.error() : opened.error();
+      err << "stance: warning: " << why.message << "; trials are saved as files in "
           << (cli::default_data_dir() / "sessions").string() << " instead\n";
     }
   }
@@ -73,6 +80,14 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
   session.protocol_index =
       std::min(settings.protocol_index, static_cast<int>(session.protocols.size()) - 1);
   session.auto_start = settings.auto_start;
+  ClinicModel clinic(worker.get());
+  clinic.refresh([&session](std::vector<store::Protocol> stored) {
+    auto protocols = protocols_from_store(stored);
+    if (session.active() || protocols.empty()) return;  // never under a running session
+    session.protocols = std::move(protocols);
+    session.protocol_index =
+        std::min(session.protocol_index, static_cast<int>(session.protocols.size()) - 1);
+  });
 
   auto platform = Platform::open("Stance", script ? options.width : settings.width,
                                  script ? options.height : settings.height);
@@ -91,6 +106,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
   Screen shown_tab = Screen::kSetup;
   int exit_code = 0;
   for (bool quit = false; !quit && !(*platform)->should_close();) {
+    if (worker) worker->run_finished();
     session.poll();
     live::LiveSession* live = source.current();
     const auto snapshot = live != nullptr ? live->snapshot() : nullptr;
@@ -99,7 +115,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     if (script) {
       const double now_s =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      const ScriptRunner::Step step = script->advance(session, s, now_s);
+      const ScriptRunner::Step step = script->advance({session, clinic, source, s}, now_s);
       if (!step.error.empty()) {
         err << "stance: " << step.error << "\n";
         exit_code = 1;
@@ -110,7 +126,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     }
     if (quit && !options.screenshot.empty()) shot = options.screenshot;
     (*platform)->begin_frame();
-    ViewContext v{session, s, (*platform)->fonts(), shown_tab};
+    ViewContext v{session, clinic, source, s, (*platform)->fonts(), shown_tab};
     draw_dashboard(v);
     if (Status written = (*platform)->end_frame(shot); !written) {
       err << "stance: " << written.error().message << "\n";

@@ -1,6 +1,7 @@
 #include "app/live_source.hpp"
 
 #include "cli/plate_adjustments.hpp"
+#include "device/replay_plate.hpp"
 
 namespace stance::app {
 
@@ -36,8 +37,37 @@ std::string LiveSource::simulated_address(const ProtocolStep& step, int step_ind
   return a;
 }
 
+void LiveSource::close() {
+  session_.reset();
+  replaying_ = false;
+}
+
+Status LiveSource::replay(Recording recording, double speed) {
+  close();
+  live::TrialPlan plan;
+  plan.task = recording.metadata.task == Task::kSingleLegSquat ? Task::kSingleLegSquat
+                                                               : Task::kSingleLegStance;
+  plan.limb = recording.metadata.limb;
+  plan.eyes = recording.metadata.eyes;
+  plan.attempt = recording.metadata.attempt;
+  plan.auto_start = false;           // recording from the first frame, as it was
+  const Tare tare = recording.tare;  // the zero and gains it was recorded with
+  auto plate = std::make_unique<ReplayPlate>(std::move(recording), speed);
+  if (plate->duration_s() <= 0.0) return Error{"the stored trial has no frames to replay"};
+  // It ends where the recording ends, or as the protocol's trials do, after the fifth squat.
+  plan.stance_seconds = plan.squat_timeout_s = plate->duration_s() - 0.01;
+  live::LiveOptions options;
+  options.calibration_text = "replay of a stored trial; " + cli::describe_adjustment(tare);
+  session_ = std::make_unique<live::LiveSession>(std::move(plate), tare, options);
+  replaying_ = true;
+  session_->begin_trial(plan);
+  session_->start_now();
+  session_->start();
+  return {};
+}
+
 Result<live::LiveSession*> LiveSource::open(const std::string& address) {
-  session_.reset();  // the old session stops (and its plate is closed) first
+  close();  // the old session stops (and its plate is closed) first
   auto plate = drivers_.open(address);
   if (!plate) return plate.error();
   auto adjustment = cli::adjustment_for(**plate);
@@ -65,6 +95,7 @@ Result<live::LiveSession*> LiveSource::for_step(const ProtocolStep& step, const 
     (*s)->start();
     return s;
   }
+  if (replaying_) close();
   auto s = idle();
   if (!s) return s;
   (*s)->begin_trial(trial_plan(step, protocol, auto_start));

@@ -25,7 +25,12 @@ class LiveSource {
   Result<live::LiveSession*> for_step(const ProtocolStep& step, const Protocol& protocol,
                                       bool auto_start, int step_index);
   live::LiveSession* current() { return session_.get(); }
-  void close() { session_.reset(); }  // stops the plate; snapshots already taken stay valid
+  void close();  // stops the plate; snapshots already taken stay valid
+
+  // Plays a stored trial back in the live view through the calibration it was recorded with;
+  // nothing from it is saved. Any other use of the source ends the replay.
+  Status replay(Recording recording, double speed = 1.0);
+  bool replaying() const { return replaying_; }
 
   // The simulated plate's address for a step (public for tests).
   std::string simulated_address(const ProtocolStep& step, int step_index) const;
@@ -36,6 +41,7 @@ class LiveSource {
   const DriverRegistry& drivers_;
   std::string address_;
   std::unique_ptr<live::LiveSession> session_;
+  bool replaying_ = false;
 };
 
 live::TrialPlan trial_plan(const ProtocolStep& step, const Protocol& protocol, bool auto_start);

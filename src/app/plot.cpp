@@ -25,7 +25,7 @@ std::string tick_text(double v, double step) {
 
 }  // namespace
 
-std::vector<double> nice_ticks(double min, double max, int target) {
+std::vector<double> nice_ticks(double min, double max, int target, double min_step) {
   std::vector<double> out;
   if (!(max > min) || target < 1) return out;
   const double raw = (max - min) / target;
@@ -37,6 +37,7 @@ std::vector<double> nice_ticks(double min, double max, int target) {
       step = candidate;
     }
   }
+  step = std::max(step, min_step);
   for (double v = std::ceil(min / step) * step; v <= max + 1e-9 * step; v += step) {
     out.push_back(std::abs(v) < 1e-12 * step ? 0.0 : v);
   }
@@ -61,11 +62,11 @@ Plot::Plot(const char* id, ImVec2 size, Axis x, Axis y, bool equal_aspect)
   }
   draw_->AddRectFilled(origin_, {origin_.x + size_.x, origin_.y + size_.y}, kBackground);
   draw_->PushClipRect(origin_, {origin_.x + size_.x, origin_.y + size_.y}, true);
-  for (double v : nice_ticks(x_.min, x_.max, static_cast<int>(size_.x / 90.0f))) {
+  for (double v : nice_ticks(x_.min, x_.max, static_cast<int>(size_.x / 90.0f), x_.min_step)) {
     const ImVec2 p = to_screen(v, y_.min);
     draw_->AddLine({p.x, origin_.y}, {p.x, origin_.y + size_.y}, kGridColour);
   }
-  for (double v : nice_ticks(y_.min, y_.max, static_cast<int>(size_.y / 50.0f))) {
+  for (double v : nice_ticks(y_.min, y_.max, static_cast<int>(size_.y / 50.0f), y_.min_step)) {
     const ImVec2 p = to_screen(x_.min, v);
     draw_->AddLine({origin_.x, p.y}, {origin_.x + size_.x, p.y}, kGridColour);
   }
@@ -76,15 +77,16 @@ Plot::~Plot() {
   const ImVec2 end{origin_.x + size_.x, origin_.y + size_.y};
   draw_->AddRect(origin_, end, kAxisColour);
   const float line = ImGui::GetTextLineHeight();
-  const auto x_ticks = x_.ticks ? nice_ticks(x_.min, x_.max, static_cast<int>(size_.x / 90.0f))
-                                : std::vector<double>{};
+  const auto x_ticks =
+      x_.ticks ? nice_ticks(x_.min, x_.max, static_cast<int>(size_.x / 90.0f), x_.min_step)
+               : std::vector<double>{};
   for (double v : x_ticks) {
     const ImVec2 p = to_screen(v, y_.min);
     const std::string t = tick_text(v, x_ticks.size() > 1 ? x_ticks[1] - x_ticks[0] : 1.0);
     draw_->AddLine({p.x, end.y}, {p.x, end.y + 4}, kAxisColour);
     draw_->AddText({p.x - ImGui::CalcTextSize(t.c_str()).x / 2, end.y + 4}, kAxisColour, t.c_str());
   }
-  const auto y_ticks = nice_ticks(y_.min, y_.max, static_cast<int>(size_.y / 50.0f));
+  const auto y_ticks = nice_ticks(y_.min, y_.max, static_cast<int>(size_.y / 50.0f), y_.min_step);
   for (double v : y_ticks) {
     const ImVec2 p = to_screen(x_.min, v);
     const std::string t = tick_text(v, y_ticks.size() > 1 ? y_ticks[1] - y_ticks[0] : 1.0);
@@ -173,6 +175,10 @@ void Plot::vspan(double x0, double x1, ImU32 colour) {
 
 void Plot::rect(double x0, double y0, double x1, double y1, ImU32 colour, float thickness) {
   draw_->AddRect(to_screen(x0, y1), to_screen(x1, y0), colour, 0.0f, ImDrawFlags_None, thickness);
+}
+
+void Plot::fill_rect(double x0, double y0, double x1, double y1, ImU32 colour) {
+  draw_->AddRectFilled(to_screen(x0, y1), to_screen(x1, y0), colour);
 }
 
 void Plot::dot(double x, double y, float radius, ImU32 colour) {

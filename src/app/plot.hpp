@@ -14,12 +14,13 @@ namespace stance::app {
 
 struct Axis {
   double min = 0.0, max = 1.0;
-  std::string label;  // with its unit, e.g. "ML (mm)"
-  bool ticks = true;  // false: no tick values (e.g. the categories of a bar chart)
+  std::string label;      // with its unit, e.g. "ML (mm)"
+  bool ticks = true;      // false: no tick values (e.g. the categories of a bar chart)
+  double min_step = 0.0;  // e.g. 1 for counted things (visits): no ticks between them
 };
 
 // "Nice" tick values (1, 2, 5 × 10^k steps) covering [min, max], about `target` of them.
-std::vector<double> nice_ticks(double min, double max, int target);
+std::vector<double> nice_ticks(double min, double max, int target, double min_step = 0.0);
 
 class Plot {
  public:
@@ -43,6 +44,7 @@ class Plot {
   void hline(double y, ImU32 colour, const std::string& label = {});
   void vspan(double x0, double x1, ImU32 colour);  // a shaded band, e.g. a repetition
   void rect(double x0, double y0, double x1, double y1, ImU32 colour, float thickness = 1.5f);
+  void fill_rect(double x0, double y0, double x1, double y1, ImU32 colour);  // e.g. a band
   void dot(double x, double y, float radius, ImU32 colour);
   // Shows "label: x, y" at the mouse when it is over the plot (units from the axis labels).
   void hover_readout(bool enabled) { readout_ = enabled; }

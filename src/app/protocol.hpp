@@ -1,16 +1,19 @@
 #pragma once
-// The test protocols a session runs, as data (issue 5 keeps them in the store; these are the
-// built-in ones), and the order of their trials: for each attempt, the uninvolved side first,
-// then the involved side, so each leg rests while the other works.
+// The test protocols a session runs, as data: the clinic's store keeps them (its built-in ones
+// have the same names as these, so a session is filed under one name whichever list it came
+// from), and the order of their trials: for each attempt, the uninvolved side first, then the
+// involved side, so each leg rests while the other works.
 #include <string>
 #include <vector>
 
 #include "core/recording.hpp"
+#include "store/model.hpp"
 
 namespace stance::app {
 
 struct Protocol {
-  std::string name;
+  std::string name;   // the store's key, e.g. "single-leg-squat"
+  std::string label;  // what the set-up view lists
   Task task = Task::kSingleLegStance;
   int trials_per_side = 3;
   int squat_reps = 5;            // squat
@@ -22,6 +25,9 @@ struct Protocol {
 // Crossley et al. 2011 and Ruhe et al. 2010 (CLINICAL.md): five slow single-leg squats, three
 // trials per side; single-leg stance 30 s, eyes open then closed, three trials per side.
 std::vector<Protocol> builtin_protocols();
+
+// The store's protocols as the dashboard runs them (the instructions come with the task).
+std::vector<Protocol> protocols_from_store(const std::vector<store::Protocol>& stored);
 
 struct ProtocolStep {
   Task task = Task::kSingleLegStance;

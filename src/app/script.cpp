@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "app/views.hpp"
+
 namespace stance::app {
 namespace {
 
@@ -28,14 +30,56 @@ std::string line_prefix(const ScriptCommand& c) {
   return "script line " + std::to_string(c.line) + " (" + c.verb + "): ";
 }
 
+// The store's side of a script: choosing a patient, the history, comparing, replaying. Returns
+// why the command failed, or nothing.
+std::string history_command(const ScriptCommand& c, const ScriptTargets& t) {
+  ClinicModel& clinic = t.clinic;
+  if (c.verb == "choose") {
+    const PatientRow* row = clinic.find_patient(c.args[0]);
+    if (row == nullptr) return "no patient " + c.args[0] + " in the store's list";
+    t.session.patient_code = row->patient.code;
+    if (row->patient.involved_side != Limb::kUnspecified) {
+      t.session.involved = row->patient.involved_side;
+    }
+    clinic.open_patient(row->patient.code);
+    return {};
+  }
+  if (c.verb == "history") {
+    clinic.open_patient(c.args[0]);
+    t.session.screen = Screen::kHistory;
+    return {};
+  }
+  const auto& h = clinic.history();
+  if (!h) return "no history is open" + (clinic.error().empty() ? "" : ": " + clinic.error());
+  const int visits = static_cast<int>(h->visits.size());
+  const int visit = std::stoi(c.args[0]);
+  if (c.verb == "expect_visits") {
+    return visit == visits ? "" : std::to_string(visits) + " visits, not " + c.args[0];
+  }
+  if (visit < 1 || visit > visits) return "there are " + std::to_string(visits) + " visits";
+  const Visit& v = h->visits[static_cast<std::size_t>(visit - 1)];
+  if (c.verb == "compare") {
+    clinic.toggle_compared(v.session.id);
+    return {};
+  }
+  const int trial = std::stoi(c.args[1]);  // replay
+  if (trial < 1 || trial > static_cast<int>(v.trials.size())) {
+    return "visit " + c.args[0] + " has " + std::to_string(v.trials.size()) + " trials";
+  }
+  replay_stored_trial(clinic, t.source, t.session,
+                      v.trials[static_cast<std::size_t>(trial - 1)].id);
+  return {};
+}
+
 }  // namespace
 
 Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
   static const std::vector<std::pair<std::string, std::size_t>> kVerbs{
-      {"patient", 1},   {"involved", 1},   {"protocol", 1},     {"trials", 1},
-      {"autostart", 1}, {"begin", 0},      {"start", 0},        {"stop", 0},
-      {"redo", 0},      {"next", 0},       {"tab", 1},          {"wait", 1},
-      {"frames", 1},    {"screenshot", 1}, {"expect_saved", 1}, {"quit", 0}};
+      {"patient", 1}, {"involved", 1},     {"protocol", 1}, {"trials", 1},     {"autostart", 1},
+      {"begin", 0},   {"start", 0},        {"stop", 0},     {"redo", 0},       {"next", 0},
+      {"tab", 1},     {"wait", 1},         {"frames", 1},   {"screenshot", 1}, {"expect_saved", 1},
+      {"quit", 0},    {"choose", 1},       {"history", 1},  {"wait_store", 0}, {"compare", 1},
+      {"replay", 2},  {"expect_visits", 1}};
   std::vector<ScriptCommand> out;
   std::istringstream in(text);
   std::string line;
@@ -58,8 +102,12 @@ Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
       return Error{"script line " + std::to_string(n) + ": unknown command '" + c.verb + "'"};
     }
     const bool numeric = c.verb == "frames" || c.verb == "protocol" || c.verb == "trials" ||
-                         c.verb == "expect_saved";
-    if ((numeric && !is_number(c.args[0])) ||
+                         c.verb == "expect_saved" || c.verb == "compare" ||
+                         c.verb == "expect_visits" || c.verb == "wait_store" || c.verb == "replay";
+    if (c.verb == "replay" && !is_number(c.args[1])) {
+      return Error{line_prefix(c) + "expects a number"};
+    }
+    if ((numeric && !c.args.empty() && !is_number(c.args[0])) ||
         (c.verb == "wait" && c.args.size() > 1 && !is_number(c.args[1]))) {
       return Error{line_prefix(c) + "expects a number"};
     }
@@ -68,8 +116,9 @@ Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
   return out;
 }
 
-ScriptRunner::Step ScriptRunner::advance(SessionModel& session, const live::LiveSnapshot& live,
-                                         double now_s) {
+ScriptRunner::Step ScriptRunner::advance(const ScriptTargets& t, double now_s) {
+  SessionModel& session = t.session;
+  const live::LiveSnapshot& live = t.live;
   Step step;
   while (next_ < commands_.size()) {
     const ScriptCommand& c = commands_[next_];
@@ -85,6 +134,21 @@ ScriptRunner::Step ScriptRunner::advance(SessionModel& session, const live::Live
         return step;
       }
       wait_started_s_ = -1.0;
+    } else if (c.verb == "wait_store") {
+      const double limit = c.args.empty() ? 30.0 : std::stod(a);
+      if (wait_started_s_ < 0) wait_started_s_ = now_s;
+      if (t.clinic.loading()) {
+        if (now_s - wait_started_s_ > limit)
+          step.error = line_prefix(c) + "the store did not answer";
+        return step;
+      }
+      wait_started_s_ = -1.0;
+    } else if (c.verb == "choose" || c.verb == "history" || c.verb == "compare" ||
+               c.verb == "replay" || c.verb == "expect_visits") {
+      if (std::string e = history_command(c, t); !e.empty()) {
+        step.error = line_prefix(c) + e;
+        return step;
+      }
     } else if (c.verb == "frames") {
       if (frames_left_ < 0) frames_left_ = std::stoi(a);
       if (frames_left_-- > 0) return step;
@@ -133,6 +197,7 @@ ScriptRunner::Step ScriptRunner::advance(SessionModel& session, const live::Live
       if (c.verb == "tab") {
         session.screen = a == "test"      ? Screen::kTest
                          : a == "results" ? Screen::kResults
+                         : a == "history" ? Screen::kHistory
                          : a == "device"  ? Screen::kDevice
                                           : Screen::kSetup;
       }

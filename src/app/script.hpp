@@ -4,7 +4,12 @@
 // One command per line, '#' starts a comment:
 //   patient CODE | involved left|right|unknown | protocol N (0-based) | trials N (per side)
 //   autostart on|off
-//   begin | start | stop | redo | next | tab setup|test|results|device
+//   choose CODE              a patient from the store, as a click in the set-up view does
+//   begin | start | stop | redo | next | tab setup|test|results|history|device
+//   history CODE             open a patient's history;  wait_store [SECONDS]  until it is loaded
+//   compare VISIT            tick a visit (1 = the first) for the comparison
+//   replay VISIT TRIAL       replay a stored trial (both 1-based, in stored order)
+//   expect_visits N          fail unless the open history has N visits
 //   wait STATE [SECONDS]     STATE: waiting, settling, recording, done, interrupted, result
 //   frames N                 draw N frames
 //   screenshot FILE          the next frame, as PNG
@@ -14,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "app/clinic_model.hpp"
+#include "app/live_source.hpp"
 #include "app/session_model.hpp"
 #include "core/result.hpp"
 #include "live/live_snapshot.hpp"
@@ -28,6 +35,14 @@ struct ScriptCommand {
 
 Result<std::vector<ScriptCommand>> parse_script(const std::string& text);
 
+// What a script drives: the models the views draw.
+struct ScriptTargets {
+  SessionModel& session;
+  ClinicModel& clinic;
+  LiveSource& source;
+  const live::LiveSnapshot& live;
+};
+
 class ScriptRunner {
  public:
   explicit ScriptRunner(std::vector<ScriptCommand> commands) : commands_(std::move(commands)) {}
@@ -38,7 +53,7 @@ class ScriptRunner {
     std::string error;  // the script failed: why (and the app exits with an error)
   };
   // Called once per frame before drawing; `now_s` is wall time.
-  Step advance(SessionModel& session, const live::LiveSnapshot& live, double now_s);
+  Step advance(const ScriptTargets& targets, double now_s);
   bool done() const { return next_ >= commands_.size(); }
 
  private:

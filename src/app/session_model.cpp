@@ -72,7 +72,7 @@ Status SessionModel::begin_session() {
 
 void SessionModel::poll() {
   live::LiveSession* live = source_.current();
-  if (live == nullptr) return;
+  if (live == nullptr || source_.replaying()) return;  // a replayed trial is never a result
   while (auto trial = live->take_completed_trial()) {
     if (current_ >= steps_.size()) continue;  // no step planned: a stray trial is not a result
     StepResult r;

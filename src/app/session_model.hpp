@@ -15,7 +15,7 @@
 
 namespace stance::app {
 
-enum class Screen : std::uint8_t { kSetup, kTest, kResults, kDevice };
+enum class Screen : std::uint8_t { kSetup, kTest, kResults, kHistory, kDevice };
 
 struct StepResult {
   int step_index = 0;

@@ -67,6 +67,7 @@ void draw_dashboard(ViewContext& v) {
   static constexpr Tab kTabs[] = {{"Setup", Screen::kSetup, draw_setup_view},
                                   {"Test", Screen::kTest, draw_test_view},
                                   {"Results", Screen::kResults, draw_results_view},
+                                  {"History", Screen::kHistory, draw_history_view},
                                   {"Device", Screen::kDevice, draw_device_view}};
   Screen& shown = v.shown_tab;
   const bool switch_tab = shown != m.screen;

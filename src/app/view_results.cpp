@@ -26,7 +26,7 @@ void draw_results_view(ViewContext& v) {
   ImGui::PushFont(v.fonts.large);
   ImGui::Text("Results: %s", m.patient_code.c_str());
   ImGui::PopFont();
-  ImGui::Text("%s; involved side: %s", m.protocol().name.c_str(), to_string(m.involved));
+  ImGui::Text("%s; involved side: %s", m.protocol().label.c_str(), to_string(m.involved));
   const auto summary = m.summary();
   // Rows in key-figure order, taken from any analysed trial.
   std::vector<KeyFigure> rows;

@@ -1,11 +1,78 @@
-// The set-up view: who is tested, which side hurts, which protocol.
+// The set-up view: who is tested (chosen from the clinic's patients or new), which side hurts,
+// which protocol.
 #include <imgui.h>
 #include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cctype>
 
 #include "app/theme.hpp"
 #include "app/views.hpp"
 
 namespace stance::app {
+namespace {
+
+bool contains_ignoring_case(const std::string& text, const std::string& part) {
+  const auto lower = [](unsigned char c) { return std::tolower(c); };
+  return std::search(text.begin(), text.end(), part.begin(), part.end(),
+                     [&](char a, char b) { return lower(a) == lower(b); }) != text.end();
+}
+
+// The clinic's patients, filtered by what is typed in the code box; a click chooses one.
+void draw_patient_list(ViewContext& v) {
+  SessionModel& m = v.session;
+  ClinicModel& c = v.clinic;
+  if (!c.has_store()) {
+    ImGui::TextColored(theme::colour(theme::kMuted),
+                       "Trials are saved as files: no patient list (docs/dashboard.md).");
+    return;
+  }
+  if (ImGui::BeginTable("##patients", 4,
+                        ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
+                        {0, 230})) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Code");
+    ImGui::TableSetupColumn("Name");
+    ImGui::TableSetupColumn("Involved side");
+    ImGui::TableSetupColumn("Visits (last)");
+    ImGui::TableHeadersRow();
+    for (const PatientRow& row : c.patients()) {
+      const store::Patient& p = row.patient;
+      if (!m.patient_code.empty() && !contains_ignoring_case(p.code, m.patient_code) &&
+          !contains_ignoring_case(p.name, m.patient_code)) {
+        continue;
+      }
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      if (ImGui::Selectable(p.code.c_str(), m.patient_code == p.code,
+                            ImGuiSelectableFlags_SpanAllColumns)) {
+        choose_patient(v, row);
+      }
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(p.name.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(to_string(p.involved_side));
+      ImGui::TableNextColumn();
+      ImGui::Text("%d (%s)", row.visits,
+                  row.last_visit_utc.empty() ? "-" : row.last_visit_utc.substr(0, 10).c_str());
+    }
+    ImGui::EndTable();
+  }
+  if (c.patients().empty() && !c.loading()) {
+    ImGui::TextColored(theme::colour(theme::kMuted), "No patients in %s yet.",
+                       c.store_path().c_str());
+  }
+}
+
+}  // namespace
+
+void choose_patient(ViewContext& v, const PatientRow& row) {
+  v.session.patient_code = row.patient.code;
+  if (row.patient.involved_side != Limb::kUnspecified) {
+    v.session.involved = row.patient.involved_side;
+  }
+  v.clinic.open_patient(row.patient.code);  // the history view is ready when asked for
+}
 
 void draw_setup_view(ViewContext& v) {
   SessionModel& m = v.session;
@@ -14,7 +81,15 @@ void draw_setup_view(ViewContext& v) {
   ImGui::PopFont();
   ImGui::Separator();
   ImGui::SetNextItemWidth(320);
-  ImGui::InputText("Patient code (pseudonym)", &m.patient_code);
+  ImGui::InputText("Patient code (pseudonym): type to search or to create", &m.patient_code);
+  draw_patient_list(v);
+  const PatientRow* known = v.clinic.find_patient(m.patient_code);
+  if (!m.patient_code.empty() && known == nullptr && v.clinic.has_store()) {
+    ImGui::TextColored(theme::colour(theme::kCaution),
+                       "New patient %s: created with this code and side when the first trial is "
+                       "saved (name and details: stance patient edit).",
+                       m.patient_code.c_str());
+  }
   ImGui::TextUnformatted("Involved (painful) side:");
   ImGui::SameLine();
   if (ImGui::RadioButton("Left", m.involved == Limb::kLeft)) m.involved = Limb::kLeft;
@@ -24,10 +99,16 @@ void draw_setup_view(ViewContext& v) {
   if (ImGui::RadioButton("Not known", m.involved == Limb::kUnspecified)) {
     m.involved = Limb::kUnspecified;
   }
+  if (known != nullptr && known->patient.involved_side != Limb::kUnspecified &&
+      known->patient.involved_side != m.involved) {
+    ImGui::TextColored(theme::colour(theme::kCaution),
+                       "The patient's record says the %s side is involved.",
+                       to_string(known->patient.involved_side));
+  }
   ImGui::Spacing();
   ImGui::TextUnformatted("Protocol:");
   for (std::size_t i = 0; i < m.protocols.size(); ++i) {
-    if (ImGui::Selectable(m.protocols[i].name.c_str(), m.protocol_index == static_cast<int>(i))) {
+    if (ImGui::Selectable(m.protocols[i].label.c_str(), m.protocol_index == static_cast<int>(i))) {
       m.protocol_index = static_cast<int>(i);
     }
   }
@@ -37,7 +118,10 @@ void draw_setup_view(ViewContext& v) {
   ImGui::PushFont(v.fonts.large);
   const bool ready = !m.patient_code.empty();
   if (!ready) ImGui::BeginDisabled();
-  if (ImGui::Button("Begin session")) (void)m.begin_session();
+  if (ImGui::Button("Begin session")) {
+    if (v.source.replaying()) v.source.close();
+    (void)m.begin_session();
+  }
   if (!ready) ImGui::EndDisabled();
   ImGui::PopFont();
   if (!ready) ImGui::TextColored(theme::colour(theme::kBad), "Enter a patient code first.");

@@ -132,23 +132,13 @@ void draw_buttons(ViewContext& v) {
   ImGui::PopFont();
 }
 
-}  // namespace
-
-void draw_test_view(ViewContext& v) {
-  SessionModel& m = v.session;
-  const ProtocolStep* step = m.step();
-  if (step == nullptr) {
-    ImGui::TextUnformatted("No trial planned: begin a session on the Setup tab.");
-    return;
-  }
-  ImGui::PushFont(v.fonts.large);
-  ImGui::Text("%s   (%d of %d)", step_title(*step).c_str(), m.step_index() + 1, m.step_count());
-  ImGui::PopFont();
-  ImGui::SameLine(ImGui::GetContentRegionAvail().x - 420.0f);
-  draw_buttons(v);
+// The state banner, warnings, COP and force plots and live figures: the same for a trial
+// being recorded and a stored one being replayed.
+void draw_live_panel(ViewContext& v) {
   const Banner banner = state_banner(v.live);
   ImGui::PushFont(v.fonts.huge);
-  ImGui::TextColored(theme::colour(banner.colour), "%s", banner.text.c_str());
+  ImGui::TextColored(theme::colour(banner.colour), "%s%s", v.source.replaying() ? "REPLAY: " : "",
+                     banner.text.c_str());
   ImGui::PopFont();
   draw_warnings(v);
 
@@ -160,7 +150,45 @@ void draw_test_view(ViewContext& v) {
   draw_force_plot(v.live, {right_w, 200});
   draw_live_figures(v);
   ImGui::EndGroup();
+}
 
+void draw_replay_view(ViewContext& v) {
+  const live::TrialPlan& plan = v.live.plan;
+  ImGui::PushFont(v.fonts.large);
+  ImGui::Text("Stored trial: %s",
+              step_title({plan.task, plan.limb, plan.eyes, plan.attempt}).c_str());
+  ImGui::SameLine(ImGui::GetContentRegionAvail().x - 300.0f);
+  if (ImGui::Button("Back to the plate")) {
+    v.source.close();
+    (void)v.source.idle();  // an error shows in the device view
+    v.session.screen = Screen::kHistory;
+  }
+  ImGui::PopFont();
+  draw_live_panel(v);
+  ImGui::TextColored(theme::colour(theme::kMuted),
+                     "Played at its recorded pace through the calibration it was recorded with; "
+                     "nothing is saved from a replay.");
+}
+
+}  // namespace
+
+void draw_test_view(ViewContext& v) {
+  if (v.source.replaying()) {
+    draw_replay_view(v);
+    return;
+  }
+  SessionModel& m = v.session;
+  const ProtocolStep* step = m.step();
+  if (step == nullptr) {
+    ImGui::TextUnformatted("No trial planned: begin a session on the Setup tab.");
+    return;
+  }
+  ImGui::PushFont(v.fonts.large);
+  ImGui::Text("%s   (%d of %d)", step_title(*step).c_str(), m.step_index() + 1, m.step_count());
+  ImGui::PopFont();
+  ImGui::SameLine(ImGui::GetContentRegionAvail().x - 420.0f);
+  draw_buttons(v);
+  draw_live_panel(v);
   if (const StepResult* r = m.current_result()) draw_result(v, *r);
   if (!m.message().empty()) ImGui::TextWrapped("%s", m.message().c_str());
 }

@@ -1,6 +1,10 @@
 #pragma once
 // One function per view (DESIGN, after ImHex): each draws only its own content from the session
 // model and the latest live snapshot; the dashboard registers them in one place.
+#include <imgui.h>
+
+#include "app/clinic_model.hpp"
+#include "app/live_source.hpp"
 #include "app/platform.hpp"
 #include "app/session_model.hpp"
 #include "live/live_snapshot.hpp"
@@ -9,6 +13,8 @@ namespace stance::app {
 
 struct ViewContext {
   SessionModel& session;
+  ClinicModel& clinic;
+  LiveSource& source;
   const live::LiveSnapshot& live;  // an empty snapshot when no plate is open
   const Fonts& fonts;
   Screen& shown_tab;  // the tab ImGui shows (the model's screen may ask for another)
@@ -17,10 +23,17 @@ struct ViewContext {
 void draw_setup_view(ViewContext& v);
 void draw_test_view(ViewContext& v);
 void draw_results_view(ViewContext& v);
+void draw_history_view(ViewContext& v);
 void draw_device_view(ViewContext& v);
 
 // The whole window: a header with the tabs, and the chosen view.
 void draw_dashboard(ViewContext& v);
+
+// Actions shared by views and the scripted mode.
+void choose_patient(ViewContext& v, const PatientRow& row);  // and loads the history
+// Plays a stored trial in the live view (refused while a session is recording).
+void replay_stored_trial(ClinicModel& clinic, LiveSource& source, SessionModel& session,
+                         std::int64_t trial_id);
 
 // Parts shared by views.
 void draw_cop_plot(const live::LiveSnapshot& s, ImVec2 size);

@@ -9,7 +9,7 @@ execute_process(
 if(NOT code EQUAL 0)
   message(FATAL_ERROR "stance gui failed (${code}):\n${out}\n${err}")
 endif()
-foreach(png setup live result results device)
+foreach(png setup live result results history replay device)
   if(NOT EXISTS ${WORK}/${png}.png)
     message(FATAL_ERROR "no screenshot ${png}.png")
   endif()

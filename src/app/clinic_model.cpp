@@ -1,0 +1,133 @@
+#include "app/clinic_model.hpp"
+
+#include <algorithm>
+
+#include "recording/trial_file.hpp"
+
+namespace stance::app {
+
+int Visit::valid_trials() const {
+  return static_cast<int>(std::count_if(trials.begin(), trials.end(),
+                                        [](const store::Trial& t) { return t.results.valid; }));
+}
+
+Result<PatientHistory> load_patient_history(const store::Store& store, const std::string& code) {
+  auto patient = store.patient(code);
+  if (!patient) return patient.error();
+  PatientHistory h;
+  h.patient = *patient;
+  auto sessions = store.sessions(patient->id);
+  if (!sessions) return sessions.error();
+  for (const store::Session& s : *sessions) {
+    Visit v;
+    v.session = s;
+    auto trials = store.trials(s.id);
+    if (!trials) return trials.error();
+    v.trials = std::move(*trials);
+    for (store::Trial& t : v.trials) {
+      if (!t.results.metrics.empty()) continue;
+      auto metrics = store.metrics(t.id);
+      if (!metrics) return metrics.error();
+      t.results.metrics = std::move(*metrics);
+    }
+    h.visits.push_back(std::move(v));
+  }
+  auto rows = store.history(patient->id);
+  if (!rows) return rows.error();
+  h.progress = store::compute_progress(*rows, patient->involved_side);
+  return h;
+}
+
+std::string ClinicModel::store_path() const {
+  return worker_ != nullptr ? worker_->path().string() : std::string();
+}
+
+void ClinicModel::post(StoreWorker::Job job) {
+  if (worker_ == nullptr) return;
+  ++pending_;
+  worker_->post([this, job = std::move(job)](store::Store& s) -> StoreWorker::UiStep {
+    StoreWorker::UiStep then = job(s);
+    return [this, then = std::move(then)] {
+      --pending_;
+      if (then) then();
+    };
+  });
+}
+
+void ClinicModel::refresh(std::function<void(std::vector<store::Protocol>)> on_protocols) {
+  post([this, on_protocols](store::Store& s) -> StoreWorker::UiStep {
+    std::vector<PatientRow> rows;
+    auto patients = s.patients();
+    std::string error = patients ? "" : patients.error().message;
+    for (const store::Patient& p : patients ? *patients : std::vector<store::Patient>{}) {
+      PatientRow row{p, 0, ""};
+      if (auto sessions = s.sessions(p.id); sessions && !sessions->empty()) {
+        row.visits = static_cast<int>(sessions->size());
+        row.last_visit_utc = sessions->back().started_utc;
+      }
+      rows.push_back(std::move(row));
+    }
+    auto protocols = s.protocols();
+    return [this, rows = std::move(rows), error, on_protocols,
+            protocols = protocols ? *protocols : std::vector<store::Protocol>{}]() mutable {
+      patients_ = std::move(rows);
+      error_ = error;
+      if (on_protocols && !protocols.empty()) on_protocols(std::move(protocols));
+    };
+  });
+}
+
+const PatientRow* ClinicModel::find_patient(const std::string& code) const {
+  for (const PatientRow& row : patients_) {
+    if (row.patient.code == code) return &row;
+  }
+  return nullptr;
+}
+
+void ClinicModel::open_patient(const std::string& code) {
+  open_code_ = code;
+  compared.clear();
+  post([this, code](store::Store& s) -> StoreWorker::UiStep {
+    auto loaded = load_patient_history(s, code);
+    return [this, code, loaded = std::move(loaded)]() mutable {
+      if (code != open_code_) return;  // another patient was asked for meanwhile
+      if (loaded) {
+        history_ = std::move(*loaded);
+        error_.clear();
+      } else {
+        history_.reset();
+        error_ = loaded.error().message;
+      }
+    };
+  });
+}
+
+void ClinicModel::load_recording(std::int64_t trial_id,
+                                 std::function<void(Result<Recording>)> then) {
+  post([trial_id, then = std::move(then)](store::Store& s) -> StoreWorker::UiStep {
+    auto bytes = s.recording(trial_id);
+    Result<Recording> r = bytes ? decode_trial(*bytes, "stored trial " + std::to_string(trial_id))
+                                : Result<Recording>(bytes.error());
+    return [then, r = std::move(r)]() mutable { then(std::move(r)); };
+  });
+}
+
+void ClinicModel::run(std::function<Result<std::string>(store::Store&)> job,
+                      std::function<void(Result<std::string>)> then) {
+  post([job = std::move(job), then = std::move(then)](store::Store& s) -> StoreWorker::UiStep {
+    auto r = job(s);
+    return [then, r = std::move(r)]() mutable { then(std::move(r)); };
+  });
+}
+
+void ClinicModel::toggle_compared(std::int64_t session_id) {
+  const auto it = std::find(compared.begin(), compared.end(), session_id);
+  if (it != compared.end()) {
+    compared.erase(it);
+    return;
+  }
+  compared.push_back(session_id);
+  if (compared.size() > 2) compared.erase(compared.begin());  // keep the latest two choices
+}
+
+}  // namespace stance::app

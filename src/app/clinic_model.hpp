@@ -1,0 +1,80 @@
+#pragma once
+// What the dashboard shows of the clinic's store, loaded on the store worker so the UI never
+// waits on the disk: the patients for the set-up view, and one patient's visits, trials and
+// progress (docs/progress.md) for the history view. Without a store (trials saved as files)
+// there is nothing to load and the views say so.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/store_worker.hpp"
+#include "store/progress.hpp"
+
+namespace stance::app {
+
+struct PatientRow {
+  store::Patient patient;
+  int visits = 0;
+  std::string last_visit_utc;
+};
+
+struct Visit {
+  store::Session session;
+  std::vector<store::Trial> trials;  // with their results and metrics
+  int valid_trials() const;
+};
+
+struct PatientHistory {
+  store::Patient patient;
+  std::vector<Visit> visits;  // oldest first
+  std::vector<store::MetricProgress> progress;
+};
+
+class ClinicModel {
+ public:
+  explicit ClinicModel(StoreWorker* worker) : worker_(worker) {}
+
+  bool has_store() const { return worker_ != nullptr; }
+  std::string store_path() const;
+
+  // Reloads the patient list (and the protocols, handed to `on_protocols` on the UI thread).
+  void refresh(std::function<void(std::vector<store::Protocol>)> on_protocols = {});
+  const std::vector<PatientRow>& patients() const { return patients_; }
+  const PatientRow* find_patient(const std::string& code) const;
+
+  // Loads a patient's history; the view shows `history()` once it has arrived.
+  void open_patient(const std::string& code);
+  const std::optional<PatientHistory>& history() const { return history_; }
+  const std::string& open_code() const { return open_code_; }
+  bool loading() const { return pending_ > 0; }
+  const std::string& error() const { return error_; }
+
+  // A stored trial's recording, decoded, handed to `then` on the UI thread.
+  void load_recording(std::int64_t trial_id, std::function<void(Result<Recording>)> then);
+  // Any other job on the worker (e.g. writing a test sheet); `then` runs on the UI thread.
+  void run(std::function<Result<std::string>(store::Store&)> job,
+           std::function<void(Result<std::string>)> then);
+
+  std::string notice;  // the last action's outcome, for the history view
+  std::string chart;   // the metric the history view charts (its progress_title)
+
+  // The visits the history view compares (session ids, at most two, in the order ticked).
+  std::vector<std::int64_t> compared;
+  void toggle_compared(std::int64_t session_id);
+
+ private:
+  void post(StoreWorker::Job job);
+
+  StoreWorker* worker_;
+  std::vector<PatientRow> patients_;
+  std::optional<PatientHistory> history_;
+  std::string open_code_, error_;
+  int pending_ = 0;
+};
+
+// A patient's whole history from the store, with progress over the visits (worker thread).
+Result<PatientHistory> load_patient_history(const store::Store& store, const std::string& code);
+
+}  // namespace stance::app

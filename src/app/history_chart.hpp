@@ -1,0 +1,35 @@
+#pragma once
+// A metric's trend over a patient's visits, per side: each visit's mean of the valid trials,
+// the baseline's MDC95 band (the change the test's own noise can produce, docs/progress.md),
+// and the visits whose change from the baseline is beyond it marked better or worse.
+#include <imgui.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "store/progress.hpp"
+
+namespace stance::app {
+
+inline const ImU32 kLeftSide = IM_COL32(30, 100, 200, 255);
+inline const ImU32 kRightSide = IM_COL32(150, 60, 170, 255);
+ImU32 side_colour(Limb limb);
+
+// "Squat: Knee-wobble index (0-100)", "Stance, eyes closed: Mean COP velocity (mm/s)".
+std::string progress_title(const store::MetricProgress& p);
+
+// `visits`: the session ids of all the patient's visits, oldest first (a metric measured at
+// only some visits keeps its points at their visits' places).
+void draw_trend_chart(const store::MetricProgress& p, const std::vector<std::int64_t>& visits,
+                      ImVec2 size);
+
+// The patient's metrics in the order the history view offers them: the key figures first
+// (core/key_figures.hpp), squats before stance.
+std::vector<const store::MetricProgress*> charted_metrics(
+    const std::vector<store::MetricProgress>& all, bool key_figures_only);
+
+// One line per side: its MDC95 and where it comes from, or why it is not known.
+std::string mdc_text(const store::MetricProgress& p, const store::LimbSeries& series);
+
+}  // namespace stance::app

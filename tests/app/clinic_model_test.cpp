@@ -1,0 +1,192 @@
+// The dashboard's view of the clinic's store, without a window: the store worker runs jobs off
+// the UI thread and hands their results back only when the UI asks; the patient list, a
+// patient's visits and progress, the store's protocols, and a stored trial replayed in the live
+// view without being saved again. A real SQLite store filled by `stance session record`.
+#include "app/clinic_model.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <sstream>
+#include <thread>
+
+#include "app/protocol.hpp"
+#include "app/session_model.hpp"
+#include "app/views.hpp"
+#include "cli/cli.hpp"
+#include "cli/command.hpp"
+#include "temp_dir.hpp"
+
+namespace stance::app {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Runs the UI steps until the worker has nothing left (as the frame loop does).
+void pump(StoreWorker& worker) {
+  for (int i = 0; i < 2000 && !worker.idle(); ++i) {
+    worker.run_finished();
+    std::this_thread::sleep_for(2ms);
+  }
+  worker.run_finished();
+}
+
+class ClinicModelTest : public ::testing::Test {
+ protected:
+  ClinicModelTest() {
+    cli::register_all_drivers(drivers_);
+    stance({"patient", "add", "PFP-007", "--name", "Anna Berg", "--involved", "left"});
+    stance({"patient", "add", "PFP-011", "--involved", "right"});
+    int seed = 1;
+    for (const char* wobble : {"0.9", "0.6", "0.3"}) {
+      stance({"session", "record", "PFP-007", "--protocol", "single-leg-squat", "--seed",
+              std::to_string(seed++), "--device", std::string("sim:wobble=") + wobble});
+    }
+  }
+  void stance(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db_.string()});
+    std::ostringstream out, err;
+    ASSERT_EQ(cli::run(args, out, err), 0) << err.str();
+  }
+  test::TempDir dir_{"stance-clinic"};
+  std::filesystem::path db_ = dir_.root() / "clinic.db";
+  DriverRegistry drivers_;
+};
+
+TEST_F(ClinicModelTest, WorkerResultsReachTheUiOnlyWhenItAsks) {
+  auto store = store::Store::open(db_);
+  ASSERT_TRUE(store);
+  StoreWorker w(std::move(*store));
+  std::thread::id worker_thread, ui_thread;
+  int patients = -1;
+  w.post([&](store::Store& s) -> StoreWorker::UiStep {
+    worker_thread = std::this_thread::get_id();
+    const auto all = s.patients();
+    const int n = all ? static_cast<int>(all->size()) : -2;
+    return [&, n] {
+      ui_thread = std::this_thread::get_id();
+      patients = n;
+    };
+  });
+  for (int i = 0; i < 2000 && patients == -1; ++i) {
+    std::this_thread::sleep_for(1ms);
+    if (i == 200) {
+      EXPECT_EQ(patients, -1);  // never delivered without run_finished()
+    }
+    if (i > 200) w.run_finished();
+  }
+  EXPECT_EQ(patients, 2);
+  EXPECT_NE(worker_thread, std::this_thread::get_id());
+  EXPECT_EQ(ui_thread, std::this_thread::get_id());
+  EXPECT_TRUE(w.idle());
+}
+
+TEST_F(ClinicModelTest, PatientListHistoryAndProtocols) {
+  auto store = store::Store::open(db_);
+  ASSERT_TRUE(store);
+  StoreWorker w(std::move(*store));
+  ClinicModel clinic(&w);
+  std::vector<store::Protocol> protocols;
+  clinic.refresh([&](std::vector<store::Protocol> p) { protocols = std::move(p); });
+  EXPECT_TRUE(clinic.loading());
+  pump(w);
+  EXPECT_FALSE(clinic.loading());
+  ASSERT_EQ(clinic.patients().size(), 2u);
+  const PatientRow* anna = clinic.find_patient("PFP-007");
+  ASSERT_NE(anna, nullptr);
+  EXPECT_EQ(anna->visits, 3);
+  EXPECT_EQ(anna->patient.name, "Anna Berg");
+  EXPECT_EQ(clinic.find_patient("PFP-011")->visits, 0);
+
+  // The dashboard's built-in protocols are the store's, by name, so sessions file alike.
+  const auto mapped = protocols_from_store(protocols);
+  for (const Protocol& builtin : builtin_protocols()) {
+    const auto same = std::find_if(mapped.begin(), mapped.end(),
+                                   [&](const Protocol& p) { return p.name == builtin.name; });
+    ASSERT_NE(same, mapped.end()) << builtin.name;
+    EXPECT_EQ(same->task, builtin.task);
+    EXPECT_EQ(same->trials_per_side, builtin.trials_per_side);
+    EXPECT_EQ(same->eyes, builtin.eyes);
+  }
+
+  clinic.open_patient("PFP-007");
+  pump(w);
+  ASSERT_TRUE(clinic.history()) << clinic.error();
+  const PatientHistory& h = *clinic.history();
+  ASSERT_EQ(h.visits.size(), 3u);
+  EXPECT_LT(h.visits[0].session.id, h.visits[2].session.id);  // oldest first
+  EXPECT_EQ(h.visits[0].trials.size(), 6u);
+  EXPECT_EQ(h.visits[0].valid_trials(), 6);
+  EXPECT_FALSE(h.visits[0].trials[0].results.metrics.empty());
+  const auto wobble = std::find_if(h.progress.begin(), h.progress.end(),
+                                   [](const auto& p) { return p.key == "knee_wobble_index"; });
+  ASSERT_NE(wobble, h.progress.end());
+  ASSERT_EQ(wobble->limbs.size(), 2u);
+  EXPECT_EQ(wobble->limbs[0].points.size(), 3u);
+  EXPECT_TRUE(wobble->limbs[0].reliability.defined);
+  // Less simulated wobble at every visit: the index falls beyond the test's noise.
+  EXPECT_LT(wobble->limbs[0].points[2].summary.mean, wobble->limbs[0].points[0].summary.mean);
+  EXPECT_TRUE(wobble->limbs[0].points[2].improved);
+
+  clinic.toggle_compared(h.visits[2].session.id);
+  clinic.toggle_compared(h.visits[0].session.id);
+  clinic.toggle_compared(h.visits[1].session.id);  // the latest two choices are kept, in order
+  EXPECT_EQ(clinic.compared,
+            (std::vector<std::int64_t>{h.visits[0].session.id, h.visits[1].session.id}));
+  clinic.toggle_compared(h.visits[0].session.id);  // unticked
+  EXPECT_EQ(clinic.compared, (std::vector<std::int64_t>{h.visits[1].session.id}));
+
+  clinic.open_patient("NOBODY");
+  pump(w);
+  EXPECT_FALSE(clinic.history());
+  EXPECT_NE(clinic.error().find("NOBODY"), std::string::npos) << clinic.error();
+}
+
+TEST_F(ClinicModelTest, StoredTrialIsReplayedInTheLiveViewAndNotSavedAgain) {
+  auto store = store::Store::open(db_);
+  ASSERT_TRUE(store);
+  StoreWorker w(std::move(*store));
+  ClinicModel clinic(&w);
+  clinic.open_patient("PFP-007");
+  pump(w);
+  ASSERT_TRUE(clinic.history());
+  const store::Trial& stored = clinic.history()->visits[0].trials[1];
+
+  LiveSource source(drivers_, "sim:realtime=0");
+  TrialFileSink files(dir_.root() / "files");
+  SessionModel session(source, files);
+  std::optional<Recording> recording;
+  clinic.load_recording(stored.id, [&](Result<Recording> r) {
+    ASSERT_TRUE(r) << r.error().message;
+    recording = std::move(*r);
+  });
+  pump(w);
+  ASSERT_TRUE(recording);
+  EXPECT_EQ(recording->metadata.limb, stored.limb);
+  ASSERT_TRUE(source.replay(*recording, 8.0));  // 8 times the recorded pace
+  EXPECT_TRUE(source.replaying());
+  std::shared_ptr<const live::LiveSnapshot> s;
+  for (int i = 0; i < 1000; ++i) {
+    session.poll();
+    s = source.current()->snapshot();
+    if (s && s->state == live::FlowState::kDone) break;
+    std::this_thread::sleep_for(10ms);
+  }
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->state, live::FlowState::kDone);
+  EXPECT_EQ(s->plan.limb, stored.limb);
+  EXPECT_EQ(s->plan.task, Task::kSingleLegSquat);
+  EXPECT_EQ(s->reps.size(), 5u);  // the simulated patient's five squats, counted live again
+  EXPECT_TRUE(session.results().empty());
+  EXPECT_FALSE(std::filesystem::exists(dir_.root() / "files"));
+
+  // A running session refuses a replay rather than lose its live plate.
+  session.patient_code = "PFP-011";
+  ASSERT_TRUE(session.begin_session());
+  replay_stored_trial(clinic, source, session, stored.id);
+  EXPECT_NE(clinic.notice.find("finish it"), std::string::npos) << clinic.notice;
+  EXPECT_FALSE(source.replaying());
+}
+
+}  // namespace
+}  // namespace stance::app
