@@ -81,6 +81,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
       std::min(settings.protocol_index, static_cast<int>(session.protocols.size()) - 1);
   session.auto_start = settings.auto_start;
   ClinicModel clinic(worker.get());
+  MassCheck mass_check;
   clinic.refresh([&session](std::vector<store::Protocol> stored) {
     auto protocols = protocols_from_store(stored);
     if (session.active() || protocols.empty()) return;  // never under a running session
@@ -107,6 +108,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
   int exit_code = 0;
   for (bool quit = false; !quit && !(*platform)->should_close();) {
     if (worker) worker->run_finished();
+    mass_check.poll(source);
     session.poll();
     live::LiveSession* live = source.current();
     const auto snapshot = live != nullptr ? live->snapshot() : nullptr;
@@ -115,7 +117,8 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     if (script) {
       const double now_s =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      const ScriptRunner::Step step = script->advance({session, clinic, source, s}, now_s);
+      const ScriptRunner::Step step =
+          script->advance({session, clinic, source, mass_check, s}, now_s);
       if (!step.error.empty()) {
         err << "stance: " << step.error << "\n";
         exit_code = 1;
@@ -126,7 +129,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     }
     if (quit && !options.screenshot.empty()) shot = options.screenshot;
     (*platform)->begin_frame();
-    ViewContext v{session, clinic, source, s, (*platform)->fonts(), shown_tab};
+    ViewContext v{session, clinic, source, mass_check, s, (*platform)->fonts(), shown_tab};
     draw_dashboard(v);
     if (Status written = (*platform)->end_frame(shot); !written) {
       err << "stance: " << written.error().message << "\n";

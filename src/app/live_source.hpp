@@ -18,6 +18,7 @@ class LiveSource {
 
   bool simulated() const { return address_.rfind("sim", 0) == 0; }
   const std::string& address() const { return address_; }
+  const DriverRegistry& drivers() const { return drivers_; }
 
   // The session for the live view before a trial is planned (opened on first use).
   Result<live::LiveSession*> idle();

@@ -74,12 +74,31 @@ std::string history_command(const ScriptCommand& c, const ScriptTargets& t) {
 }  // namespace
 
 Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
-  static const std::vector<std::pair<std::string, std::size_t>> kVerbs{
-      {"patient", 1}, {"involved", 1},     {"protocol", 1}, {"trials", 1},     {"autostart", 1},
-      {"begin", 0},   {"start", 0},        {"stop", 0},     {"redo", 0},       {"next", 0},
-      {"tab", 1},     {"wait", 1},         {"frames", 1},   {"screenshot", 1}, {"expect_saved", 1},
-      {"quit", 0},    {"choose", 1},       {"history", 1},  {"wait_store", 0}, {"compare", 1},
-      {"replay", 2},  {"expect_visits", 1}};
+  static const std::vector<std::pair<std::string, std::size_t>> kVerbs{{"patient", 1},
+                                                                       {"involved", 1},
+                                                                       {"protocol", 1},
+                                                                       {"trials", 1},
+                                                                       {"autostart", 1},
+                                                                       {"begin", 0},
+                                                                       {"start", 0},
+                                                                       {"stop", 0},
+                                                                       {"redo", 0},
+                                                                       {"next", 0},
+                                                                       {"tab", 1},
+                                                                       {"wait", 1},
+                                                                       {"frames", 1},
+                                                                       {"screenshot", 1},
+                                                                       {"expect_saved", 1},
+                                                                       {"quit", 0},
+                                                                       {"choose", 1},
+                                                                       {"history", 1},
+                                                                       {"wait_store", 0},
+                                                                       {"compare", 1},
+                                                                       {"replay", 2},
+                                                                       {"expect_visits", 1},
+                                                                       {"tare", 0},
+                                                                       {"check_mass", 1},
+                                                                       {"wait_calibration", 0}};
   std::vector<ScriptCommand> out;
   std::istringstream in(text);
   std::string line;
@@ -188,6 +207,11 @@ ScriptRunner::Step ScriptRunner::advance(const ScriptTargets& t, double now_s) {
       if (c.verb == "trials") {  // per side, for the chosen protocol (a shorter session)
         session.protocols[static_cast<std::size_t>(session.protocol_index)].trials_per_side =
             std::max(1, std::stoi(a));
+      }
+      if (c.verb == "tare") t.mass_check.start_tare(t.source);
+      if (c.verb == "check_mass") {
+        t.mass_check.mass_kg = std::stod(a);
+        t.mass_check.start_check(t.source);
       }
       if (c.verb == "begin") s = session.begin_session();
       if (c.verb == "start") session.start_now();

@@ -10,6 +10,7 @@
 //   compare VISIT            tick a visit (1 = the first) for the comparison
 //   replay VISIT TRIAL       replay a stored trial (both 1-based, in stored order)
 //   expect_visits N          fail unless the open history has N visits
+//   tare | check_mass KG     the device view's steps;  wait_calibration [SECONDS]  until done
 //   wait STATE [SECONDS]     STATE: waiting, settling, recording, done, interrupted, result
 //   frames N                 draw N frames
 //   screenshot FILE          the next frame, as PNG
@@ -21,6 +22,7 @@
 
 #include "app/clinic_model.hpp"
 #include "app/live_source.hpp"
+#include "app/mass_check.hpp"
 #include "app/session_model.hpp"
 #include "core/result.hpp"
 #include "live/live_snapshot.hpp"
@@ -40,6 +42,7 @@ struct ScriptTargets {
   SessionModel& session;
   ClinicModel& clinic;
   LiveSource& source;
+  MassCheck& mass_check;
   const live::LiveSnapshot& live;
 };
 

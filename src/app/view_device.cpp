@@ -5,6 +5,69 @@
 #include "app/views.hpp"
 
 namespace stance::app {
+namespace {
+
+// Step by step, as a clinician does it before the first patient of the day.
+void draw_mass_check(ViewContext& v) {
+  MassCheck& c = v.mass_check;
+  using Stage = MassCheck::Stage;
+  ImGui::PushFont(v.fonts.large);
+  ImGui::TextUnformatted("Tare and known-mass check");
+  ImGui::PopFont();
+  const bool busy = c.busy();
+  if (busy) ImGui::BeginDisabled();
+  ImGui::TextColored(theme::colour(c.stage() <= Stage::kTaring ? theme::kText : theme::kMuted),
+                     "1. Clear the plate: nothing and nobody on it or touching it. Then:");
+  ImGui::SameLine();
+  if (ImGui::Button("Tare")) c.start_tare(v.source);
+  ImGui::SameLine();
+  if (c.stage() == Stage::kTare && ImGui::Button("Skip (keep the zero in use)")) c.skip_tare();
+  ImGui::TextColored(theme::colour(c.stage() >= Stage::kPlaceMass ? theme::kText : theme::kMuted),
+                     "2. Place a known mass (a calibrated weight, e.g. 20 kg) and step back.");
+  ImGui::SetNextItemWidth(140);
+  ImGui::InputDouble("kg", &c.mass_kg, 0.5, 5.0, "%.2f");
+  ImGui::SameLine();
+  ImGui::Checkbox("on a marked spot at", &c.position_known);
+  if (c.position_known) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110);
+    ImGui::InputDouble("x (mm, right +)", &c.at_x_mm, 10, 50, "%.0f");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110);
+    ImGui::InputDouble("y (mm, forward +)", &c.at_y_mm, 10, 50, "%.0f");
+  }
+  const bool can_check = c.stage() >= Stage::kPlaceMass && c.mass_kg >= 0.5;
+  if (!can_check) ImGui::BeginDisabled();
+  if (ImGui::Button("Check with the mass")) c.start_check(v.source);
+  if (!can_check) ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("Start again")) c.restart();
+  if (busy) ImGui::EndDisabled();
+  if (!c.message().empty()) {
+    const ImU32 colour = c.failed() ? theme::kBad : busy ? theme::kCaution : theme::kGood;
+    ImGui::TextColored(theme::colour(colour), "%s", c.message().c_str());
+  }
+  if (const auto& k = c.check(); k && c.stage() == Stage::kDone) {
+    ImGui::Text("Expected %.1f N, measured %.1f N: error %+.1f N (%+.2f %%)", k->expected_fz_n,
+                k->measured_fz_n, k->fz_error_n, k->fz_error_percent);
+    if (k->position_known) {
+      ImGui::Text("COP off by %.1f mm ML, %.1f mm AP (%.1f mm)", k->cop_error_ml_mm,
+                  k->cop_error_ap_mm, k->cop_error_mm);
+    }
+    if (!k->passed) {
+      ImGui::TextWrapped(
+          "What to do: check that the mass rests fully on the plate and nothing else touches "
+          "it, tare again and repeat. If it fails again, correct the cell gains (stance "
+          "calibrate gains, docs/calibration.md) or have the plate serviced; until then its "
+          "figures are not trustworthy.");
+    }
+  }
+  ImGui::TextColored(theme::colour(theme::kMuted),
+                     "Tolerances: force within 1%% of the weight or 5 N, COP within 5 mm "
+                     "(docs/calibration.md). Saved per plate serial; every later trial uses it.");
+}
+
+}  // namespace
 
 void draw_device_view(ViewContext& v) {
   const live::LiveSnapshot& s = v.live;
@@ -20,9 +83,8 @@ void draw_device_view(ViewContext& v) {
               s.plate.layout == PlateLayout::kFourCell ? "4 load cells" : "6-component",
               1000.0 * s.plate.width_m, 1000.0 * s.plate.length_m, s.plate.capacity_n, s.rate_hz);
   ImGui::Text("Calibration: %s", s.calibration.c_str());
-  ImGui::TextWrapped(
-      "Tare and the known-mass check: stance calibrate tare|check|gains --device ... "
-      "(docs/calibration.md).");
+  ImGui::Separator();
+  draw_mass_check(v);
   ImGui::Separator();
   const StreamCounters& c = s.health.stream;
   if (ImGui::BeginTable("##health", 2, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg, {520, 0})) {

@@ -5,6 +5,7 @@
 
 #include "app/clinic_model.hpp"
 #include "app/live_source.hpp"
+#include "app/mass_check.hpp"
 #include "app/platform.hpp"
 #include "app/session_model.hpp"
 #include "live/live_snapshot.hpp"
@@ -15,6 +16,7 @@ struct ViewContext {
   SessionModel& session;
   ClinicModel& clinic;
   LiveSource& source;
+  MassCheck& mass_check;
   const live::LiveSnapshot& live;  // an empty snapshot when no plate is open
   const Fonts& fonts;
   Screen& shown_tab;  // the tab ImGui shows (the model's screen may ask for another)

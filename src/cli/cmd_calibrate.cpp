@@ -11,6 +11,7 @@
 #include "cli/data_dirs.hpp"
 #include "cli/format.hpp"
 #include "cli/plate_adjustments.hpp"
+#include "cli/plate_calibration.hpp"
 #include "core/calibration_check.hpp"
 #include "core/recording_samples.hpp"
 #include "device/trial_recorder.hpp"
@@ -18,11 +19,7 @@
 namespace stance::cli {
 namespace {
 
-struct Session {
-  std::unique_ptr<PlateDevice> plate;
-  PlateAdjustment adjustment;  // what is in use now
-  double seconds = 2.0;
-};
+using Session = PlateCalibration;
 
 // "x,y" in mm (plate frame) -> metres.
 Result<CellPosition> parse_position_mm(const std::string& text) {
@@ -52,22 +49,6 @@ std::string position_text(const CellPosition& p) {
   return "x = " + fixed(p.x_m * 1000.0, 0) + " mm, y = " + fixed(p.y_m * 1000.0, 0) + " mm";
 }
 
-// Records the still plate with the adjustment in use; an unplug or silence is an error here (a
-// partial calibration recording is worthless, and nothing has been changed yet).
-Result<Recording> record_still(Session& s, const std::string& what) {
-  RecordRequest request;
-  request.seconds = s.seconds;
-  request.tare = s.adjustment.tare;
-  request.metadata.notes = "stance calibrate: " + what;
-  auto outcome = record_trial(*s.plate, request);
-  if (!outcome) return outcome.error();
-  if (outcome->interrupted) {
-    return Error{"the recording for the " + what + " was interrupted (" + outcome->interruption +
-                 "); nothing was changed: try again"};
-  }
-  return std::move(outcome->recording);
-}
-
 Status save(Context& context, const PlateAdjustment& adjustment) {
   if (Status s = save_plate_adjustment(plate_adjustments_dir(), adjustment); !s) return s;
   context.out << "Saved to "
@@ -79,16 +60,13 @@ Status save(Context& context, const PlateAdjustment& adjustment) {
 int run_tare(Session& s, Context& context) {
   context.out << "Taring plate " << s.adjustment.serial << ": keep the plate empty and still for "
               << fixed(s.seconds, 1) << " s...\n";
-  auto recording = record_still(s, "tare");
-  if (!recording) return fail(context, recording.error().message);
-  const auto tare = compute_tare(recording->frames, s.plate->info(), s.plate->calibration(),
-                                 s.adjustment.tare, std::time(nullptr));
-  if (!tare) return fail(context, "tare refused: " + tare.error().message);
+  const bool had_tare = s.adjustment.tare.applied;
+  const auto tare = tare_step(s);
+  if (!tare) return fail(context, tare.error().message);
   context.out << "Load on the previous zero " << fixed(tare->load_on_old_zero_n, 1)
               << " N, steadiness " << fixed(tare->fz_sd_n, 2) << " N SD: the new zero replaces "
-              << (s.adjustment.tare.applied ? "the last tare" : "the factory zero") << ".\n";
+              << (had_tare ? "the last tare" : "the factory zero") << ".\n";
   for (const auto& w : tare->warnings) context.err << "stance: warning: " << w << "\n";
-  s.adjustment.tare = tare->tare;
   if (Status saved = save(context, s.adjustment); !saved) {
     return fail(context, saved.error().message);
   }
@@ -107,10 +85,8 @@ int run_check(Session& s, const ParsedArgs& args, Context& context) {
   context.out << "Checking plate " << s.adjustment.serial << " ("
               << describe_adjustment(s.adjustment.tare) << ") with " << fixed(*mass, 2) << " kg"
               << (at ? " at " + position_text(*at) : "") << "...\n";
-  auto recording = record_still(s, "known-mass check");
-  if (!recording) return fail(context, recording.error().message);
-  const auto check = check_known_mass(samples_from_recording(*recording), *mass, at);
-  if (!check) return fail(context, "check not possible: " + check.error().message);
+  const auto check = known_mass_step(s, *mass, at);
+  if (!check) return fail(context, check.error().message);
   context.out << "Expected " << fixed(check->expected_fz_n, 1) << " N, measured "
               << fixed(check->measured_fz_n, 1) << " N\n";
   if (check->position_known) {
@@ -119,8 +95,6 @@ int run_check(Session& s, const ParsedArgs& args, Context& context) {
                 << " mm)\n";
   }
   context.out << "Check " << check->summary << "\n";
-  s.adjustment.tare.last_check = {check->mass_kg, check->fz_error_n, check->cop_error_mm,
-                                  static_cast<std::int64_t>(std::time(nullptr))};
   if (Status saved = save(context, s.adjustment); !saved) {
     return fail(context, saved.error().message);
   }
@@ -235,25 +209,15 @@ int run_calibrate(const ParsedArgs& args, Context& context) {
     context.err << "stance: calibrate " << action << " needs --mass-kg\n";
     return kExitUsage;
   }
-  Session s;
   const auto seconds = args.number("seconds", action == "tare" ? 2.0 : 3.0);
   if (!seconds) return fail(context, seconds.error().message);
   if (!(*seconds >= 0.5 && *seconds <= 60)) return fail(context, "--seconds must be 0.5 to 60");
-  s.seconds = *seconds;
-  auto plate = context.drivers.open(*device);
-  if (!plate) return fail(context, plate.error().message);
-  s.plate = std::move(*plate);
-  auto adjustment = adjustment_for(*s.plate);
   // A damaged file is replaced by a new tare or removed by reset; the other actions need it.
-  if (!adjustment && action != "tare" && action != "reset") {
-    return fail(context, adjustment.error().message);
-  }
-  if (adjustment) {
-    s.adjustment = *adjustment;
-  } else {
-    context.err << "stance: warning: " << adjustment.error().message << "\n";
-    s.adjustment = {s.plate->info().serial, s.plate->info().layout, Tare{}};
-  }
+  auto opened = open_for_calibration(context.drivers, *device, *seconds,
+                                     action == "tare" || action == "reset");
+  if (!opened) return fail(context, opened.error().message);
+  Session& s = *opened;
+  if (!s.warning.empty()) context.err << "stance: warning: " << s.warning << "\n";
   if (action == "tare") return run_tare(s, context);
   if (action == "check") return run_check(s, args, context);
   if (action == "gains") return run_gains(s, args, context);

@@ -1,0 +1,120 @@
+#include "app/mass_check.hpp"
+
+#include <cstdio>
+
+#include "cli/data_dirs.hpp"
+#include "cli/plate_calibration.hpp"
+#include "recording/plate_adjustment_file.hpp"
+
+namespace stance::app {
+namespace {
+
+std::string one_decimal(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", v);
+  return text;
+}
+
+}  // namespace
+
+std::string MassCheck::step_address(const LiveSource& source, bool with_mass, double mass_kg,
+                                    std::optional<CellPosition> at) {
+  if (!source.simulated()) return source.address();
+  std::string a = source.address() + (source.address() == "sim" ? ":" : ",");
+  if (!with_mass) return a + "load=none";
+  a += "load=mass,mass=" + one_decimal(mass_kg);
+  if (at) a += ",mass_at_mm=" + one_decimal(1000 * at->x_m) + ":" + one_decimal(1000 * at->y_m);
+  return a;
+}
+
+void MassCheck::restart() {
+  if (busy()) return;
+  stage_ = Stage::kTare;
+  message_.clear();
+  failed_ = false;
+  tare_.reset();
+  check_.reset();
+}
+
+void MassCheck::start_tare(LiveSource& source) {
+  if (busy()) return;
+  stage_ = Stage::kTaring;
+  message_ = "Recording the empty plate for " + one_decimal(seconds) + " s: nobody touches it.";
+  launch(source, false);
+}
+
+void MassCheck::start_check(LiveSource& source) {
+  if (busy()) return;
+  stage_ = Stage::kChecking;
+  message_ = "Recording the mass for " + one_decimal(seconds) + " s: hands off the plate.";
+  launch(source, true);
+}
+
+void MassCheck::launch(LiveSource& source, bool with_mass) {
+  failed_ = false;
+  std::optional<CellPosition> at;
+  if (position_known) at = CellPosition{at_x_mm / 1000.0, at_y_mm / 1000.0};
+  const std::string address = step_address(source, with_mass, mass_kg, at);
+  source.close();  // the plate streams to one reader: the live view pauses meanwhile
+  const DriverRegistry& drivers = source.drivers();
+  running_ = std::async(
+      std::launch::async, [&drivers, address, with_mass, at, this_mass = mass_kg, s = seconds]() {
+        Outcome out;
+        auto opened = cli::open_for_calibration(drivers, address, s, !with_mass);
+        if (!opened) {
+          out.error = opened.error().message;
+          return out;
+        }
+        if (with_mass) {
+          auto check = cli::known_mass_step(*opened, this_mass, at);
+          if (!check) {
+            out.error = check.error().message;
+            return out;
+          }
+          out.check = *check;
+        } else {
+          auto tare = cli::tare_step(*opened);
+          if (!tare) {
+            out.error = tare.error().message;
+            return out;
+          }
+          out.tare = *tare;
+        }
+        if (Status saved = save_plate_adjustment(cli::plate_adjustments_dir(), opened->adjustment);
+            !saved) {
+          out.error = "not saved: " + saved.error().message;
+          return out;
+        }
+        out.saved_to =
+            plate_adjustment_path(cli::plate_adjustments_dir(), opened->adjustment.serial).string();
+        return out;
+      });
+}
+
+void MassCheck::poll(LiveSource& source) {
+  if (!busy() || !running_.valid()) return;
+  if (running_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  const Outcome out = running_.get();
+  const bool was_tare = stage_ == Stage::kTaring;
+  (void)source.idle();  // the live plate again (an error shows in the device view)
+  if (!out.error.empty()) {
+    failed_ = true;
+    stage_ = was_tare ? Stage::kTare : Stage::kPlaceMass;
+    message_ = out.error;
+    return;
+  }
+  if (was_tare) {
+    tare_ = out.tare;
+    stage_ = Stage::kPlaceMass;
+    message_ = "Zero set and saved to " + out.saved_to + ".";
+    for (const std::string& w : tare_->warnings) message_ += " Warning: " + w;
+    return;
+  }
+  check_ = out.check;
+  stage_ = Stage::kDone;
+  failed_ = !check_->passed;
+  message_ =
+      "Check " + check_->summary + " (saved with the plate's calibration in " + out.saved_to + ").";
+}
+
+}  // namespace stance::app
