@@ -1,4 +1,4 @@
-#include "cli/json_writer.hpp"
+#include "recording/json_writer.hpp"
 #include "cli/trial_report.hpp"
 
 namespace stance::cli {
