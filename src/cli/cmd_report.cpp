@@ -21,8 +21,9 @@ int run_report(const ParsedArgs& args, Context& context) {
   std::int64_t id = 0;
   const auto [end, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
   if (ec != std::errc() || end != id_text.data() + id_text.size() || id <= 0) {
-    return usage_error(context, "the session is given by its number, e.g. `stance report 3 --out "
-                                "sheet.pdf`; `stance session list PATIENT` shows them");
+    return usage_error(context,
+                       "the session is given by its number, e.g. `stance report 3 --out "
+                       "sheet.pdf`; `stance session list PATIENT` shows them");
   }
   const auto out = args.value("out");
   if (!out) return usage_error(context, "report needs --out FILE (.pdf, .csv or .json)");

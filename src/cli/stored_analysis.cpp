@@ -2,9 +2,9 @@
 
 #include <sstream>
 
-#include "recording/json_writer.hpp"
 #include "cli/trial_report.hpp"
 #include "core/recording_samples.hpp"
+#include "recording/json_writer.hpp"
 #include "recording/stored_analysis_options.hpp"
 #include "recording/trial_file.hpp"
 #include "store/trial_metrics.hpp"

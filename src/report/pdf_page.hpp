@@ -47,7 +47,7 @@ class Page {
 };
 
 std::string fixed(double v, int decimals);
-std::string side_name(Limb limb);          // "Left", "Right", "Side?"
+std::string side_name(Limb limb);             // "Left", "Right", "Side?"
 std::string trial_name(const SheetTrial& t);  // e.g. "Left, stance, eyes open, trial 2"
 
 // A path through point(0) … point(n − 1) (page coordinates), to be stroked by the caller.

@@ -8,10 +8,10 @@
 namespace stance::report {
 namespace {
 
-constexpr double kChartGap = 12;     // pt between charts
-constexpr double kPlotHeight = 44;   // pt, the plotting area of a chart
-constexpr double kAxisWidth = 24;    // pt left of the plotting area for the value labels
-constexpr double kRowHeight = 84;    // pt: condition name, title, plot, dates, MDC caption
+constexpr double kChartGap = 12;       // pt between charts
+constexpr double kPlotHeight = 44;     // pt, the plotting area of a chart
+constexpr double kAxisWidth = 24;      // pt left of the plotting area for the value labels
+constexpr double kRowHeight = 84;      // pt: condition name, title, plot, dates, MDC caption
 constexpr double kMarkerRadius = 1.8;  // pt
 
 // Decimals that show a value to about three significant digits (e.g. 21.3 mm/s, 412 mm²).
@@ -20,13 +20,15 @@ int decimals_for(double v) {
   return a >= 100 ? 0 : a >= 10 ? 1 : 2;
 }
 
-std::string date_only(const std::string& utc) { return utc.substr(0, 10); }
+std::string date_only(const std::string& utc) {
+  return utc.substr(0, 10);
+}
 
 void draw_chart(Page& page, double x, double y, double w, const store::MetricProgress& m,
                 const store::LimbSeries& s) {
   cairo_t* cr = page.cr();
-  page.text(x, y, side_name(s.limb) + ": " + store::label_for(m.key) + " (" + m.unit + ")", 6.5,
-            true, kInk, w);
+  page.text(x, y, side_name(s.limb) + ": " + store::label_for(m.key) + " (" + m.unit + ")", 6, true,
+            kInk, w);
   const double top = y + 10;
   const double left = x + kAxisWidth;
   const double pw = w - kAxisWidth;
@@ -45,8 +47,8 @@ void draw_chart(Page& page, double x, double y, double w, const store::MetricPro
   const std::size_t n = s.points.size();
   // Sessions equally spaced (a visit each), the first at the left edge and this one at the right.
   const auto px = [&](std::size_t i) {
-    return n < 2 ? left + pw / 2 : left + 4 + (pw - 8) * static_cast<double>(i) /
-                                                 static_cast<double>(n - 1);
+    return n < 2 ? left + pw / 2
+                 : left + 4 + (pw - 8) * static_cast<double>(i) / static_cast<double>(n - 1);
   };
   if (mdc > 0) {
     page.set_colour(kBand);
@@ -71,14 +73,15 @@ void draw_chart(Page& page, double x, double y, double w, const store::MetricPro
 
   page.set_colour(kAccent);
   cairo_set_line_width(cr, 0.8);
-  path_through(cr, n, [&](std::size_t i) { return std::pair{px(i), py(s.points[i].summary.mean)}; });
+  path_through(cr, n, [&](std::size_t i) {
+    return std::pair{px(i), py(s.points[i].summary.mean)};
+  });
   cairo_stroke(cr);
   // Beyond the MDC: filled, green when better and red when worse; within it: hollow.
   for (std::size_t i = 0; i < n; ++i) {
     const store::SessionPoint& p = s.points[i];
     cairo_new_path(cr);
-    cairo_arc(cr, px(i), py(p.summary.mean), kMarkerRadius * (i + 1 == n ? 1.4 : 1.0), 0,
-              2 * M_PI);
+    cairo_arc(cr, px(i), py(p.summary.mean), kMarkerRadius * (i + 1 == n ? 1.4 : 1.0), 0, 2 * M_PI);
     if (p.beyond_mdc) {
       page.set_colour(p.improved ? kGood : kBad);
       cairo_fill(cr);
@@ -103,8 +106,8 @@ void draw_chart(Page& page, double x, double y, double w, const store::MetricPro
   caption += s.reliability.defined
                  ? ", MDC95 " + fixed(mdc, decimals_for(mdc)) + (last.beyond_mdc ? " *" : "")
                  : ", MDC unknown";
-  page.text(x, below + 8, caption, 6, false, last.beyond_mdc ? (last.improved ? kGood : kBad)
-                                                             : kInk, w);
+  page.text(x, below + 8, caption, 6, false,
+            last.beyond_mdc ? (last.improved ? kGood : kBad) : kInk, w);
 }
 
 }  // namespace
@@ -128,8 +131,9 @@ void draw_progress(Page& page, const SheetData& data) {
     if (charts.empty()) continue;
     std::size_t sessions = 0;
     for (const auto& chart : charts) sessions = std::max(sessions, chart.second->points.size());
-    page.text(kMargin, page.y, condition_name(c) + ": " + std::to_string(sessions) +
-                                   " session(s) up to this one", 7.5, true);
+    page.text(kMargin, page.y,
+              condition_name(c) + ": " + std::to_string(sessions) + " session(s) up to this one",
+              7.5, true);
     page.y += 11;
     for (std::size_t i = 0; i < charts.size(); ++i) {
       if (i > 0 && i % 4 == 0) page.y += kRowHeight - 11;
@@ -141,7 +145,8 @@ void draw_progress(Page& page, const SheetData& data) {
   page.paragraph(
       "Filled green: beyond the MDC95, better; filled red: beyond, worse; hollow: within the "
       "test's noise; dashed: baseline (first session); the last point is this session. MDC from "
-      "this patient's trial-to-trial spread, which leaves out day-to-day change (docs/progress.md).",
+      "this patient's trial-to-trial spread, which leaves out day-to-day change "
+      "(docs/progress.md).",
       6, kMuted);
 }
 

@@ -51,8 +51,8 @@ Result<std::string> render_report(const SheetData& data, ReportFormat format, Pa
   return std::string(pdf->begin(), pdf->end());
 }
 
-Status write_session_report(const store::Store& store, std::int64_t session_id,
-                            ReportFormat format, Paper paper, const std::filesystem::path& out,
+Status write_session_report(const store::Store& store, std::int64_t session_id, ReportFormat format,
+                            Paper paper, const std::filesystem::path& out,
                             const SessionSheetOptions& options) {
   const auto sheet = stored_session_sheet(store, session_id, options);
   if (!sheet) return sheet.error();

@@ -23,8 +23,8 @@ Result<std::string> render_report(const SheetData& data, ReportFormat format, Pa
 
 // Builds the session's sheet (stored_session_sheet) and writes it atomically to `out`: an
 // existing file is replaced whole or left as it was. `paper` matters for the PDF only.
-Status write_session_report(const store::Store& store, std::int64_t session_id,
-                            ReportFormat format, Paper paper, const std::filesystem::path& out,
+Status write_session_report(const store::Store& store, std::int64_t session_id, ReportFormat format,
+                            Paper paper, const std::filesystem::path& out,
                             const SessionSheetOptions& options);
 
 }  // namespace stance::report

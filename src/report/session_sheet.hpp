@@ -13,9 +13,9 @@
 namespace stance::report {
 
 struct SessionSheetOptions {
-  bool pseudonymise = false;  // leave out the name and birth year, keep the patient code
-  bool progress = false;      // add the key figures of every session up to this one
-  std::string clinic;         // printed in the header; empty: "Stance clinic"
+  bool pseudonymise = false;       // leave out the name and birth year, keep the patient code
+  bool progress = false;           // add the key figures of every session up to this one
+  std::string clinic;              // printed in the header; empty: "Stance clinic"
   std::filesystem::path logo_png;  // drawn in the header when given (PNG)
   std::string comment;             // the clinician's, printed in the comment box
 };

@@ -29,10 +29,11 @@ constexpr MetricColumn kMetricColumns[] = {
 };
 
 constexpr const char* kFixedColumns[] = {
-    "patient_code", "patient_name", "birth_year", "sex",   "involved_side", "session_id",
-    "session_date_utc", "clinician", "plate",    "protocol", "trial_id",     "task",
-    "limb",         "eyes",         "attempt",    "valid", "verdict",       "analysed_by",
-    "repetitions"};
+    "patient_code",  "patient_name", "birth_year",       "sex",
+    "involved_side", "session_id",   "session_date_utc", "clinician",
+    "plate",         "protocol",     "trial_id",         "task",
+    "limb",          "eyes",         "attempt",          "valid",
+    "verdict",       "analysed_by",  "repetitions"};
 
 // A value in the column's unit; a length preset in cm is converted (10 mm per cm).
 std::optional<double> in_unit(const store::Metric& m, const std::string& unit) {

@@ -31,8 +31,7 @@ std::string read(const std::filesystem::path& path) {
 std::string mean_sd_n(const std::vector<double>& values, int decimals) {
   const TrialSummary s = summarize_trials(values);
   char text[64];
-  std::snprintf(text, sizeof text, "%.*f ± %.*f (%d)", decimals, s.mean, decimals, s.sd,
-                s.trials);
+  std::snprintf(text, sizeof text, "%.*f ± %.*f (%d)", decimals, s.mean, decimals, s.sd, s.trials);
   return text;
 }
 
@@ -168,14 +167,14 @@ TEST_F(ReportCommandTest, TwelveSessionsOfProgressStillFitOnePage) {
 }
 
 TEST_F(ReportCommandTest, LongNameMissingSideAndInvalidTrial) {
-  const auto patient = stored_.add_patient("PFP-7", std::string(200, 'W') + " Example", 1960,
-                                           Limb::kRight);
+  const auto patient =
+      stored_.add_patient("PFP-7", std::string(200, 'W') + " Example", 1960, Limb::kRight);
   const auto session = stored_.add_session(patient, "2026-03-01T09:00:00Z");
   stored_.add_trial(session, {Task::kSingleLegStance, Limb::kLeft, Eyes::kOpen, 1}, 1);
-  stored_.add_trial(session,
-                    {Task::kSingleLegStance, Limb::kLeft, Eyes::kOpen, 2,
-                     ",touchdown_s=3,touchdown_share=0.5"},
-                    2);
+  stored_.add_trial(
+      session,
+      {Task::kSingleLegStance, Limb::kLeft, Eyes::kOpen, 2, ",touchdown_s=3,touchdown_share=0.5"},
+      2);
   const auto pdf = dir_.path("sheet.pdf");
   ASSERT_EQ(report({std::to_string(session), "--out", pdf.string(), "--progress"}).code,
             cli::kExitOk);

@@ -61,10 +61,11 @@ TEST_F(SessionSheetTest, ProgressStopsAtThisSessionAndExportsCarryIt) {
   const auto patient = stored_.add_patient("PFP-2", "Bo Example", 1990);
   std::vector<std::int64_t> sessions;
   for (int s = 0; s < 3; ++s) {
-    sessions.push_back(stored_.add_session(patient, "2026-0" + std::to_string(s + 1) +
-                                                        "-01T09:00:00Z"));
+    sessions.push_back(
+        stored_.add_session(patient, "2026-0" + std::to_string(s + 1) + "-01T09:00:00Z"));
     for (int attempt = 1; attempt <= 2; ++attempt) {
-      stored_.add_trial(sessions.back(), {Task::kSingleLegStance, Limb::kLeft, Eyes::kOpen, attempt},
+      stored_.add_trial(sessions.back(),
+                        {Task::kSingleLegStance, Limb::kLeft, Eyes::kOpen, attempt},
                         10 * s + attempt);
     }
   }
@@ -74,7 +75,7 @@ TEST_F(SessionSheetTest, ProgressStopsAtThisSessionAndExportsCarryIt) {
   ASSERT_TRUE(second) << second.error().message;
   ASSERT_EQ(second->progress.size(), 2u);  // mean velocity and ellipse area, eyes open
   for (const store::MetricProgress& m : second->progress) {
-    ASSERT_EQ(m.limbs.size(), 1u);  // no right side recorded
+    ASSERT_EQ(m.limbs.size(), 1u);                     // no right side recorded
     ASSERT_EQ(m.limbs[0].points.size(), 2u) << m.key;  // not the later third session
     EXPECT_EQ(m.limbs[0].points.back().session_id, sessions[1]);
     EXPECT_TRUE(m.limbs[0].reliability.defined);  // two trials a session
