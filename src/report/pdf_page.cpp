@@ -10,24 +10,26 @@ namespace {
 
 constexpr const char* kFont = "DejaVu Sans";
 
-}  // namespace
-
-double Page::text(double x, double at_y, const std::string& s, double size, bool bold, Rgb colour,
-                  double max_width) {
-  PangoLayout* layout = pango_cairo_create_layout(cr_);
+// Shows `s` at (x, y) with pango; width > 0 wraps it (wrap) or ellipsizes it. Returns its height.
+double show_text(cairo_t* cr, double x, double y, const std::string& s, double size, bool bold,
+                 double width, bool wrap) {
+  PangoLayout* layout = pango_cairo_create_layout(cr);
   PangoFontDescription* font = pango_font_description_new();
   pango_font_description_set_family(font, kFont);
   pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
   pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description(layout, font);
-  if (max_width > 0) {
-    pango_layout_set_width(layout, static_cast<int>(max_width * PANGO_SCALE));
-    pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+  if (width > 0) {
+    pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+    if (wrap) {
+      pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+    } else {
+      pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+    }
   }
   pango_layout_set_text(layout, s.c_str(), -1);
-  set_colour(colour);
-  cairo_move_to(cr_, x, at_y);
-  pango_cairo_show_layout(cr_, layout);
+  cairo_move_to(cr, x, y);
+  pango_cairo_show_layout(cr, layout);
   int w = 0, h = 0;
   pango_layout_get_size(layout, &w, &h);
   pango_font_description_free(font);
@@ -35,22 +37,17 @@ double Page::text(double x, double at_y, const std::string& s, double size, bool
   return static_cast<double>(h) / PANGO_SCALE;
 }
 
-void Page::paragraph(const std::string& s, double size, Rgb colour) {
-  PangoLayout* layout = pango_cairo_create_layout(cr_);
-  PangoFontDescription* font = pango_font_description_from_string(kFont);
-  pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-  pango_layout_set_font_description(layout, font);
-  pango_layout_set_width(layout, static_cast<int>(content_width() * PANGO_SCALE));
-  pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
-  pango_layout_set_text(layout, s.c_str(), -1);
+}  // namespace
+
+double Page::text(double x, double at_y, const std::string& s, double size, bool bold, Rgb colour,
+                  double max_width) {
   set_colour(colour);
-  cairo_move_to(cr_, kMargin, y);
-  pango_cairo_show_layout(cr_, layout);
-  int w = 0, h = 0;
-  pango_layout_get_size(layout, &w, &h);
-  y += static_cast<double>(h) / PANGO_SCALE + 2;
-  pango_font_description_free(font);
-  g_object_unref(layout);
+  return show_text(cr_, x, at_y, s, size, bold, max_width, false);
+}
+
+void Page::paragraph(const std::string& s, double size, Rgb colour) {
+  set_colour(colour);
+  y += show_text(cr_, kMargin, y, s, size, false, content_width(), true) + 2;
 }
 
 void Page::heading(const std::string& s) {

@@ -4,7 +4,6 @@
 // record` does (cli::analyze_stored_recording), so every stored result is the real one.
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -12,20 +11,11 @@
 #include "cli/stored_analysis.hpp"
 #include "device/trial_recorder.hpp"
 #include "recording/trial_file.hpp"
+#include "shell_output.hpp"
 #include "simulated/simulated_driver.hpp"
 #include "store/store.hpp"
 
 namespace stance::report::test_support {
-
-// Output of a shell command (poppler-utils), or "" when it failed.
-inline std::string run(const std::string& command) {
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  if (!pipe) return "";
-  std::string out;
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe.get())) out.append(buffer, n);
-  return out;
-}
 
 struct PlannedTrial {
   PlannedTrial(Task task_, Limb limb_, Eyes eyes_ = Eyes::kOpen, int attempt_ = 1,
