@@ -16,5 +16,6 @@ Command reanalyze_command();               // cmd_reanalyze.cpp
 Command export_command();                  // cmd_transfer.cpp
 Command import_command();                  // cmd_transfer.cpp
 Command backup_command();                  // cmd_backup.cpp
+Command report_command();                  // cmd_report.cpp
 
 }  // namespace stance::cli

@@ -2,9 +2,10 @@
 
 #include <sstream>
 
-#include "cli/json_writer.hpp"
 #include "cli/trial_report.hpp"
 #include "core/recording_samples.hpp"
+#include "recording/json_writer.hpp"
+#include "recording/stored_analysis_options.hpp"
 #include "recording/trial_file.hpp"
 #include "store/trial_metrics.hpp"
 
@@ -62,10 +63,7 @@ Result<store::TrialResults> analyze_stored_recording(std::span<const std::uint8_
   auto recording = decode_trial(bytes, name_for_errors);
   if (!recording) return recording.error();
   const TrialMetadata& m = recording->metadata;
-  TrialAnalysisOptions options;
-  options.task = m.task == Task::kUnspecified ? Task::kSingleLegStance : m.task;
-  options.limb = m.limb;
-  options.plate = plate_geometry(recording->plate);
+  const TrialAnalysisOptions options = stored_analysis_options(*recording);
 
   LoadedRecording loaded;
   loaded.samples = samples_from_recording(*recording);

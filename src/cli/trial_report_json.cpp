@@ -1,5 +1,5 @@
-#include "cli/json_writer.hpp"
 #include "cli/trial_report.hpp"
+#include "recording/json_writer.hpp"
 
 namespace stance::cli {
 namespace {

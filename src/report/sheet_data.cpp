@@ -1,5 +1,6 @@
 #include "report/sheet_data.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/recording_samples.hpp"
@@ -52,6 +53,40 @@ SheetTrial sheet_trial(const Recording& recording, const TrialAnalysis& a) {
     }
   }
   return t;
+}
+
+std::string stored_metric_key(const std::string& figure_key) {
+  return figure_key == "mean_depth" ? "mean_depth_cm" : figure_key;
+}
+
+std::string condition_name(const SheetCondition& c) {
+  if (c.task == Task::kSingleLegSquat) return "Single-leg squat";
+  return std::string("Single-leg stance, eyes ") + (c.eyes == Eyes::kClosed ? "closed" : "open");
+}
+
+std::vector<SheetCondition> sheet_conditions(const SheetData& data) {
+  std::vector<SheetCondition> out;
+  for (const SheetTrial& t : data.trials) {
+    // Eyes do not vary a squat (the protocols squat with eyes open).
+    const SheetCondition c{t.task, t.task == Task::kSingleLegSquat ? Eyes::kOpen : t.eyes};
+    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+ConditionSummary condition_summary(const SheetData& data, const SheetCondition& c) {
+  std::vector<KeyFigureTrial> trials;
+  for (const SheetTrial& t : data.trials) {
+    if (t.task == c.task && (t.task == Task::kSingleLegSquat || t.eyes == c.eyes)) {
+      trials.push_back({t.limb, t.valid, t.figures});
+    }
+  }
+  ConditionSummary out;
+  if (trials.empty()) return out;
+  out.rows = trials.front().figures;
+  out.by_key = summarize_key_figures(trials, data.involved);
+  return out;
 }
 
 SheetData pseudonymised(SheetData data) {

@@ -1,6 +1,9 @@
 #pragma once
 // Everything one test sheet shows, in display units, gathered before any drawing: the PDF, and
 // later the CSV and JSON exports, are made from this one structure (docs/test-sheet.md).
+#include <cstdint>
+#include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +11,8 @@
 #include "core/key_figures.hpp"
 #include "core/recording.hpp"
 #include "core/trial_analysis.hpp"
+#include "store/model.hpp"
+#include "store/progress.hpp"
 
 namespace stance::report {
 
@@ -39,6 +44,12 @@ struct SheetTrial {
   double fz_rate_hz = 50.0;
   double body_weight_n = 0.0;
   std::vector<std::pair<double, double>> rep_spans_s;
+  // From the store (empty or 0 for a sheet made straight from recordings): the trial's id, its
+  // one-line verdict, the version that analysed it and every stored metric (store/model.hpp).
+  std::int64_t trial_id = 0;
+  std::string verdict;
+  std::string analysed_by;
+  std::vector<store::Metric> stored_metrics;
 };
 
 struct SheetData {
@@ -55,7 +66,36 @@ struct SheetData {
   std::string comment;  // the clinician's, printed in the comment box
   std::string software = "Stance " STANCE_VERSION;
   bool pseudonymised = false;
+  // From the store: the session, the patient's other fields, the clinic's logo (a PNG drawn in
+  // the header when not empty) and the progress of the key figures up to this session.
+  std::int64_t session_id = 0;
+  store::Sex sex = store::Sex::kUnspecified;
+  std::filesystem::path logo_png;
+  bool with_progress = false;
+  std::vector<store::MetricProgress> progress;
 };
+
+// A test condition: the sheet summarises, plots and follows each one on its own (eyes open and
+// closed are never averaged together).
+struct SheetCondition {
+  Task task = Task::kSingleLegStance;
+  Eyes eyes = Eyes::kOpen;
+  auto operator<=>(const SheetCondition&) const = default;
+};
+
+std::string condition_name(const SheetCondition& c);  // e.g. "Single-leg stance, eyes open"
+// The sheet's conditions in display order: stance before squat, eyes open before closed.
+std::vector<SheetCondition> sheet_conditions(const SheetData& data);
+// The key figures of one condition in the sheet's order, and each one's per-side summary and
+// limb symmetry (summarize_key_figures over the condition's trials).
+struct ConditionSummary {
+  std::vector<KeyFigure> rows;  // the first trial's figures: keys, labels, units, decimals
+  std::map<std::string, MetricSessionSummary> by_key;
+};
+ConditionSummary condition_summary(const SheetData& data, const SheetCondition& c);
+
+// The store's metric key of a key figure (the store keeps the mean depth as "mean_depth_cm").
+std::string stored_metric_key(const std::string& figure_key);
 
 // One trial's sheet entry from its recording and analysis.
 SheetTrial sheet_trial(const Recording& recording, const TrialAnalysis& analysis);

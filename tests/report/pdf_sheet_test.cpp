@@ -13,21 +13,14 @@
 #include "core/recording_samples.hpp"
 #include "core/validity/plate_geometry.hpp"
 #include "device/trial_recorder.hpp"
+#include "shell_output.hpp"
 #include "simulated/simulated_driver.hpp"
 #include "temp_dir.hpp"
 
 namespace stance::report {
 namespace {
 
-// Output of a shell command (poppler-utils), or "" when it failed.
-std::string run(const std::string& command) {
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  if (!pipe) return "";
-  std::string out;
-  char buffer[4096];
-  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe.get())) out.append(buffer, n);
-  return out;
-}
+using test_support::run;
 
 SheetTrial simulated_trial(Task task, Limb limb, const std::string& extra = "") {
   sim::SimulatedDriver driver;

@@ -1,9 +1,9 @@
-#include "cli/json_writer.hpp"
+#include "recording/json_writer.hpp"
 
 #include <cmath>
 #include <cstdio>
 
-namespace stance::cli {
+namespace stance {
 
 std::string JsonWriter::quote(const std::string& text) {
   std::string out = "\"";
@@ -125,4 +125,4 @@ JsonWriter& JsonWriter::element(const std::string& value) {
   return *this;
 }
 
-}  // namespace stance::cli
+}  // namespace stance

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace stance::cli {
+namespace stance {
 
 class JsonWriter {
  public:
@@ -33,4 +33,4 @@ class JsonWriter {
   int depth_ = 0;
 };
 
-}  // namespace stance::cli
+}  // namespace stance

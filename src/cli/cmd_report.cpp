@@ -1,0 +1,86 @@
+// `stance report SESSION --out FILE`: a stored session's test sheet as PDF, CSV or JSON
+// (src/report/session_report.hpp does the work; this file reads the options and says where the
+// file went).
+#include <charconv>
+
+#include "cli/cli.hpp"
+#include "cli/store_access.hpp"
+#include "cli/store_commands.hpp"
+#include "report/session_report.hpp"
+
+namespace stance::cli {
+namespace {
+
+int usage_error(Context& context, const std::string& message) {
+  context.err << "stance: " << message << "\n";
+  return kExitUsage;
+}
+
+int run_report(const ParsedArgs& args, Context& context) {
+  const std::string& id_text = args.positionals[0];
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
+  if (ec != std::errc() || end != id_text.data() + id_text.size() || id <= 0) {
+    return usage_error(context,
+                       "the session is given by its number, e.g. `stance report 3 --out "
+                       "sheet.pdf`; `stance session list PATIENT` shows them");
+  }
+  const auto out = args.value("out");
+  if (!out) return usage_error(context, "report needs --out FILE (.pdf, .csv or .json)");
+  const auto format = args.value("format") ? report::parse_report_format(*args.value("format"))
+                                           : report::format_for_path(*out);
+  if (!format) {
+    return usage_error(context, args.value("format")
+                                    ? "--format is pdf, csv or json"
+                                    : "cannot tell the format from '" + *out +
+                                          "': name it .pdf, .csv or .json, or give --format");
+  }
+  const std::string paper_text = args.value_or("paper", "a4");
+  if (paper_text != "a4" && paper_text != "letter") {
+    return usage_error(context, "--paper is a4 or letter");
+  }
+  report::SessionSheetOptions options;
+  options.pseudonymise = args.flag("pseudonymise");
+  options.progress = args.flag("progress");
+  options.clinic = args.value_or("clinic", "");
+  options.logo_png = args.value_or("logo", "");
+  options.comment = args.value_or("comment", "");
+
+  auto store = open_store(args, context);
+  if (!store) return fail(context, store.error().message);
+  const auto paper = paper_text == "letter" ? report::Paper::kLetter : report::Paper::kA4;
+  if (Status s = report::write_session_report(*store, id, *format, paper, *out, options); !s) {
+    return fail(context, "no test sheet written: " + s.error().message);
+  }
+  std::error_code error;
+  const auto where = std::filesystem::absolute(*out, error);
+  context.out << "Test sheet of session " << id << " (" << report::to_string(*format)
+              << (*format == report::ReportFormat::kPdf ? ", " + paper_text : std::string())
+              << (options.pseudonymise ? ", pseudonymised" : "") << ") written to "
+              << (error ? *out : where.string()) << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+Command report_command() {
+  return store_command(
+      "report", "a stored session's test sheet: one-page PDF, or CSV or JSON for research",
+      "stance report SESSION --out FILE [--format pdf|csv|json] [--paper a4|letter] "
+      "[--progress] [--pseudonymise] [--clinic NAME] [--logo PNG] [--comment TEXT] [--db FILE]",
+      {"SESSION"},
+      {{"out", "FILE", "where to write it (replaced whole if it exists)"},
+       {"format", "FORMAT", "pdf, csv or json (default: from the extension of --out)"},
+       {"paper", "SIZE", "a4 (default) or letter, for the PDF"},
+       {"progress", "", "add the key figures of every session up to this one, with the MDC95"},
+       {"pseudonymise", "", "leave out the name and birth year; keep the patient code"},
+       {"clinic", "NAME", "the clinic's name in the header (default: Stance clinic)"},
+       {"logo", "PNG", "the clinic's logo in the header (a PNG image)"},
+       {"comment", "TEXT", "the clinician's comment, printed in the comment box"},
+       db_option()},
+      run_report,
+      "SESSION is a session's number (`stance session list PATIENT`). The figures are the\n"
+      "stored results. Formats, columns and the JSON schema: docs/report-formats.md.");
+}
+
+}  // namespace stance::cli

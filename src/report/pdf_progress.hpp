@@ -1,0 +1,11 @@
+#pragma once
+// The sheet's progress section: per condition one row of small trend charts, one per key figure
+// and side, each session's mean with the MDC95 band around the baseline (docs/progress.md).
+#include "report/pdf_page.hpp"
+
+namespace stance::report {
+
+// Draws nothing when the sheet has no progress; moves the page's cursor below the section.
+void draw_progress(Page& page, const SheetData& data);
+
+}  // namespace stance::report

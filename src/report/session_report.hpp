@@ -1,0 +1,30 @@
+#pragma once
+// One call for a stored session's test sheet as a file (issue 7): what `stance report` and the
+// dashboard's "Test sheet" button use. Never prints; errors say what went wrong and what to do.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/result.hpp"
+#include "report/session_sheet.hpp"
+
+namespace stance::report {
+
+enum class ReportFormat : std::uint8_t { kPdf, kCsv, kJson };
+
+const char* to_string(ReportFormat format);  // "pdf", "csv", "json"
+std::optional<ReportFormat> parse_report_format(const std::string& text);
+// From the file's extension (.pdf, .csv, .json, any case); none for another one.
+std::optional<ReportFormat> format_for_path(const std::filesystem::path& path);
+
+// The file's bytes: the one-page PDF, or the CSV or JSON text.
+Result<std::string> render_report(const SheetData& data, ReportFormat format, Paper paper);
+
+// Builds the session's sheet (stored_session_sheet) and writes it atomically to `out`: an
+// existing file is replaced whole or left as it was. `paper` matters for the PDF only.
+Status write_session_report(const store::Store& store, std::int64_t session_id, ReportFormat format,
+                            Paper paper, const std::filesystem::path& out,
+                            const SessionSheetOptions& options);
+
+}  // namespace stance::report

@@ -1,0 +1,116 @@
+#include "report/session_sheet.hpp"
+
+#include <algorithm>
+
+#include "core/recording_samples.hpp"
+#include "recording/stored_analysis_options.hpp"
+#include "recording/trial_file.hpp"
+
+namespace stance::report {
+namespace {
+
+// The key figures the progress section follows, per task, in the order shown: the ones a
+// clinician reads first. 0: not followed.
+int followed_rank(const store::MetricProgress& m) {
+  const bool squat = m.task == Task::kSingleLegSquat;
+  if (m.key == (squat ? "knee_wobble_index" : "mean_velocity")) return 1;
+  if (m.key == (squat ? "mean_velocity" : "ellipse_area_95")) return 2;
+  return 0;
+}
+
+Result<SheetTrial> stored_trial(const store::Store& store, const store::Trial& trial) {
+  const std::string name = "trial " + std::to_string(trial.id);
+  auto bytes = store.recording(trial.id);
+  if (!bytes) return bytes.error();
+  auto recording = decode_trial(*bytes, name);
+  if (!recording) return recording.error();
+  auto analysis =
+      analyze_trial(samples_from_recording(*recording), stored_analysis_options(*recording));
+  if (!analysis) return Error{name + ": " + analysis.error().message};
+  SheetTrial t = sheet_trial(*recording, *analysis);
+  // The store's word is final: its figures and verdict, even if this version would differ
+  // (`stance reanalyze` brings them up to date).
+  t.trial_id = trial.id;
+  t.task = trial.task;
+  t.limb = trial.limb;
+  t.eyes = trial.eyes;
+  t.attempt = trial.attempt;
+  t.valid = trial.results.valid;
+  t.verdict = trial.results.verdict;
+  t.analysed_by = trial.results.software_version;
+  auto metrics = store.metrics(trial.id);
+  if (!metrics) return metrics.error();
+  t.stored_metrics = std::move(*metrics);
+  for (KeyFigure& f : t.figures) {
+    for (const store::Metric& m : t.stored_metrics) {
+      if (m.key == stored_metric_key(f.key)) {
+        f.value = m.value;
+        f.unit = m.unit;
+        f.defined = true;
+      }
+    }
+  }
+  if (!t.valid && t.reasons.empty()) t.reasons.push_back(t.verdict);
+  return t;
+}
+
+// Sessions up to and including `current`, in the history's order (time, then id).
+bool up_to(const store::HistoryRow& row, const store::Session& current) {
+  return row.session_utc < current.started_utc ||
+         (row.session_utc == current.started_utc && row.session_id <= current.id);
+}
+
+}  // namespace
+
+Result<SheetData> stored_session_sheet(const store::Store& store, std::int64_t session_id,
+                                       const SessionSheetOptions& options) {
+  const auto session = store.session(session_id);
+  if (!session) return session.error();
+  const auto patient = store.patient_by_id(session->patient_id);
+  if (!patient) return patient.error();
+  const auto trials = store.trials(session_id);
+  if (!trials) return trials.error();
+
+  SheetData d;
+  if (!options.clinic.empty()) d.clinic = options.clinic;
+  d.logo_png = options.logo_png;
+  d.comment = options.comment;
+  d.session_id = session->id;
+  d.patient_code = patient->code;
+  d.patient_name = patient->name;
+  d.birth_year = patient->birth_year.value_or(0);
+  d.sex = patient->sex;
+  d.involved = patient->involved_side;
+  d.date_utc = session->started_utc;
+  d.clinician = session->clinician.empty() ? "-" : session->clinician;
+  d.plate = session->plate_serial.empty() ? "-" : session->plate_serial;
+  d.protocol = session->protocol;
+  if (const auto protocol = store.protocol(session->protocol); protocol) {
+    if (!protocol->description.empty()) d.protocol += " (" + protocol->description + ")";
+  }
+  for (const store::Trial& trial : *trials) {
+    auto t = stored_trial(store, trial);
+    if (!t) return t.error();
+    d.trials.push_back(std::move(*t));
+  }
+
+  if (options.progress) {
+    d.with_progress = true;
+    auto history = store.history(patient->id);
+    if (!history) return history.error();
+    std::erase_if(*history, [&](const store::HistoryRow& r) { return !up_to(r, *session); });
+    const std::vector<SheetCondition> here = sheet_conditions(d);
+    for (store::MetricProgress& m : store::compute_progress(*history, d.involved)) {
+      const SheetCondition c{m.task, m.task == Task::kSingleLegSquat ? Eyes::kOpen : m.eyes};
+      if (followed_rank(m) > 0 && std::find(here.begin(), here.end(), c) != here.end()) {
+        d.progress.push_back(std::move(m));
+      }
+    }
+    std::stable_sort(d.progress.begin(), d.progress.end(), [](const auto& a, const auto& b) {
+      return followed_rank(a) < followed_rank(b);
+    });
+  }
+  return options.pseudonymise ? pseudonymised(std::move(d)) : d;
+}
+
+}  // namespace stance::report

@@ -1,0 +1,27 @@
+#pragma once
+// The test sheet of a stored session (issue 7): SheetData built from the store, ready for the PDF,
+// CSV and JSON writers. The figures are the stored results; the plots, repetitions and reasons
+// come from reading the stored recordings again with the same analysis. docs/test-sheet.md.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "core/result.hpp"
+#include "report/sheet_data.hpp"
+#include "store/store.hpp"
+
+namespace stance::report {
+
+struct SessionSheetOptions {
+  bool pseudonymise = false;       // leave out the name and birth year, keep the patient code
+  bool progress = false;           // add the key figures of every session up to this one
+  std::string clinic;              // printed in the header; empty: "Stance clinic"
+  std::filesystem::path logo_png;  // drawn in the header when given (PNG)
+  std::string comment;             // the clinician's, printed in the comment box
+};
+
+// Errors name the session and say what to do, e.g. an unknown id.
+Result<SheetData> stored_session_sheet(const store::Store& store, std::int64_t session_id,
+                                       const SessionSheetOptions& options);
+
+}  // namespace stance::report

@@ -1,0 +1,15 @@
+#pragma once
+// The session as JSON for research, schema "stance.session-report/1" (docs/report-formats.md):
+// patient, session, every trial with every stored metric, its repetitions and verdict reasons,
+// the limb symmetry of each key figure, and the progress when the sheet has it.
+#include <string>
+
+#include "report/sheet_data.hpp"
+
+namespace stance::report {
+
+inline constexpr const char* kSessionReportSchema = "stance.session-report/1";
+
+std::string sheet_json(const SheetData& data);
+
+}  // namespace stance::report
