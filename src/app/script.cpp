@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "app/sheet_export.hpp"
 #include "app/views.hpp"
 
 namespace stance::app {
@@ -62,6 +63,10 @@ std::string history_command(const ScriptCommand& c, const ScriptTargets& t) {
     clinic.toggle_compared(v.session.id);
     return {};
   }
+  if (c.verb == "sheet") {
+    export_session(clinic, v.session.id, h->patient.code, true);
+    return {};
+  }
   const int trial = std::stoi(c.args[1]);  // replay
   if (trial < 1 || trial > static_cast<int>(v.trials.size())) {
     return "visit " + c.args[0] + " has " + std::to_string(v.trials.size()) + " trials";
@@ -74,31 +79,24 @@ std::string history_command(const ScriptCommand& c, const ScriptTargets& t) {
 }  // namespace
 
 Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
-  static const std::vector<std::pair<std::string, std::size_t>> kVerbs{{"patient", 1},
-                                                                       {"involved", 1},
-                                                                       {"protocol", 1},
-                                                                       {"trials", 1},
-                                                                       {"autostart", 1},
-                                                                       {"begin", 0},
-                                                                       {"start", 0},
-                                                                       {"stop", 0},
-                                                                       {"redo", 0},
-                                                                       {"next", 0},
-                                                                       {"tab", 1},
-                                                                       {"wait", 1},
-                                                                       {"frames", 1},
-                                                                       {"screenshot", 1},
-                                                                       {"expect_saved", 1},
-                                                                       {"quit", 0},
-                                                                       {"choose", 1},
-                                                                       {"history", 1},
-                                                                       {"wait_store", 0},
-                                                                       {"compare", 1},
-                                                                       {"replay", 2},
-                                                                       {"expect_visits", 1},
-                                                                       {"tare", 0},
-                                                                       {"check_mass", 1},
-                                                                       {"wait_calibration", 0}};
+  // Every command: how many arguments it needs, and how many of them are numbers.
+  struct Verb {
+    const char* name;
+    std::size_t args, numbers;
+  };
+  static constexpr Verb kVerbs[] = {{"patient", 1, 0},      {"involved", 1, 0},
+                                    {"protocol", 1, 1},     {"trials", 1, 1},
+                                    {"autostart", 1, 0},    {"begin", 0, 0},
+                                    {"start", 0, 0},        {"stop", 0, 0},
+                                    {"redo", 0, 0},         {"next", 0, 0},
+                                    {"tab", 1, 0},          {"wait", 1, 0},
+                                    {"frames", 1, 1},       {"screenshot", 1, 0},
+                                    {"expect_saved", 1, 1}, {"quit", 0, 0},
+                                    {"choose", 1, 0},       {"history", 1, 0},
+                                    {"wait_store", 0, 0},   {"compare", 1, 1},
+                                    {"replay", 2, 2},       {"expect_visits", 1, 1},
+                                    {"sheet", 1, 0},        {"tare", 0, 0},
+                                    {"check_mass", 1, 1},   {"wait_calibration", 0, 0}};
   std::vector<ScriptCommand> out;
   std::istringstream in(text);
   std::string line;
@@ -109,26 +107,21 @@ Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
     c.line = n;
     if (!(words >> c.verb)) continue;
     for (std::string w; words >> w;) c.args.push_back(w);
-    bool known = false;
-    for (const auto& [verb, min_args] : kVerbs) {
-      if (verb != c.verb) continue;
-      known = true;
-      if (c.args.size() < min_args) {
-        return Error{line_prefix(c) + "needs " + std::to_string(min_args) + " argument(s)"};
-      }
+    const Verb* verb = nullptr;
+    for (const Verb& v : kVerbs) {
+      if (v.name == c.verb) verb = &v;
     }
-    if (!known) {
+    if (verb == nullptr) {
       return Error{"script line " + std::to_string(n) + ": unknown command '" + c.verb + "'"};
     }
-    const bool numeric = c.verb == "frames" || c.verb == "protocol" || c.verb == "trials" ||
-                         c.verb == "expect_saved" || c.verb == "compare" ||
-                         c.verb == "expect_visits" || c.verb == "wait_store" || c.verb == "replay";
-    if (c.verb == "replay" && !is_number(c.args[1])) {
-      return Error{line_prefix(c) + "expects a number"};
+    if (c.args.size() < verb->args) {
+      return Error{line_prefix(c) + "needs " + std::to_string(verb->args) + " argument(s)"};
     }
-    if ((numeric && !c.args.empty() && !is_number(c.args[0])) ||
-        (c.verb == "wait" && c.args.size() > 1 && !is_number(c.args[1]))) {
-      return Error{line_prefix(c) + "expects a number"};
+    // The optional time limit of the waits is a number too.
+    const bool is_wait = c.verb.rfind("wait", 0) == 0;
+    for (std::size_t i = 0; i < c.args.size(); ++i) {
+      const bool numeric = i < verb->numbers || (is_wait && i == verb->args);
+      if (numeric && !is_number(c.args[i])) return Error{line_prefix(c) + "expects a number"};
     }
     out.push_back(std::move(c));
   }
@@ -162,8 +155,10 @@ ScriptRunner::Step ScriptRunner::advance(const ScriptTargets& t, double now_s) {
         return step;
       }
       wait_started_s_ = -1.0;
+    } else if (c.verb == "sheet" && a == "current") {
+      export_session(t.clinic, session.stored_session(), session.patient_code, true);
     } else if (c.verb == "choose" || c.verb == "history" || c.verb == "compare" ||
-               c.verb == "replay" || c.verb == "expect_visits") {
+               c.verb == "sheet" || c.verb == "replay" || c.verb == "expect_visits") {
       if (std::string e = history_command(c, t); !e.empty()) {
         step.error = line_prefix(c) + e;
         return step;

@@ -9,6 +9,7 @@
 //   history CODE             open a patient's history;  wait_store [SECONDS]  until it is loaded
 //   compare VISIT            tick a visit (1 = the first) for the comparison
 //   replay VISIT TRIAL       replay a stored trial (both 1-based, in stored order)
+//   sheet VISIT|current      the visit's test sheet (PDF), as its button does
 //   expect_visits N          fail unless the open history has N visits
 //   tare | check_mass KG     the device view's steps;  wait_calibration [SECONDS]  until done
 //   wait STATE [SECONDS]     STATE: waiting, settling, recording, done, interrupted, result

@@ -18,6 +18,7 @@ class StoreSink : public TrialSink {
                        const Protocol& protocol) override;
   Result<std::string> save(const live::CompletedTrial& trial, const ProtocolStep& step,
                            int step_index) override;
+  std::int64_t stored_session() const override { return session_id_; }
 
  private:
   store::Store& store_;

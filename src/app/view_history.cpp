@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/history_chart.hpp"
+#include "app/sheet_export.hpp"
 #include "app/theme.hpp"
 #include "app/views.hpp"
 #include "store/trial_metrics.hpp"
@@ -152,6 +153,10 @@ void draw_visits(ViewContext& v, const PatientHistory& h) {
     ImGui::PushID(static_cast<int>(visit.session.id));
     bool ticked = std::count(c.compared.begin(), c.compared.end(), visit.session.id) > 0;
     if (ImGui::Checkbox("##compare", &ticked)) c.toggle_compared(visit.session.id);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Test sheet")) export_session(c, visit.session.id, h.patient.code, true);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("CSV+JSON")) export_session(c, visit.session.id, h.patient.code, false);
     ImGui::SameLine();
     if (ImGui::TreeNode("##visit", "%s", visit_title(visit, i + 1).c_str())) {
       for (const store::Trial& t : visit.trials) {

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "app/sheet_export.hpp"
 #include "app/theme.hpp"
 #include "app/views.hpp"
 #include "core/key_figures.hpp"
@@ -19,6 +20,27 @@ std::string side_text(const TrialSummary& s, int decimals) {
   return text;
 }
 
+// The session's test sheet and data files, once its first trial is in the store.
+void draw_export_buttons(ViewContext& v) {
+  const std::int64_t session = v.session.stored_session();
+  if (session == 0) {
+    ImGui::TextColored(theme::colour(theme::kMuted),
+                       v.clinic.has_store()
+                           ? "The test sheet can be made once a trial is saved."
+                           : "Trials are saved as files: test sheets come from the store "
+                             "(docs/test-sheet.md).");
+    return;
+  }
+  if (ImGui::Button("Test sheet (PDF)")) {
+    export_session(v.clinic, session, v.session.patient_code, true);
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Export CSV and JSON")) {
+    export_session(v.clinic, session, v.session.patient_code, false);
+  }
+  if (!v.clinic.notice.empty()) ImGui::TextWrapped("%s", v.clinic.notice.c_str());
+}
+
 }  // namespace
 
 void draw_results_view(ViewContext& v) {
@@ -27,6 +49,7 @@ void draw_results_view(ViewContext& v) {
   ImGui::Text("Results: %s", m.patient_code.c_str());
   ImGui::PopFont();
   ImGui::Text("%s; involved side: %s", m.protocol().label.c_str(), to_string(m.involved));
+  draw_export_buttons(v);
   const auto summary = m.summary();
   // Rows in key-figure order, taken from any analysed trial.
   std::vector<KeyFigure> rows;

@@ -24,3 +24,12 @@ execute_process(COMMAND ${STANCE} --db ${WORK}/clinic.db session list PFP-042
 if(NOT code EQUAL 0 OR NOT sessions MATCHES "2 \\(2\\)")
   message(FATAL_ERROR "the store does not hold the session's 2 valid trials:\n${sessions}${err}")
 endif()
+# The history's "Test sheet" button wrote the visit's one-page PDF beside the store.
+set(sheet ${WORK}/sheets/PFP-042-session-1.pdf)
+if(NOT EXISTS ${sheet})
+  message(FATAL_ERROR "the test sheet ${sheet} was not written")
+endif()
+file(READ ${sheet} head LIMIT 4 HEX)
+if(NOT head STREQUAL "25504446")  # "%PDF"
+  message(FATAL_ERROR "${sheet} is not a PDF")
+endif()

@@ -1,0 +1,52 @@
+#include "app/sheet_export.hpp"
+
+#include <system_error>
+
+namespace stance::app {
+
+std::filesystem::path sheet_path(const std::filesystem::path& store_file,
+                                 const std::string& patient_code, std::int64_t session_id,
+                                 report::ReportFormat format) {
+  return store_file.parent_path() / "sheets" /
+         (patient_code + "-session-" + std::to_string(session_id) + "." +
+          report::to_string(format));
+}
+
+void export_session(ClinicModel& clinic, std::int64_t session_id, const std::string& patient_code,
+                    bool pdf) {
+  if (!clinic.has_store()) {
+    clinic.notice = "Trials are saved as files, not in the store: no sheet can be made here.";
+    return;
+  }
+  using report::ReportFormat;
+  std::vector<ReportFormat> formats{ReportFormat::kPdf};
+  if (!pdf) formats = {ReportFormat::kCsv, ReportFormat::kJson};
+  clinic.notice =
+      "Writing the session's " + std::string(pdf ? "test sheet" : "CSV and JSON") + "...";
+  clinic.run(
+      [session_id, patient_code, formats](store::Store& s) -> Result<std::string> {
+        std::string written;
+        for (ReportFormat f : formats) {
+          const auto path = sheet_path(s.path(), patient_code, session_id, f);
+          std::error_code ec;
+          std::filesystem::create_directories(path.parent_path(), ec);
+          if (ec) {
+            return Error{"cannot create " + path.parent_path().string() + ": " + ec.message()};
+          }
+          report::SessionSheetOptions options;
+          options.progress = true;  // the sheet shows the earlier visits as well
+          if (Status st =
+                  report::write_session_report(s, session_id, f, report::Paper::kA4, path, options);
+              !st) {
+            return st.error();
+          }
+          written += (written.empty() ? "" : " and ") + path.string();
+        }
+        return written;
+      },
+      [&clinic](Result<std::string> r) {
+        clinic.notice = r ? "Written: " + *r : "NOT WRITTEN: " + r.error().message;
+      });
+}
+
+}  // namespace stance::app

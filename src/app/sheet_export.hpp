@@ -1,0 +1,24 @@
+#pragma once
+// The dashboard's "Test sheet" and "Export" buttons: a stored session's one-page PDF (with its
+// progress over the earlier visits) or its CSV and JSON, written on the store worker into the
+// "sheets" folder beside the clinic's store; the view then says where the files went.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "app/clinic_model.hpp"
+#include "report/session_report.hpp"
+
+namespace stance::app {
+
+// <store folder>/sheets/<patient code>-session-<id>.<pdf|csv|json>
+std::filesystem::path sheet_path(const std::filesystem::path& store_file,
+                                 const std::string& patient_code, std::int64_t session_id,
+                                 report::ReportFormat format);
+
+// Writes the session's PDF sheet (pdf = true) or its CSV and JSON; the outcome goes to
+// clinic.notice once written.
+void export_session(ClinicModel& clinic, std::int64_t session_id, const std::string& patient_code,
+                    bool pdf);
+
+}  // namespace stance::app
