@@ -176,6 +176,7 @@ ScriptRunner::Step ScriptRunner::advance(const ScriptTargets& t, double now_s) {
       ++next_;
       return step;
     } else if (c.verb == "expect_saved") {
+      if (session.saving()) return step;  // the saving thread is still at it
       if (session.saved_count() != std::stoi(a)) {
         step.error = line_prefix(c) + std::to_string(session.saved_count()) +
                      " trials were saved, not " + a + " (" + session.message() + ")";

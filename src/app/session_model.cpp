@@ -64,13 +64,22 @@ Status SessionModel::begin_session() {
   results_.clear();
   message_.clear();
   screen = Screen::kTest;
-  if (Status s = sink_.begin_session(patient_code, involved, protocol()); !s) {
-    message_ = "NOT SAVING: " + s.error().message;  // the test can go on; trials stay in memory
-  }
+  const int generation = ++generation_;
+  ++saves_pending_;
+  saves_.post([this, generation, patient = patient_code, side = involved,
+               chosen = protocol()]() -> TaskQueue::UiStep {
+    Status begun = sink_.begin_session(patient, side, chosen);
+    return [this, generation, begun] {
+      --saves_pending_;
+      // The test can go on; its trials stay in memory and say they were not saved.
+      if (!begun && generation == generation_) message_ = "NOT SAVING: " + begun.error().message;
+    };
+  });
   return plan_current();
 }
 
 void SessionModel::poll() {
+  saves_.run_finished();
   live::LiveSession* live = source_.current();
   if (live == nullptr || source_.replaying()) return;  // a replayed trial is never a result
   while (auto trial = live->take_completed_trial()) {
@@ -78,15 +87,27 @@ void SessionModel::poll() {
     StepResult r;
     r.step_index = step_index();
     r.step = steps_[current_];
-    const auto saved = sink_.save(*trial, r.step, r.step_index);
-    if (saved) {
-      r.saved_to = *saved;
-      message_ = "Saved " + step_title(r.step) + " to " + *saved;
-    } else {
-      r.save_error = saved.error().message;
-      message_ = "NOT SAVED: " + r.save_error;
-    }
     r.trial = std::make_shared<const live::CompletedTrial>(std::move(*trial));
+    r.saving = true;
+    const std::size_t index = results_.size();
+    const int generation = generation_;
+    ++saves_pending_;
+    saves_.post([this, index, generation, r]() -> TaskQueue::UiStep {
+      auto saved = sink_.save(*r.trial, r.step, r.step_index);
+      return [this, index, generation, title = step_title(r.step), saved = std::move(saved)] {
+        --saves_pending_;
+        if (generation != generation_) return;  // a new session began meanwhile
+        StepResult& done = results_[index];
+        done.saving = false;
+        if (saved) {
+          done.saved_to = *saved;
+          message_ = "Saved " + title + " to " + *saved;
+        } else {
+          done.save_error = saved.error().message;
+          message_ = "NOT SAVED: " + done.save_error;
+        }
+      };
+    });
     results_.push_back(std::move(r));
   }
 }

@@ -11,6 +11,7 @@
 
 #include "app/live_source.hpp"
 #include "app/protocol.hpp"
+#include "app/task_queue.hpp"
 #include "core/symmetry.hpp"
 
 namespace stance::app {
@@ -23,6 +24,7 @@ struct StepResult {
   std::shared_ptr<const live::CompletedTrial> trial;
   std::string saved_to;     // where it was saved (a file, or the store's trial), or empty
   std::string save_error;   // why it was not
+  bool saving = false;      // being saved on the saving thread
   bool superseded = false;  // redone: kept, but left out of the summary
 };
 
@@ -66,9 +68,12 @@ class SessionModel {
   Screen screen = Screen::kSetup;
 
   Status begin_session();  // plans the first step and shows the test screen
-  void poll();             // once per frame: takes finished trials and saves them
-  Status redo();           // the current step again (the earlier attempt is kept, superseded)
-  Status next();           // the next step, or the results when all are done
+  // Once per frame: takes finished trials and hands them to the saving thread (so the UI never
+  // waits on the disk), and takes the outcome of earlier saves.
+  void poll();
+  bool saving() const { return saves_pending_ > 0; }
+  Status redo();  // the current step again (the earlier attempt is kept, superseded)
+  Status next();  // the next step, or the results when all are done
   void start_now();
   void stop();
 
@@ -96,6 +101,10 @@ class SessionModel {
   std::size_t current_ = 0;
   std::vector<StepResult> results_;
   std::string message_;
+  int generation_ = 0;  // one per begun session: a late save's outcome finds its own session
+  int saves_pending_ = 0;
+  // Last: destroyed first, finishing every save already handed over while the sink still exists.
+  TaskQueue saves_;
 };
 
 }  // namespace stance::app

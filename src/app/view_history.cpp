@@ -192,16 +192,17 @@ void draw_history_view(ViewContext& v) {
     return;
   }
   draw_patient_chooser(c);
+  const auto& h = c.history();
+  if (h) {
+    ImGui::SameLine();
+    ImGui::Text("%s%s, involved side %s, %zu visits", h->patient.code.c_str(),
+                h->patient.name.empty() ? "" : (" (" + h->patient.name + ")").c_str(),
+                to_string(h->patient.involved_side), h->visits.size());
+  }
   if (!c.notice.empty()) ImGui::TextWrapped("%s", c.notice.c_str());
   if (!c.error().empty()) ImGui::TextColored(theme::colour(theme::kBad), "%s", c.error().c_str());
   if (c.loading()) ImGui::TextColored(theme::colour(theme::kMuted), "Loading...");
-  const auto& h = c.history();
-  if (!h) return;
-  ImGui::SameLine();
-  ImGui::Text("%s%s, involved side %s, %zu visits", h->patient.code.c_str(),
-              h->patient.name.empty() ? "" : (" (" + h->patient.name + ")").c_str(),
-              to_string(h->patient.involved_side), h->visits.size());
-  if (h->visits.empty()) return;
+  if (!h || h->visits.empty()) return;
   draw_trend(c, *h);
   ImGui::Separator();
   draw_comparison(c, *h);

@@ -107,7 +107,9 @@ void draw_result(ViewContext& v, const StepResult& r) {
     }
     draw_key_figures_table(*t.analysis);
   }
-  if (!r.save_error.empty()) {
+  if (r.saving) {
+    ImGui::TextColored(theme::colour(theme::kCaution), "Saving...");
+  } else if (!r.save_error.empty()) {
     ImGui::TextColored(theme::colour(theme::kBad), "NOT SAVED: %s", r.save_error.c_str());
   } else {
     ImGui::TextColored(theme::colour(theme::kMuted), "Saved to %s", r.saved_to.c_str());
