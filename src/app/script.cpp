@@ -146,15 +146,18 @@ ScriptRunner::Step ScriptRunner::advance(const ScriptTargets& t, double now_s) {
         return step;
       }
       wait_started_s_ = -1.0;
-    } else if (c.verb == "wait_store") {
+    } else if (c.verb == "wait_store" || c.verb == "wait_calibration") {
       const double limit = c.args.empty() ? 30.0 : std::stod(a);
       if (wait_started_s_ < 0) wait_started_s_ = now_s;
-      if (t.clinic.loading()) {
-        if (now_s - wait_started_s_ > limit)
-          step.error = line_prefix(c) + "the store did not answer";
+      if (c.verb == "wait_store" ? t.clinic.loading() : t.mass_check.busy()) {
+        if (now_s - wait_started_s_ > limit) step.error = line_prefix(c) + "not done in time";
         return step;
       }
       wait_started_s_ = -1.0;
+      if (c.verb == "wait_calibration" && t.mass_check.failed()) {
+        step.error = line_prefix(c) + t.mass_check.message();
+        return step;
+      }
     } else if (c.verb == "sheet" && a == "current") {
       export_session(t.clinic, session.stored_session(), session.patient_code, true);
     } else if (c.verb == "choose" || c.verb == "history" || c.verb == "compare" ||

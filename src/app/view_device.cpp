@@ -20,8 +20,10 @@ void draw_mass_check(ViewContext& v) {
                      "1. Clear the plate: nothing and nobody on it or touching it. Then:");
   ImGui::SameLine();
   if (ImGui::Button("Tare")) c.start_tare(v.source);
-  ImGui::SameLine();
-  if (c.stage() == Stage::kTare && ImGui::Button("Skip (keep the zero in use)")) c.skip_tare();
+  if (c.stage() == Stage::kTare) {
+    ImGui::SameLine();
+    if (ImGui::Button("Skip (keep the zero in use)")) c.skip_tare();
+  }
   ImGui::TextColored(theme::colour(c.stage() >= Stage::kPlaceMass ? theme::kText : theme::kMuted),
                      "2. Place a known mass (a calibrated weight, e.g. 20 kg) and step back.");
   ImGui::SetNextItemWidth(140);
@@ -72,10 +74,22 @@ void draw_mass_check(ViewContext& v) {
 void draw_device_view(ViewContext& v) {
   const live::LiveSnapshot& s = v.live;
   ImGui::PushFont(v.fonts.large);
-  ImGui::TextColored(theme::colour(s.connected ? theme::kGood : theme::kBad), "%s",
-                     s.connected ? "Plate streaming" : "Plate not connected");
+  const bool paused = v.mass_check.busy();  // the calibration step has the plate
+  const bool streaming = s.connected && v.source.current() != nullptr;
+  ImGui::TextColored(theme::colour(paused      ? theme::kCaution
+                                   : streaming ? theme::kGood
+                                               : theme::kBad),
+                     "%s",
+                     paused      ? "Plate in use by the calibration step"
+                     : streaming ? "Plate streaming"
+                                 : "Plate not connected");
   ImGui::PopFont();
   if (!s.device_error.empty()) ImGui::TextWrapped("%s", s.device_error.c_str());
+  if (!streaming) {  // no snapshot of a plate: nothing true to show about it
+    ImGui::Separator();
+    draw_mass_check(v);
+    return;
+  }
   ImGui::Text("Plate: %s %s, serial %s, firmware %d.%d", s.plate.manufacturer.c_str(),
               s.plate.product.c_str(), s.plate.serial.c_str(), s.plate.firmware_version >> 8,
               s.plate.firmware_version & 0xFF);
