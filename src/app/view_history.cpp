@@ -27,26 +27,19 @@ const store::LimbSeries* series_of(const store::MetricProgress& p, Limb limb) {
   return nullptr;
 }
 
-// "2026-12-03 08:02 UTC" from ISO 8601.
-std::string visit_date(const std::string& utc) {
-  std::string d = utc.substr(0, 16);
-  if (d.size() > 10 && d[10] == 'T') d[10] = ' ';
-  return d + " UTC";
-}
-
 // A visit's place among the patient's visits (1 = the first) and its date.
 std::string visit_name(const PatientHistory& h, std::int64_t session_id) {
   for (std::size_t i = 0; i < h.visits.size(); ++i) {
     if (h.visits[i].session.id == session_id) {
-      return "visit " + std::to_string(i + 1) + " (" + visit_date(h.visits[i].session.started_utc) +
-             ")";
+      return "visit " + std::to_string(i + 1) + " (" +
+             readable_utc(h.visits[i].session.started_utc) + ")";
     }
   }
   return "session " + std::to_string(session_id);
 }
 
 std::string visit_title(const Visit& visit, std::size_t number) {
-  return "Visit " + std::to_string(number) + ": " + visit_date(visit.session.started_utc) + ", " +
+  return "Visit " + std::to_string(number) + ": " + readable_utc(visit.session.started_utc) + ", " +
          visit.session.protocol + ", " + std::to_string(visit.trials.size()) + " trials (" +
          std::to_string(visit.valid_trials()) + " valid)";
 }

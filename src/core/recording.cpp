@@ -56,4 +56,11 @@ bool parse_eyes(const std::string& text, Eyes& out) {
   return parse_enum(kEyesNames, text, out);
 }
 
+std::string readable_utc(const std::string& iso8601) {
+  if (iso8601.size() < 16 || iso8601[10] != 'T') return iso8601;
+  std::string out = iso8601.substr(0, 16);
+  out[10] = ' ';
+  return out + " UTC";
+}
+
 }  // namespace stance

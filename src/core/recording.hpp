@@ -18,6 +18,9 @@ enum class Eyes : std::uint8_t { kUnspecified = 0, kOpen = 1, kClosed = 2 };
 const char* to_string(Limb limb);
 const char* to_string(Task task);
 const char* to_string(Eyes eyes);
+
+// "2026-12-03 08:02 UTC" from ISO 8601 "2026-12-03T08:02:31Z", for people; other text as it is.
+std::string readable_utc(const std::string& iso8601);
 bool parse_limb(const std::string& text, Limb& out);
 bool parse_task(const std::string& text, Task& out);
 bool parse_eyes(const std::string& text, Eyes& out);

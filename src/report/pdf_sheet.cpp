@@ -94,7 +94,7 @@ void draw_header(Page& page, const SheetData& d, cairo_surface_t* logo) {
   const double x = kMargin + draw_logo(page, logo);
   const double top = page.y;
   page.text(x, page.y, d.clinic, 14, true, kInk, kMargin + 320 - x);
-  page.text(kMargin + 330, page.y, "Date: " + d.date_utc, 8, false, kInk, 200);
+  page.text(kMargin + 330, page.y, "Date: " + readable_utc(d.date_utc), 8, false, kInk, 200);
   page.text(kMargin + 330, page.y + 11, "Clinician: " + d.clinician, 8, false, kInk, 200);
   page.text(kMargin + 330, page.y + 22, "Plate: " + d.plate, 8, false, kInk, 200);
   page.y += 20;

@@ -89,6 +89,7 @@ TEST_F(PdfSheetTest, FiguresOnTheSheetAreTheAnalysisFigures) {
   EXPECT_EQ(fonts_.find(" no "), std::string::npos) << "every font embedded:\n" << fonts_;
   EXPECT_NE(text.find("Alexandra Example"), std::string::npos);
   EXPECT_NE(text.find("PFP-0042"), std::string::npos);
+  EXPECT_NE(text.find("Date: 2026-11-25 10:00 UTC"), std::string::npos);  // for people, not ISO
   // Each side's mean velocity as the analysis gave it (one trial per side: mean = the value).
   for (const SheetTrial& t : data.trials) {
     for (const KeyFigure& f : t.figures) {
