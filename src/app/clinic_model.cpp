@@ -38,6 +38,24 @@ Result<PatientHistory> load_patient_history(const store::Store& store, const std
   return h;
 }
 
+const store::SessionPoint* last_visit_point(const PatientHistory& h, Task task, Eyes eyes,
+                                            const std::string& key_figure, Limb limb,
+                                            std::int64_t this_session) {
+  // The key figures and the store's metrics share their keys, but for the depth, which the
+  // store names with its unit; the count of repetitions is not stored (acceptable ones are).
+  const std::string key = key_figure == "mean_depth" ? "mean_depth_cm" : key_figure;
+  for (const store::MetricProgress& p : h.progress) {
+    if (p.task != task || p.eyes != eyes || p.key != key) continue;
+    for (const store::LimbSeries& s : p.limbs) {
+      if (s.limb != limb) continue;
+      for (auto it = s.points.rbegin(); it != s.points.rend(); ++it) {
+        if (it->session_id != this_session) return &*it;
+      }
+    }
+  }
+  return nullptr;
+}
+
 std::string ClinicModel::store_path() const {
   return worker_ != nullptr ? worker_->path().string() : std::string();
 }

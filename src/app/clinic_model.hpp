@@ -74,6 +74,12 @@ class ClinicModel {
   int pending_ = 0;
 };
 
+// The mean of a key figure (core/key_figures.hpp key) for one side at the patient's latest visit
+// other than `this_session` that measured it, or none.
+const store::SessionPoint* last_visit_point(const PatientHistory& h, Task task, Eyes eyes,
+                                            const std::string& key_figure, Limb limb,
+                                            std::int64_t this_session);
+
 // A patient's whole history from the store, with progress over the visits (worker thread).
 Result<PatientHistory> load_patient_history(const store::Store& store, const std::string& code);
 

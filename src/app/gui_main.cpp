@@ -31,6 +31,22 @@ Result<std::vector<ScriptCommand>> load_script(const std::filesystem::path& path
   return parse_script(text.str());
 }
 
+// The clinic's view follows the visit: the patient's history is loaded when a session begins
+// (the results' "last visit" column), and again once the finished visit is saved, so the
+// patient list and the History tab show it.
+void follow_session(ClinicModel& clinic, const SessionModel& session, bool& visit_reloaded) {
+  if (!clinic.has_store() || !session.active()) return;
+  if (!session.finished()) {
+    visit_reloaded = false;
+    if (clinic.open_code() != session.patient_code) clinic.open_patient(session.patient_code);
+    return;
+  }
+  if (visit_reloaded || session.saving()) return;
+  visit_reloaded = true;
+  clinic.refresh();
+  clinic.open_patient(session.patient_code);
+}
+
 }  // namespace
 
 int run_gui(const GuiOptions& options, std::ostream& err) {
@@ -102,6 +118,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     err << "stance: warning: " << idle.error().message << "\n";  // shown in the device view too
   }
 
+  bool visit_reloaded = false;
   const auto started = std::chrono::steady_clock::now();
   const live::LiveSnapshot no_plate;
   Screen shown_tab = Screen::kSetup;
@@ -110,6 +127,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     if (worker) worker->run_finished();
     mass_check.poll(source);
     session.poll();
+    follow_session(clinic, session, visit_reloaded);
     live::LiveSession* live = source.current();
     const auto snapshot = live != nullptr ? live->snapshot() : nullptr;
     const live::LiveSnapshot& s = snapshot ? *snapshot : no_plate;

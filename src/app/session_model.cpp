@@ -145,10 +145,11 @@ int SessionModel::saved_count() const {
   return n;
 }
 
-std::map<std::string, MetricSessionSummary> SessionModel::summary() const {
+std::map<std::string, MetricSessionSummary> SessionModel::summary(Eyes eyes) const {
   std::vector<KeyFigureTrial> trials;
   for (const StepResult& r : results_) {
     if (r.superseded || !r.trial->analysis || r.trial->interrupted) continue;
+    if (r.step.eyes != eyes) continue;  // eyes open and closed are different tests
     const TrialAnalysis& a = *r.trial->analysis;
     trials.push_back({r.step.limb, a.verdict.valid, key_figures(a)});
   }

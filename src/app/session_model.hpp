@@ -89,8 +89,9 @@ class SessionModel {
   std::int64_t stored_session() const { return sink_.stored_session(); }
   const std::string& message() const { return message_; }
 
-  // Per key figure: each side's mean over its valid trials, and the symmetry (docs/symmetry.md).
-  std::map<std::string, MetricSessionSummary> summary() const;
+  // Per key figure: each side's mean over its valid trials with these eyes, and the symmetry
+  // (docs/symmetry.md).
+  std::map<std::string, MetricSessionSummary> summary(Eyes eyes = Eyes::kOpen) const;
 
  private:
   Status plan_current();

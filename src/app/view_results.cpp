@@ -20,6 +20,56 @@ std::string side_text(const TrialSummary& s, int decimals) {
   return text;
 }
 
+// Per key figure: each side's mean of this visit's valid trials, the LSI, each side's value at
+// the patient's last earlier visit (from the store), the norm.
+void draw_summary_table(const SessionModel& m, const std::vector<KeyFigure>& rows, Eyes eyes,
+                        const PatientHistory* earlier) {
+  const auto summary = m.summary(eyes);
+  const std::string id = std::string("##summary") + to_string(eyes);
+  if (!ImGui::BeginTable(id.c_str(), 7, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
+  ImGui::TableSetupColumn("Figure", ImGuiTableColumnFlags_WidthFixed, 240);
+  ImGui::TableSetupColumn("Unit", ImGuiTableColumnFlags_WidthFixed, 70);
+  for (const char* head : {"Left: mean ± SD (n)", "Right: mean ± SD (n)", "LSI inv./uninv.",
+                           "Last visit: left / right", "Norm"}) {
+    ImGui::TableSetupColumn(head);
+  }
+  ImGui::TableHeadersRow();
+  for (const KeyFigure& f : rows) {
+    const auto it = summary.find(f.key);
+    if (it == summary.end()) continue;
+    const MetricSessionSummary& s = it->second;
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(f.label.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(f.unit.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(side_text(s.left, f.decimals).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(side_text(s.right, f.decimals).c_str());
+    ImGui::TableNextColumn();
+    if (s.symmetry.lsi_defined) {
+      ImGui::Text("%.0f%%", s.symmetry.lsi_percent);
+    } else {
+      ImGui::TextUnformatted("-");
+    }
+    ImGui::TableNextColumn();
+    std::string last;
+    for (Limb limb : {Limb::kLeft, Limb::kRight}) {
+      const store::SessionPoint* p = earlier ? last_visit_point(*earlier, m.protocol().task, eyes,
+                                                                f.key, limb, m.stored_session())
+                                             : nullptr;
+      char text[32] = "-";
+      if (p != nullptr) std::snprintf(text, sizeof text, "%.*f", f.decimals, p->summary.mean);
+      last += (last.empty() ? "" : " / ") + std::string(text);
+    }
+    ImGui::TextUnformatted(last.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextColored(theme::colour(theme::kMuted), "no norm");  // docs/dashboard.md, Norms
+  }
+  ImGui::EndTable();
+}
+
 // The session's test sheet and data files, once its first trial is in the store.
 void draw_export_buttons(ViewContext& v) {
   const std::int64_t session = v.session.stored_session();
@@ -50,7 +100,6 @@ void draw_results_view(ViewContext& v) {
   ImGui::PopFont();
   ImGui::Text("%s; involved side: %s", m.protocol().label.c_str(), to_string(m.involved));
   draw_export_buttons(v);
-  const auto summary = m.summary();
   // Rows in key-figure order, taken from any analysed trial.
   std::vector<KeyFigure> rows;
   for (const StepResult& r : m.results()) {
@@ -59,37 +108,13 @@ void draw_results_view(ViewContext& v) {
       break;
     }
   }
-  if (ImGui::BeginTable("##summary", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
-    ImGui::TableSetupColumn("Figure");
-    ImGui::TableSetupColumn("Unit");
-    ImGui::TableSetupColumn("Left: mean ± SD (n)");
-    ImGui::TableSetupColumn("Right: mean ± SD (n)");
-    ImGui::TableSetupColumn("LSI involved/uninvolved");
-    ImGui::TableSetupColumn("Norm");
-    ImGui::TableHeadersRow();
-    for (const KeyFigure& f : rows) {
-      const auto it = summary.find(f.key);
-      if (it == summary.end()) continue;
-      const MetricSessionSummary& s = it->second;
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(f.label.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(f.unit.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(side_text(s.left, f.decimals).c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(side_text(s.right, f.decimals).c_str());
-      ImGui::TableNextColumn();
-      if (s.symmetry.lsi_defined) {
-        ImGui::Text("%.0f%%", s.symmetry.lsi_percent);
-      } else {
-        ImGui::TextUnformatted("-");
-      }
-      ImGui::TableNextColumn();
-      ImGui::TextColored(theme::colour(theme::kMuted), "no norm");  // docs/dashboard.md, Norms
+  const auto& h = v.clinic.history();
+  const PatientHistory* earlier = h && h->patient.code == m.patient_code ? &*h : nullptr;
+  for (Eyes eyes : m.protocol().eyes) {
+    if (m.protocol().task == Task::kSingleLegStance) {
+      ImGui::TextUnformatted(eyes == Eyes::kClosed ? "Eyes closed" : "Eyes open");
     }
-    ImGui::EndTable();
+    draw_summary_table(m, rows, eyes, earlier);
   }
   ImGui::TextWrapped(
       "LSI = involved / uninvolved x 100%%; for sway and wobble (lower is better) above 100%% "

@@ -128,6 +128,21 @@ TEST_F(ClinicModelTest, PatientListHistoryAndProtocols) {
   EXPECT_LT(wobble->limbs[0].points[2].summary.mean, wobble->limbs[0].points[0].summary.mean);
   EXPECT_TRUE(wobble->limbs[0].points[2].improved);
 
+  // The results' "last visit" column: the latest visit but this one, by the key figure's key.
+  const auto* last = last_visit_point(h, Task::kSingleLegSquat, Eyes::kOpen, "knee_wobble_index",
+                                      Limb::kLeft, h.visits[2].session.id);
+  ASSERT_NE(last, nullptr);
+  EXPECT_EQ(last->session_id, h.visits[1].session.id);
+  EXPECT_EQ(
+      last_visit_point(h, Task::kSingleLegSquat, Eyes::kOpen, "knee_wobble_index", Limb::kLeft, 0)
+          ->session_id,
+      h.visits[2].session.id);
+  EXPECT_NE(last_visit_point(h, Task::kSingleLegSquat, Eyes::kOpen, "mean_depth", Limb::kRight, 0),
+            nullptr);  // stored as mean_depth_cm
+  EXPECT_EQ(
+      last_visit_point(h, Task::kSingleLegStance, Eyes::kOpen, "mean_velocity", Limb::kLeft, 0),
+      nullptr);  // no stance visit
+
   clinic.toggle_compared(h.visits[2].session.id);
   clinic.toggle_compared(h.visits[0].session.id);
   clinic.toggle_compared(h.visits[1].session.id);  // the latest two choices are kept, in order
