@@ -28,7 +28,8 @@ constexpr std::array kOptions{
                  "1: paced by the wall clock; 0: virtual clock, no waiting"},
     SimOptionDoc{"speed", "", "1",
                  "realtime pacing: simulated seconds per second (0.1..100), e.g. for demos"},
-    SimOptionDoc{"serial", "", "SIM-<seed>", "serial number, e.g. SIM-0001 for seed 1"},
+    SimOptionDoc{"serial", "", "SIM-<seed>",
+                 "serial number, e.g. SIM-0001 for seed 1 (SIM6-0001 with layout=2)"},
     SimOptionDoc{"firmware", "major.minor", "1.0", "firmware version"},
     SimOptionDoc{"noise_counts", "counts", "100", "ADC noise per channel, RMS (0..100000)"},
     SimOptionDoc{"zero_drift_counts", "counts", "0",
@@ -240,9 +241,10 @@ std::span<const SimOptionDoc> sim_option_docs() {
   return kOptions;
 }
 
-std::string default_serial(std::uint64_t seed) {
+std::string default_serial(std::uint64_t seed, PlateLayout layout) {
   char text[32];
-  std::snprintf(text, sizeof text, "SIM-%04llu", static_cast<unsigned long long>(seed % 10000));
+  std::snprintf(text, sizeof text, "SIM%s-%04llu", layout == PlateLayout::kSixComponent ? "6" : "",
+                static_cast<unsigned long long>(seed % 10000));
   return text;
 }
 
@@ -270,7 +272,7 @@ Result<SimOptions> parse_sim_options(const std::string& text) {
   r.integer("realtime", realtime, 0, 1);
   o.realtime = realtime == 1;
   r.number("speed", o.speed, 0.1, 100.0);
-  o.serial = kv.text("serial", default_serial(o.seed));
+  o.serial = kv.text("serial", default_serial(o.seed, o.layout));
   if (o.serial.empty() || o.serial.size() > 63)
     r.fail("option serial must have 1 to 63 characters");
   if (kv.has("firmware") && !parse_firmware(kv.text("firmware", ""), o.firmware_version)) {

@@ -35,8 +35,9 @@ struct SimOptions {
   FaultPlan faults;
 };
 
-// "SIM-0001" for seed 1: the serial number of the default simulated plate.
-std::string default_serial(std::uint64_t seed);
+// "SIM-0001" for seed 1: the serial number of the default simulated plate; "SIM6-0001" for the
+// six-component one (another device: its calibration and adjustment file are its own).
+std::string default_serial(std::uint64_t seed, PlateLayout layout = PlateLayout::kFourCell);
 // "1.0" from 0x0100 (major in the high byte).
 std::string firmware_text(std::uint16_t firmware_version);
 

@@ -12,7 +12,7 @@ PlateParams plate_params(const SimOptions& o) {
   PlateParams p;
   p.layout = o.layout;
   p.seed = o.seed;
-  p.serial = o.serial.empty() ? default_serial(o.seed) : o.serial;
+  p.serial = o.serial.empty() ? default_serial(o.seed, o.layout) : o.serial;
   p.firmware_version = o.firmware_version;
   p.max_rate_hz = o.max_rate_hz;
   p.default_rate_hz = o.rate_hz;

@@ -98,6 +98,8 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
   session.auto_start = settings.auto_start;
   ClinicModel clinic(worker.get());
   MassCheck mass_check;
+  PlateSearch plates;
+  plates.start(drivers);
   clinic.refresh([&session](std::vector<store::Protocol> stored) {
     auto protocols = protocols_from_store(stored);
     if (session.active() || protocols.empty()) return;  // never under a running session
@@ -126,6 +128,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
   for (bool quit = false; !quit && !(*platform)->should_close();) {
     if (worker) worker->run_finished();
     mass_check.poll(source);
+    plates.poll();
     session.poll();
     follow_session(clinic, session, visit_reloaded);
     live::LiveSession* live = source.current();
@@ -147,14 +150,15 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     }
     if (quit && !options.screenshot.empty()) shot = options.screenshot;
     (*platform)->begin_frame();
-    ViewContext v{session, clinic, source, mass_check, s, (*platform)->fonts(), shown_tab};
+    ViewContext v{session, clinic, source, mass_check, plates, s, (*platform)->fonts(), shown_tab};
     draw_dashboard(v);
     if (Status written = (*platform)->end_frame(shot); !written) {
       err << "stance: " << written.error().message << "\n";
       exit_code = 1;
     }
   }
-  if (!script) {  // a scripted run leaves the user's settings alone
+  if (!script) {                         // a scripted run leaves the user's settings alone
+    settings.device = source.address();  // the plate chosen in the device view
     settings.protocol_index = session.protocol_index;
     settings.auto_start = session.auto_start;
     const auto [w, h] = (*platform)->window_size();

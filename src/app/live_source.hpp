@@ -27,6 +27,11 @@ class LiveSource {
                                       bool auto_start, int step_index);
   live::LiveSession* current() { return session_.get(); }
   void close();  // stops the plate; snapshots already taken stay valid
+  // Another plate from now on (closes the one in use; the next idle() or step opens it).
+  void use(std::string address) {
+    close();
+    address_ = std::move(address);
+  }
 
   // Plays a stored trial back in the live view through the calibration it was recorded with;
   // nothing from it is saved. Any other use of the source ends the replay.

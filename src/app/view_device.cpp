@@ -1,4 +1,5 @@
-// The device view: the plate in use, its calibration and its live health.
+// The device view: the plates found, the plate in use, its calibration (with the guided tare and
+// known-mass check) and its live health.
 #include <imgui.h>
 
 #include "app/theme.hpp"
@@ -69,6 +70,61 @@ void draw_mass_check(ViewContext& v) {
                      "(docs/calibration.md). Saved per plate serial; every later trial uses it.");
 }
 
+// The plates the drivers see; "Use" switches the live plate (not during a session).
+void draw_plate_list(ViewContext& v) {
+  PlateSearch& search = v.plates;
+  ImGui::TextUnformatted("Plates found:");
+  ImGui::SameLine();
+  if (search.busy()) {
+    ImGui::TextColored(theme::colour(theme::kMuted), "searching...");
+  } else if (ImGui::SmallButton("Search again")) {
+    search.start(v.source.drivers());
+  }
+  const bool in_session = v.session.active() && !v.session.finished();
+  if (ImGui::BeginTable("##plates", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+    ImGui::TableSetupColumn("Address (--device)", ImGuiTableColumnFlags_WidthFixed, 220);
+    ImGui::TableSetupColumn("Plate");
+    ImGui::TableSetupColumn("Rate", ImGuiTableColumnFlags_WidthFixed, 90);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 70);
+    ImGui::TableHeadersRow();
+    for (const PlateListing& p : search.found().plates) {
+      ImGui::PushID(p.address.c_str());
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(p.address.c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%s, serial %s, %s", p.description.c_str(), p.serial.c_str(),
+                  p.layout == PlateLayout::kFourCell ? "4 load cells" : "6-component");
+      ImGui::TableNextColumn();
+      ImGui::Text("%u Hz", static_cast<unsigned>(p.rate_hz));
+      ImGui::TableNextColumn();
+      // By its serial and layout, since an address may carry options (e.g. sim:speed=8).
+      const bool current =
+          v.source.address() == p.address ||
+          (v.live.connected && v.live.plate.serial == p.serial && v.live.plate.layout == p.layout);
+      if (current) {
+        ImGui::TextColored(theme::colour(theme::kGood), "in use");
+      } else {
+        if (in_session) ImGui::BeginDisabled();
+        if (ImGui::SmallButton("Use")) {
+          v.source.use(p.address);
+          (void)v.source.idle();  // an error shows above
+        }
+        if (in_session) ImGui::EndDisabled();
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  for (const std::string& problem : search.found().problems) {
+    ImGui::TextColored(theme::colour(theme::kCaution), "%s", problem.c_str());
+  }
+  if (in_session) {
+    ImGui::TextColored(theme::colour(theme::kMuted),
+                       "Another plate can be chosen when the session is finished.");
+  }
+}
+
 }  // namespace
 
 void draw_device_view(ViewContext& v) {
@@ -85,8 +141,9 @@ void draw_device_view(ViewContext& v) {
                                  : "Plate not connected");
   ImGui::PopFont();
   if (!s.device_error.empty()) ImGui::TextWrapped("%s", s.device_error.c_str());
+  draw_plate_list(v);
+  ImGui::Separator();
   if (!streaming) {  // no snapshot of a plate: nothing true to show about it
-    ImGui::Separator();
     draw_mass_check(v);
     return;
   }

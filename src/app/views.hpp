@@ -6,6 +6,7 @@
 #include "app/clinic_model.hpp"
 #include "app/live_source.hpp"
 #include "app/mass_check.hpp"
+#include "app/plate_search.hpp"
 #include "app/platform.hpp"
 #include "app/session_model.hpp"
 #include "live/live_snapshot.hpp"
@@ -17,6 +18,7 @@ struct ViewContext {
   ClinicModel& clinic;
   LiveSource& source;
   MassCheck& mass_check;
+  PlateSearch& plates;
   const live::LiveSnapshot& live;  // an empty snapshot when no plate is open
   const Fonts& fonts;
   Screen& shown_tab;  // the tab ImGui shows (the model's screen may ask for another)

@@ -116,7 +116,7 @@ TEST(SimOptions, TheBriefsExampleParses) {
   EXPECT_EQ(o->layout, PlateLayout::kSixComponent);
   EXPECT_EQ(o->subject.mass_kg, 80.0);
   EXPECT_FALSE(o->realtime);
-  EXPECT_EQ(o->serial, "SIM-0003");
+  EXPECT_EQ(o->serial, "SIM6-0003");
 }
 
 TEST(SimOptions, UnitsAreConvertedToSi) {
@@ -187,9 +187,10 @@ TEST(SimulatedDriver, NameListingsHelpAndOpen) {
   EXPECT_EQ(listings[0].layout, PlateLayout::kFourCell);
   EXPECT_EQ(listings[1].address, "sim:layout=2");
   EXPECT_EQ(listings[1].layout, PlateLayout::kSixComponent);
+  EXPECT_EQ(listings[0].serial, "SIM-0001");
+  EXPECT_EQ(listings[1].serial, "SIM6-0001");  // another plate: its own calibration file
   for (const auto& l : listings) {
     EXPECT_EQ(l.description, "simulated plate (no hardware)");
-    EXPECT_EQ(l.serial, "SIM-0001");
     EXPECT_EQ(l.rate_hz, 1000);
     EXPECT_EQ(l.firmware, "1.0");
   }
