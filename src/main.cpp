@@ -6,11 +6,13 @@
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "core/memory_reuse.hpp"
 #ifdef STANCE_HAS_GUI
 #include "app/gui_main.hpp"
 #endif
 
 int main(int argc, char** argv) {
+  stance::keep_freed_memory_for_reuse();  // every analysis reuses the last one's memory
 #ifdef STANCE_HAS_GUI
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) return stance::app::no_arguments(std::cout, std::cerr);
