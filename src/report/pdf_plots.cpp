@@ -49,10 +49,14 @@ void draw_cop_box(Page& page, double x, double y, double size, const SheetTrial&
 void draw_force_box(Page& page, double x, double y, double w, double h, const SheetTrial& t) {
   cairo_t* cr = page.cr();
   const double duration = static_cast<double>(t.fz_n.size()) / t.fz_rate_hz;
-  double top = 1.0;
-  for (float f : t.fz_n) top = std::max(top, 1.1 * f);
+  // The force's own range (not from 0 N), so the dips and peaks of the squats can be seen.
+  double lo = INFINITY, hi = -INFINITY;
+  for (float f : t.fz_n) lo = std::min(lo, double(f)), hi = std::max(hi, double(f));
+  if (!(hi >= lo)) lo = 0.0, hi = 1.0;
+  const double pad = std::max(0.1 * (hi - lo), 20.0);
+  const double bottom = std::max(0.0, lo - pad), top = hi + pad;
   const auto px = [&](double s) { return x + s / std::max(duration, 1.0) * w; };
-  const auto py = [&](double n) { return y + h - n / top * h; };
+  const auto py = [&](double n) { return y + h - (n - bottom) / (top - bottom) * h; };
   page.set_colour(kBand);
   for (const auto& [a, b] : t.rep_spans_s) {
     cairo_rectangle(cr, px(a), y, px(b) - px(a), h);
@@ -74,9 +78,9 @@ void draw_force_box(Page& page, double x, double y, double w, double h, const Sh
     cairo_stroke(cr);
   }
   page.text(x, y + h + 1,
-            trial_name(t) + ": vertical force (0-" + fixed(top, 0) + " N) over " +
+            trial_name(t) + ": " + fixed(bottom, 0) + "-" + fixed(top, 0) + " N, " +
                 fixed(duration, 0) + " s; red: body weight " + fixed(t.body_weight_n, 0) +
-                " N; shaded: repetitions",
+                " N; shaded: squats",
             6.5, false, kMuted, w);
 }
 
