@@ -57,6 +57,13 @@ class ClinicModel {
   void run(std::function<Result<std::string>(store::Store&)> job,
            std::function<void(Result<std::string>)> then);
 
+  // The clinic's header and paper for the sheets it writes (from the dashboard settings).
+  struct SheetLook {
+    std::string clinic;  // empty: "Stance clinic"
+    std::string logo;    // PNG path, or empty
+    bool letter = false;
+  } sheet;
+
   std::string notice;  // the last action's outcome, for the history view
   std::string chart;   // the metric the history view charts (its progress_title)
 

@@ -80,7 +80,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     auto reader = opened ? store::Store::open(db) : Result<store::Store>(opened.error());
     if (opened && reader) {
       store.emplace(std::move(*opened));
-      sink = std::make_unique<StoreSink>(*store, "");
+      sink = std::make_unique<StoreSink>(*store);
       worker = std::make_unique<StoreWorker>(std::move(*reader));
     } else {
       const Error& why = opened ? reader.error() : opened.error();
@@ -96,7 +96,9 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
   session.protocol_index =
       std::min(settings.protocol_index, static_cast<int>(session.protocols.size()) - 1);
   session.auto_start = settings.auto_start;
+  session.clinician = settings.clinician;
   ClinicModel clinic(worker.get());
+  clinic.sheet = {settings.clinic, settings.clinic_logo, settings.letter_paper};
   MassCheck mass_check;
   PlateSearch plates;
   plates.start(drivers);
@@ -161,6 +163,10 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     settings.device = source.address();  // the plate chosen in the device view
     settings.protocol_index = session.protocol_index;
     settings.auto_start = session.auto_start;
+    settings.clinician = session.clinician;
+    settings.clinic = clinic.sheet.clinic;
+    settings.clinic_logo = clinic.sheet.logo;
+    settings.letter_paper = clinic.sheet.letter;
     const auto [w, h] = (*platform)->window_size();
     settings.width = w;
     settings.height = h;

@@ -84,19 +84,16 @@ Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
     const char* name;
     std::size_t args, numbers;
   };
-  static constexpr Verb kVerbs[] = {{"patient", 1, 0},      {"involved", 1, 0},
-                                    {"protocol", 1, 1},     {"trials", 1, 1},
-                                    {"autostart", 1, 0},    {"begin", 0, 0},
-                                    {"start", 0, 0},        {"stop", 0, 0},
-                                    {"redo", 0, 0},         {"next", 0, 0},
-                                    {"tab", 1, 0},          {"wait", 1, 0},
-                                    {"frames", 1, 1},       {"screenshot", 1, 0},
-                                    {"expect_saved", 1, 1}, {"quit", 0, 0},
-                                    {"choose", 1, 0},       {"history", 1, 0},
-                                    {"wait_store", 0, 0},   {"compare", 1, 1},
-                                    {"replay", 2, 2},       {"expect_visits", 1, 1},
-                                    {"sheet", 1, 0},        {"tare", 0, 0},
-                                    {"check_mass", 1, 1},   {"wait_calibration", 0, 0}};
+  static constexpr Verb kVerbs[] = {
+      {"patient", 1, 0},       {"involved", 1, 0},   {"protocol", 1, 1},
+      {"trials", 1, 1},        {"autostart", 1, 0},  {"begin", 0, 0},
+      {"start", 0, 0},         {"stop", 0, 0},       {"redo", 0, 0},
+      {"next", 0, 0},          {"tab", 1, 0},        {"wait", 1, 0},
+      {"frames", 1, 1},        {"screenshot", 1, 0}, {"expect_saved", 1, 1},
+      {"quit", 0, 0},          {"choose", 1, 0},     {"history", 1, 0},
+      {"wait_store", 0, 0},    {"compare", 1, 1},    {"replay", 2, 2},
+      {"expect_visits", 1, 1}, {"sheet", 1, 0},      {"tare", 0, 0},
+      {"check_mass", 1, 1},    {"clinician", 1, 0},  {"wait_calibration", 0, 0}};
   std::vector<ScriptCommand> out;
   std::istringstream in(text);
   std::string line;
@@ -188,6 +185,12 @@ ScriptRunner::Step ScriptRunner::advance(const ScriptTargets& t, double now_s) {
     } else {
       Status s;
       if (c.verb == "patient") session.patient_code = a;
+      if (c.verb == "clinician") {  // the whole rest of the line: a name may have spaces
+        session.clinician.clear();
+        for (const std::string& word : c.args) {
+          session.clinician += (session.clinician.empty() ? "" : " ") + word;
+        }
+      }
       if (c.verb == "involved") {
         session.involved = a == "left"    ? Limb::kLeft
                            : a == "right" ? Limb::kRight

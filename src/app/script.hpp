@@ -3,6 +3,7 @@
 // session through the dashboard as a clinician would, for tests under Xvfb and for screenshots.
 // One command per line, '#' starts a comment:
 //   patient CODE | involved left|right|unknown | protocol N (0-based) | trials N (per side)
+//   clinician NAME
 //   autostart on|off
 //   choose CODE              a patient from the store, as a click in the set-up view does
 //   begin | start | stop | redo | next | tab setup|test|results|history|device

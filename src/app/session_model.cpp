@@ -9,7 +9,8 @@
 
 namespace stance::app {
 
-Status TrialFileSink::begin_session(const std::string& patient, Limb, const Protocol&) {
+Status TrialFileSink::begin_session(const std::string& patient, Limb, const Protocol&,
+                                    const std::string&) {
   // One folder per session, named by its start time (colons are awkward in file names).
   std::string stamp = utc_timestamp_now();
   for (char& c : stamp) {
@@ -66,9 +67,9 @@ Status SessionModel::begin_session() {
   screen = Screen::kTest;
   const int generation = ++generation_;
   ++saves_pending_;
-  saves_.post([this, generation, patient = patient_code, side = involved,
-               chosen = protocol()]() -> TaskQueue::UiStep {
-    Status begun = sink_.begin_session(patient, side, chosen);
+  saves_.post([this, generation, patient = patient_code, side = involved, chosen = protocol(),
+               by = clinician]() -> TaskQueue::UiStep {
+    Status begun = sink_.begin_session(patient, side, chosen, by);
     return [this, generation, begun] {
       --saves_pending_;
       // The test can go on; its trials stay in memory and say they were not saved.

@@ -32,8 +32,8 @@ struct StepResult {
 class TrialSink {
  public:
   virtual ~TrialSink() = default;
-  virtual Status begin_session(const std::string& patient, Limb involved,
-                               const Protocol& protocol) = 0;
+  virtual Status begin_session(const std::string& patient, Limb involved, const Protocol& protocol,
+                               const std::string& clinician) = 0;
   // Returns where the trial went, for the person at the plate.
   virtual Result<std::string> save(const live::CompletedTrial& trial, const ProtocolStep& step,
                                    int step_index) = 0;
@@ -45,8 +45,8 @@ class TrialSink {
 class TrialFileSink : public TrialSink {
  public:
   explicit TrialFileSink(std::filesystem::path dir) : dir_(std::move(dir)) {}
-  Status begin_session(const std::string& patient, Limb involved,
-                       const Protocol& protocol) override;
+  Status begin_session(const std::string& patient, Limb involved, const Protocol& protocol,
+                       const std::string& clinician) override;
   Result<std::string> save(const live::CompletedTrial& trial, const ProtocolStep& step,
                            int step_index) override;
 
@@ -61,6 +61,7 @@ class SessionModel {
 
   // Set-up (edited by the set-up view).
   std::string patient_code = "DEMO-001";
+  std::string clinician;  // who runs the session: kept with it, printed on the test sheet
   Limb involved = Limb::kLeft;
   std::vector<Protocol> protocols = builtin_protocols();
   int protocol_index = 0;

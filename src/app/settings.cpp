@@ -26,7 +26,11 @@ std::string format_settings(const DashboardSettings& s) {
       << "device = " << s.device << "\n"
       << "protocol = " << s.protocol_index << "\n"
       << "auto_start = " << (s.auto_start ? 1 : 0) << "\n"
-      << "window = " << s.width << " " << s.height << "\n";
+      << "window = " << s.width << " " << s.height << "\n"
+      << "clinician = " << s.clinician << "\n"
+      << "clinic = " << s.clinic << "\n"
+      << "clinic_logo = " << s.clinic_logo << "\n"
+      << "paper = " << (s.letter_paper ? "letter" : "a4") << "\n";
   return out.str();
 }
 
@@ -49,6 +53,15 @@ Result<DashboardSettings> parse_settings(const std::string& text) {
       const auto space = value.find(' ');
       ok = space != std::string::npos && parse_int(value.substr(0, space), 640, 8192, s.width) &&
            parse_int(value.substr(space + 1), 480, 8192, s.height);
+    } else if (key == "clinician") {
+      s.clinician = value;
+    } else if (key == "clinic") {
+      s.clinic = value;
+    } else if (key == "clinic_logo") {
+      s.clinic_logo = value;
+    } else if (key == "paper") {
+      ok = value == "a4" || value == "letter";
+      s.letter_paper = value == "letter";
     }  // unknown keys: from a newer version, ignored
     if (!ok) return Error{"bad value for " + key};
   }

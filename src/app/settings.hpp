@@ -1,6 +1,7 @@
 #pragma once
-// What the dashboard remembers between runs: the plate, the protocol, automatic start and the
-// window size, in $XDG_DATA_HOME/stance/dashboard.settings (key = value, written atomically).
+// What the dashboard remembers between runs: the plate, the protocol, automatic start, the window
+// size, the clinician, and the clinic's name, logo and paper for the test sheets, in
+// $XDG_DATA_HOME/stance/dashboard.settings (key = value, written atomically).
 // A damaged file is ignored with a warning: settings are a convenience, never a reason not to
 // start.
 #include <filesystem>
@@ -15,6 +16,10 @@ struct DashboardSettings {
   int protocol_index = 0;
   bool auto_start = true;
   int width = 1280, height = 900;
+  std::string clinician;
+  std::string clinic;         // the sheets' header; empty: "Stance clinic"
+  std::string clinic_logo;    // a PNG for the sheets' header, or empty
+  bool letter_paper = false;  // US Letter instead of A4
 };
 
 std::string format_settings(const DashboardSettings& s);

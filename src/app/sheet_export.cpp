@@ -24,7 +24,8 @@ void export_session(ClinicModel& clinic, std::int64_t session_id, const std::str
   clinic.notice =
       "Writing the session's " + std::string(pdf ? "test sheet" : "CSV and JSON") + "...";
   clinic.run(
-      [session_id, patient_code, formats](store::Store& s) -> Result<std::string> {
+      [session_id, patient_code, formats,
+       look = clinic.sheet](store::Store& s) -> Result<std::string> {
         std::string written;
         for (ReportFormat f : formats) {
           const auto path = sheet_path(s.path(), patient_code, session_id, f);
@@ -35,8 +36,10 @@ void export_session(ClinicModel& clinic, std::int64_t session_id, const std::str
           }
           report::SessionSheetOptions options;
           options.progress = true;  // the sheet shows the earlier visits as well
-          if (Status st =
-                  report::write_session_report(s, session_id, f, report::Paper::kA4, path, options);
+          options.clinic = look.clinic;
+          options.logo_png = look.logo;
+          const auto paper = look.letter ? report::Paper::kLetter : report::Paper::kA4;
+          if (Status st = report::write_session_report(s, session_id, f, paper, path, options);
               !st) {
             return st.error();
           }

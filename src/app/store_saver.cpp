@@ -5,9 +5,10 @@
 
 namespace stance::app {
 
-Status StoreSink::begin_session(const std::string& patient, Limb involved,
-                                const Protocol& protocol) {
+Status StoreSink::begin_session(const std::string& patient, Limb involved, const Protocol& protocol,
+                                const std::string& clinician) {
   session_id_ = 0;
+  clinician_ = clinician;
   patient_ = patient;
   protocol_ = protocol.name;
   if (const auto p = store_.patient(patient)) {

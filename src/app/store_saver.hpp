@@ -12,10 +12,9 @@ namespace stance::app {
 
 class StoreSink : public TrialSink {
  public:
-  StoreSink(store::Store& store, std::string clinician)
-      : store_(store), clinician_(std::move(clinician)) {}
-  Status begin_session(const std::string& patient, Limb involved,
-                       const Protocol& protocol) override;
+  explicit StoreSink(store::Store& store) : store_(store) {}
+  Status begin_session(const std::string& patient, Limb involved, const Protocol& protocol,
+                       const std::string& clinician) override;
   Result<std::string> save(const live::CompletedTrial& trial, const ProtocolStep& step,
                            int step_index) override;
   std::int64_t stored_session() const override { return session_id_; }

@@ -114,6 +114,18 @@ void draw_setup_view(ViewContext& v) {
   }
   ImGui::TextWrapped("Say to the patient: %s", m.protocol().instructions.c_str());
   ImGui::Checkbox("Start each trial automatically once the patient stands still", &m.auto_start);
+  ImGui::SetNextItemWidth(320);
+  ImGui::InputText("Clinician (on the session and its test sheet)", &m.clinician);
+  if (ImGui::CollapsingHeader("Clinic: the test sheets' header and paper")) {
+    ClinicModel::SheetLook& look = v.clinic.sheet;
+    ImGui::SetNextItemWidth(320);
+    ImGui::InputText("Clinic name", &look.clinic);
+    ImGui::SetNextItemWidth(320);
+    ImGui::InputText("Logo (a PNG file, optional)", &look.logo);
+    if (ImGui::RadioButton("A4", !look.letter)) look.letter = false;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("US Letter", look.letter)) look.letter = true;
+  }
   ImGui::Spacing();
   ImGui::PushFont(v.fonts.large);
   const bool ready = !m.patient_code.empty();

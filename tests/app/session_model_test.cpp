@@ -120,10 +120,11 @@ TEST_F(SessionModelTest, SaveFailureIsShownAndTheTrialKeptInMemory) {
 TEST_F(SessionModelTest, TrialsGoIntoTheStoreAsTheyEnd) {
   auto store = store::Store::open(dir_.path("clinic.db"));
   ASSERT_TRUE(store) << store.error().message;
-  StoreSink sink(*store, "dr K");
+  StoreSink sink(*store);
   LiveSource source(drivers_, "sim:realtime=0");
   SessionModel m(source, sink);
   m.patient_code = "PFP-009";  // not in the store yet: created with its code only
+  m.clinician = "dr K";
   m.protocols[1].trials_per_side = 1;
   m.protocols[1].stance_seconds = 5;
   m.protocols[1].eyes = {Eyes::kOpen};
@@ -138,6 +139,7 @@ TEST_F(SessionModelTest, TrialsGoIntoTheStoreAsTheyEnd) {
   ASSERT_TRUE(patient) << patient.error().message;
   const auto sessions = store->sessions(patient->id);
   ASSERT_EQ(sessions->size(), 1u);
+  EXPECT_EQ(sessions->front().clinician, "dr K");  // on the session, hence on its test sheet
   EXPECT_EQ(sessions->front().clinician, "dr K");
   EXPECT_EQ(sessions->front().protocol, m.protocol().name);
   const auto trials = store->trials(sessions->front().id);

@@ -20,6 +20,9 @@ TEST(DashboardSettings, RoundTripAndDamagedFilesFallBackToDefaults) {
   s.auto_start = false;
   s.width = 1600;
   s.height = 1000;
+  s.clinician = "K. Ngata";
+  s.clinic = "Physio Nord = Lübeck";  // an '=' in a value stays in it
+  s.letter_paper = true;
   ASSERT_TRUE(save_settings(file, s));
   const auto back = load_settings(file);
   ASSERT_TRUE(back) << back.error().message;
@@ -28,6 +31,11 @@ TEST(DashboardSettings, RoundTripAndDamagedFilesFallBackToDefaults) {
   EXPECT_FALSE(back->auto_start);
   EXPECT_EQ(back->width, 1600);
   EXPECT_EQ(back->height, 1000);
+  EXPECT_EQ(back->clinician, "K. Ngata");
+  EXPECT_EQ(back->clinic, "Physio Nord = Lübeck");
+  EXPECT_EQ(back->clinic_logo, "");
+  EXPECT_TRUE(back->letter_paper);
+  EXPECT_FALSE(parse_settings("paper = a5\n"));
 
   dir.write("sub/dashboard.settings", "window = 10 10\n");
   const auto bad = load_settings(file);
