@@ -9,8 +9,8 @@
 
 namespace stance::app {
 
-Status TrialFileSink::begin_session(const std::string& patient, Limb, const Protocol&,
-                                    const std::string&) {
+Status TrialFileSink::begin_session(const SessionStart& start) {
+  const std::string& patient = start.patient_code;
   // One folder per session, named by its start time (colons are awkward in file names).
   std::string stamp = utc_timestamp_now();
   for (char& c : stamp) {
@@ -67,9 +67,10 @@ Status SessionModel::begin_session() {
   screen = Screen::kTest;
   const int generation = ++generation_;
   ++saves_pending_;
-  saves_.post([this, generation, patient = patient_code, side = involved, chosen = protocol(),
-               by = clinician]() -> TaskQueue::UiStep {
-    Status begun = sink_.begin_session(patient, side, chosen, by);
+  SessionStart start{patient_code, involved,         protocol(),
+                     clinician,    new_patient_name, new_patient_birth_year};
+  saves_.post([this, generation, start]() -> TaskQueue::UiStep {
+    Status begun = sink_.begin_session(start);
     return [this, generation, begun] {
       --saves_pending_;
       // The test can go on; its trials stay in memory and say they were not saved.

@@ -28,12 +28,22 @@ struct StepResult {
   bool superseded = false;  // redone: kept, but left out of the summary
 };
 
+// Who is tested, by whom, with what: what a sink is told when a session begins.
+struct SessionStart {
+  std::string patient_code;
+  Limb involved = Limb::kUnspecified;
+  Protocol protocol;
+  std::string clinician;
+  // For a patient not in the store yet (both optional; a known patient's record is kept).
+  std::string new_patient_name;
+  int new_patient_birth_year = 0;  // 0: not given
+};
+
 // Where finished trials go, told when a session begins and then given each trial as it ends.
 class TrialSink {
  public:
   virtual ~TrialSink() = default;
-  virtual Status begin_session(const std::string& patient, Limb involved, const Protocol& protocol,
-                               const std::string& clinician) = 0;
+  virtual Status begin_session(const SessionStart& start) = 0;
   // Returns where the trial went, for the person at the plate.
   virtual Result<std::string> save(const live::CompletedTrial& trial, const ProtocolStep& step,
                                    int step_index) = 0;
@@ -45,8 +55,7 @@ class TrialSink {
 class TrialFileSink : public TrialSink {
  public:
   explicit TrialFileSink(std::filesystem::path dir) : dir_(std::move(dir)) {}
-  Status begin_session(const std::string& patient, Limb involved, const Protocol& protocol,
-                       const std::string& clinician) override;
+  Status begin_session(const SessionStart& start) override;
   Result<std::string> save(const live::CompletedTrial& trial, const ProtocolStep& step,
                            int step_index) override;
 
@@ -61,7 +70,9 @@ class SessionModel {
 
   // Set-up (edited by the set-up view).
   std::string patient_code = "DEMO-001";
-  std::string clinician;  // who runs the session: kept with it, printed on the test sheet
+  std::string clinician;           // who runs the session: kept with it, printed on the test sheet
+  std::string new_patient_name;    // used only when the code is not in the store yet
+  int new_patient_birth_year = 0;  // likewise; 0: not given
   Limb involved = Limb::kLeft;
   std::vector<Protocol> protocols = builtin_protocols();
   int protocol_index = 0;

@@ -5,19 +5,20 @@
 
 namespace stance::app {
 
-Status StoreSink::begin_session(const std::string& patient, Limb involved, const Protocol& protocol,
-                                const std::string& clinician) {
+Status StoreSink::begin_session(const SessionStart& start) {
   session_id_ = 0;
-  clinician_ = clinician;
-  patient_ = patient;
-  protocol_ = protocol.name;
-  if (const auto p = store_.patient(patient)) {
+  clinician_ = start.clinician;
+  patient_ = start.patient_code;
+  protocol_ = start.protocol.name;
+  if (const auto p = store_.patient(patient_)) {
     patient_id_ = p->id;
     return {};
   }
   store::Patient p;
-  p.code = patient;
-  p.involved_side = involved;
+  p.code = patient_;
+  p.involved_side = start.involved;
+  p.name = start.new_patient_name;
+  if (start.new_patient_birth_year != 0) p.birth_year = start.new_patient_birth_year;
   const auto id = store_.add_patient(p);
   if (!id) return id.error();
   patient_id_ = *id;

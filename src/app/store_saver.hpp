@@ -1,8 +1,8 @@
 #pragma once
 // Saves the dashboard's trials into the clinic's store (docs/store.md) as they end: the patient
-// by code (created with only the code when new: pseudonymous until the clinician adds more with
-// `stance patient edit`), one store session per dashboard session, each trial with its raw
-// recording and its results in one transaction.
+// by code (created when new with its code, involved side, and the name and birth year if given),
+// one store session per dashboard session, each trial with its raw recording and its results in one
+// transaction.
 #include <string>
 
 #include "app/session_model.hpp"
@@ -13,8 +13,7 @@ namespace stance::app {
 class StoreSink : public TrialSink {
  public:
   explicit StoreSink(store::Store& store) : store_(store) {}
-  Status begin_session(const std::string& patient, Limb involved, const Protocol& protocol,
-                       const std::string& clinician) override;
+  Status begin_session(const SessionStart& start) override;
   Result<std::string> save(const live::CompletedTrial& trial, const ProtocolStep& step,
                            int step_index) override;
   std::int64_t stored_session() const override { return session_id_; }

@@ -64,6 +64,29 @@ void draw_patient_list(ViewContext& v) {
   }
 }
 
+// A code not in the store makes a new patient: its optional name and birth year, checked here
+// so a typing slip cannot stop the session from being saved. Returns what is wrong, if anything.
+std::string draw_new_patient(ViewContext& v, const PatientRow* known) {
+  SessionModel& m = v.session;
+  if (m.patient_code.empty() || known != nullptr || !v.clinic.has_store()) return {};
+  ImGui::TextColored(theme::colour(theme::kCaution),
+                     "New patient %s: created with this code, side, name and birth year when the "
+                     "first trial is saved (more: stance patient edit).",
+                     m.patient_code.c_str());
+  ImGui::SetNextItemWidth(320);
+  ImGui::InputText("Name (optional; the sheets can leave it out)", &m.new_patient_name);
+  ImGui::SetNextItemWidth(160);
+  ImGui::InputInt("Birth year (optional, 0: not given)", &m.new_patient_birth_year, 0);
+  store::Patient p;
+  p.code = m.patient_code;
+  p.name = m.new_patient_name;
+  if (m.new_patient_birth_year != 0) p.birth_year = m.new_patient_birth_year;
+  const Status valid = store::validate_patient(p);
+  if (valid) return {};
+  ImGui::TextColored(theme::colour(theme::kBad), "%s", valid.error().message.c_str());
+  return valid.error().message;
+}
+
 }  // namespace
 
 void choose_patient(ViewContext& v, const PatientRow& row) {
@@ -84,12 +107,7 @@ void draw_setup_view(ViewContext& v) {
   ImGui::InputText("Patient code (pseudonym): type to search or to create", &m.patient_code);
   draw_patient_list(v);
   const PatientRow* known = v.clinic.find_patient(m.patient_code);
-  if (!m.patient_code.empty() && known == nullptr && v.clinic.has_store()) {
-    ImGui::TextColored(theme::colour(theme::kCaution),
-                       "New patient %s: created with this code and side when the first trial is "
-                       "saved (name and details: stance patient edit).",
-                       m.patient_code.c_str());
-  }
+  const std::string new_patient_problem = draw_new_patient(v, known);
   ImGui::TextUnformatted("Involved (painful) side:");
   ImGui::SameLine();
   if (ImGui::RadioButton("Left", m.involved == Limb::kLeft)) m.involved = Limb::kLeft;
@@ -128,7 +146,7 @@ void draw_setup_view(ViewContext& v) {
   }
   ImGui::Spacing();
   ImGui::PushFont(v.fonts.large);
-  const bool ready = !m.patient_code.empty();
+  const bool ready = !m.patient_code.empty() && new_patient_problem.empty();
   if (!ready) ImGui::BeginDisabled();
   if (ImGui::Button("Begin session")) {
     if (v.source.replaying()) v.source.close();

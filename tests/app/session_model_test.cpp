@@ -123,8 +123,10 @@ TEST_F(SessionModelTest, TrialsGoIntoTheStoreAsTheyEnd) {
   StoreSink sink(*store);
   LiveSource source(drivers_, "sim:realtime=0");
   SessionModel m(source, sink);
-  m.patient_code = "PFP-009";  // not in the store yet: created with its code only
+  m.patient_code = "PFP-009";  // not in the store yet: created with what the set-up view has
   m.clinician = "dr K";
+  m.new_patient_name = "Jo Example";
+  m.new_patient_birth_year = 1990;
   m.protocols[1].trials_per_side = 1;
   m.protocols[1].stance_seconds = 5;
   m.protocols[1].eyes = {Eyes::kOpen};
@@ -137,10 +139,11 @@ TEST_F(SessionModelTest, TrialsGoIntoTheStoreAsTheyEnd) {
 
   const auto patient = store->patient("PFP-009");
   ASSERT_TRUE(patient) << patient.error().message;
+  EXPECT_EQ(patient->name, "Jo Example");
+  EXPECT_EQ(patient->birth_year, 1990);
   const auto sessions = store->sessions(patient->id);
   ASSERT_EQ(sessions->size(), 1u);
   EXPECT_EQ(sessions->front().clinician, "dr K");  // on the session, hence on its test sheet
-  EXPECT_EQ(sessions->front().clinician, "dr K");
   EXPECT_EQ(sessions->front().protocol, m.protocol().name);
   const auto trials = store->trials(sessions->front().id);
   ASSERT_EQ(trials->size(), 2u);
@@ -153,6 +156,12 @@ TEST_F(SessionModelTest, TrialsGoIntoTheStoreAsTheyEnd) {
     EXPECT_EQ(recording->metadata.limb, t.limb);
     EXPECT_FALSE(store->metrics(t.id)->empty());
   }
+  // The next visit of the now known patient keeps its record, whatever the new-patient fields hold.
+  m.new_patient_name = "Someone Else";
+  ASSERT_TRUE(m.begin_session());
+  ASSERT_TRUE(wait_for_result(m)) << m.message();
+  EXPECT_EQ(store->patient("PFP-009")->name, "Jo Example");
+  EXPECT_EQ(store->sessions(patient->id)->size(), 2u);
 }
 
 TEST(Protocols, StepsAlternateSidesUninvolvedFirstAndCoverEveryCondition) {
