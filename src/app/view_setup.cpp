@@ -27,21 +27,33 @@ void draw_patient_list(ViewContext& v) {
                        "Trials are saved as files: no patient list (docs/dashboard.md).");
     return;
   }
+  std::vector<const PatientRow*> shown;
+  for (const PatientRow& row : c.patients()) {
+    if (m.patient_code.empty() || contains_ignoring_case(row.patient.code, m.patient_code) ||
+        contains_ignoring_case(row.patient.name, m.patient_code)) {
+      shown.push_back(&row);
+    }
+  }
+  if (c.patients().empty() && !c.loading()) {
+    ImGui::TextColored(theme::colour(theme::kMuted), "No patients in %s yet.",
+                       c.store_path().c_str());
+  }
+  if (shown.empty()) return;  // a new code: the new-patient fields follow
+  // As tall as its rows, up to ten; it scrolls beyond.
+  const float row_height = ImGui::GetTextLineHeightWithSpacing() + 2.0f;
+  const float height = row_height * static_cast<float>(std::min<std::size_t>(shown.size(), 10) + 1);
   if (ImGui::BeginTable("##patients", 4,
                         ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
-                        {0, 230})) {
+                        {0, height})) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Code");
     ImGui::TableSetupColumn("Name");
     ImGui::TableSetupColumn("Involved side");
     ImGui::TableSetupColumn("Visits (last)");
     ImGui::TableHeadersRow();
-    for (const PatientRow& row : c.patients()) {
+    for (const PatientRow* shown_row : shown) {
+      const PatientRow& row = *shown_row;
       const store::Patient& p = row.patient;
-      if (!m.patient_code.empty() && !contains_ignoring_case(p.code, m.patient_code) &&
-          !contains_ignoring_case(p.name, m.patient_code)) {
-        continue;
-      }
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       if (ImGui::Selectable(p.code.c_str(), m.patient_code == p.code,
@@ -57,10 +69,6 @@ void draw_patient_list(ViewContext& v) {
                   row.last_visit_utc.empty() ? "-" : row.last_visit_utc.substr(0, 10).c_str());
     }
     ImGui::EndTable();
-  }
-  if (c.patients().empty() && !c.loading()) {
-    ImGui::TextColored(theme::colour(theme::kMuted), "No patients in %s yet.",
-                       c.store_path().c_str());
   }
 }
 
