@@ -3,6 +3,7 @@
 // by code (created when new with its code, involved side, and the name and birth year if given),
 // one store session per dashboard session, each trial with its raw recording and its results in one
 // transaction.
+#include <atomic>
 #include <string>
 
 #include "app/session_model.hpp"
@@ -16,12 +17,14 @@ class StoreSink : public TrialSink {
   Status begin_session(const SessionStart& start) override;
   Result<std::string> save(const live::CompletedTrial& trial, const ProtocolStep& step,
                            int step_index) override;
-  std::int64_t stored_session() const override { return session_id_; }
+  std::int64_t stored_session() const override { return session_id_.load(); }
 
  private:
   store::Store& store_;
   std::string clinician_, patient_, protocol_;
-  std::int64_t patient_id_ = 0, session_id_ = 0;  // the session is opened with its first trial
+  std::int64_t patient_id_ = 0;
+  // Opened with the first trial, on the saving thread; read by the UI thread (the sheet buttons).
+  std::atomic<std::int64_t> session_id_{0};
 };
 
 }  // namespace stance::app
