@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
+#include <string>
 
 #include "recording/atomic_file.hpp"
 #include "report/pdf_page.hpp"
@@ -137,6 +139,22 @@ void draw_legend_and_comment(Page& page, const SheetData& d, double bottom) {
     page.text(kMargin + 4, page.y + 15, d.comment, 8, false, kInk, page.content_width() - 8);
 }
 
+// The footer: the software, and the versions that computed stored figures when they differ from
+// this one (the plots and repetitions are always drawn by this version from the recordings).
+std::string footer_text(const SheetData& data) {
+  std::set<std::string> older;
+  for (const SheetTrial& t : data.trials) {
+    if (!t.analysed_by.empty() && t.analysed_by != STANCE_VERSION) older.insert(t.analysed_by);
+  }
+  std::string text = data.software;
+  if (!older.empty()) {
+    std::string versions;
+    for (const std::string& v : older) versions += (versions.empty() ? "" : ", ") + v;
+    text += "  -  figures as stored by Stance " + versions + " (stance reanalyze updates them)";
+  }
+  return text + "  -  page 1 of 1";
+}
+
 }  // namespace
 
 Result<std::vector<std::uint8_t>> render_sheet_pdf(const SheetData& data, Paper paper) {
@@ -176,7 +194,7 @@ Result<std::vector<std::uint8_t>> render_sheet_pdf(const SheetData& data, Paper 
   draw_progress(page, data);
   draw_invalid(page, data);
   draw_legend_and_comment(page, data, height - kMargin - 14);
-  page.text(kMargin, height - kMargin, data.software + "  -  page 1 of 1", 7, false, kMuted);
+  page.text(kMargin, height - kMargin, footer_text(data), 7, false, kMuted, page.content_width());
   cairo_show_page(cr);
   cairo_destroy(cr);
   cairo_surface_finish(surface);

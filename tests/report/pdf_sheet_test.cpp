@@ -131,6 +131,10 @@ TEST_F(PdfSheetTest, LongNamesMissingSidesInvalidTrialsAndPseudonyms) {
   EXPECT_NE(text.find("INVALID"), std::string::npos) << text;
   EXPECT_NE(text.find("(1)"), std::string::npos);  // the left side: one valid trial
   EXPECT_NE(text.find(" - "), std::string::npos);  // the right side: nothing
+  EXPECT_EQ(text.find("figures as stored by"), std::string::npos);  // all by this version
+
+  data.trials[0].analysed_by = "0.0.9";  // stored results of an older version: said so
+  EXPECT_NE(render_to_text(data).find("figures as stored by Stance 0.0.9"), std::string::npos);
 
   const std::string anonymous = render_to_text(pseudonymised(data));
   EXPECT_EQ(anonymous.find("WWWW"), std::string::npos);
