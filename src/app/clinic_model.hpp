@@ -57,11 +57,14 @@ class ClinicModel {
   void run(std::function<Result<std::string>(store::Store&)> job,
            std::function<void(Result<std::string>)> then);
 
-  // The clinic's header and paper for the sheets it writes (from the dashboard settings).
+  // The clinic's header and paper for the sheets it writes (from the dashboard settings), and
+  // what the clinician sets for the next sheet.
   struct SheetLook {
     std::string clinic;  // empty: "Stance clinic"
     std::string logo;    // PNG path, or empty
     bool letter = false;
+    std::string comment;        // printed in the sheet's comment box
+    bool pseudonymise = false;  // leave out the name and birth year
   } sheet;
 
   std::string notice;  // the last action's outcome, for the history view

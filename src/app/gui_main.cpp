@@ -98,7 +98,9 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
   session.auto_start = settings.auto_start;
   session.clinician = settings.clinician;
   ClinicModel clinic(worker.get());
-  clinic.sheet = {settings.clinic, settings.clinic_logo, settings.letter_paper};
+  clinic.sheet.clinic = settings.clinic;
+  clinic.sheet.logo = settings.clinic_logo;
+  clinic.sheet.letter = settings.letter_paper;
   MassCheck mass_check;
   PlateSearch plates;
   plates.start(drivers);

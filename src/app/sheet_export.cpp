@@ -1,5 +1,8 @@
 #include "app/sheet_export.hpp"
 
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
 #include <system_error>
 
 namespace stance::app {
@@ -10,6 +13,13 @@ std::filesystem::path sheet_path(const std::filesystem::path& store_file,
   return store_file.parent_path() / "sheets" /
          (patient_code + "-session-" + std::to_string(session_id) + "." +
           report::to_string(format));
+}
+
+void draw_sheet_choices(ClinicModel& clinic) {
+  ImGui::SetNextItemWidth(520);
+  ImGui::InputTextMultiline("Comment for the test sheet", &clinic.sheet.comment, {520, 48});
+  ImGui::Checkbox("Pseudonymised: leave out the name and birth year (the code stays)",
+                  &clinic.sheet.pseudonymise);
 }
 
 void export_session(ClinicModel& clinic, std::int64_t session_id, const std::string& patient_code,
@@ -37,6 +47,8 @@ void export_session(ClinicModel& clinic, std::int64_t session_id, const std::str
           report::SessionSheetOptions options;
           options.progress = true;  // the sheet shows the earlier visits as well
           options.clinic = look.clinic;
+          options.comment = look.comment;
+          options.pseudonymise = look.pseudonymise;
           options.logo_png = look.logo;
           const auto paper = look.letter ? report::Paper::kLetter : report::Paper::kA4;
           if (Status st = report::write_session_report(s, session_id, f, paper, path, options);

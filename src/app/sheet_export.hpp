@@ -16,6 +16,9 @@ std::filesystem::path sheet_path(const std::filesystem::path& store_file,
                                  const std::string& patient_code, std::int64_t session_id,
                                  report::ReportFormat format);
 
+// The clinician's comment for the next sheet and whether to leave out the name and birth year.
+void draw_sheet_choices(ClinicModel& clinic);
+
 // Writes the session's PDF sheet (pdf = true) or its CSV and JSON; the outcome goes to
 // clinic.notice once written.
 void export_session(ClinicModel& clinic, std::int64_t session_id, const std::string& patient_code,

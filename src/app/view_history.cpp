@@ -141,6 +141,7 @@ void draw_comparison(const ClinicModel& c, const PatientHistory& h) {
 
 void draw_visits(ViewContext& v, const PatientHistory& h) {
   ClinicModel& c = v.clinic;
+  draw_sheet_choices(c);
   for (std::size_t i = h.visits.size(); i-- > 0;) {  // the latest first
     const Visit& visit = h.visits[i];
     ImGui::PushID(static_cast<int>(visit.session.id));

@@ -81,6 +81,7 @@ void draw_export_buttons(ViewContext& v) {
                              "(docs/test-sheet.md).");
     return;
   }
+  draw_sheet_choices(v.clinic);
   if (ImGui::Button("Test sheet (PDF)")) {
     export_session(v.clinic, session, v.session.patient_code, true);
   }

@@ -7,11 +7,14 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
 #include <sstream>
 #include <thread>
 
 #include "app/protocol.hpp"
 #include "app/session_model.hpp"
+#include "app/sheet_export.hpp"
 #include "app/views.hpp"
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
@@ -201,6 +204,39 @@ TEST_F(ClinicModelTest, StoredTrialIsReplayedInTheLiveViewAndNotSavedAgain) {
   replay_stored_trial(clinic, source, session, stored.id);
   EXPECT_NE(clinic.notice.find("finish it"), std::string::npos) << clinic.notice;
   EXPECT_FALSE(source.replaying());
+}
+
+TEST_F(ClinicModelTest, TestSheetIsWrittenBesideTheStoreWithTheClinicianChoices) {
+  auto store = store::Store::open(db_);
+  ASSERT_TRUE(store);
+  const auto anna = store->patient("PFP-007");
+  ASSERT_TRUE(anna);
+  const std::int64_t session = store->sessions(anna->id)->front().id;
+  StoreWorker w(std::move(*store));
+  ClinicModel clinic(&w);
+  clinic.sheet.comment = "Knee stays over the foot on the left now.";
+  clinic.sheet.pseudonymise = true;
+  export_session(clinic, session, "PFP-007", true);
+  export_session(clinic, session, "PFP-007", false);
+  pump(w);
+  const auto pdf = sheet_path(db_, "PFP-007", session, report::ReportFormat::kPdf);
+  EXPECT_EQ(pdf.parent_path(), dir_.root() / "sheets");
+  ASSERT_TRUE(std::filesystem::exists(pdf)) << clinic.notice;
+  EXPECT_TRUE(
+      std::filesystem::exists(sheet_path(db_, "PFP-007", session, report::ReportFormat::kCsv)));
+  EXPECT_TRUE(
+      std::filesystem::exists(sheet_path(db_, "PFP-007", session, report::ReportFormat::kJson)));
+  EXPECT_NE(clinic.notice.find("Written: "), std::string::npos) << clinic.notice;
+
+  const auto text_file = dir_.root() / "sheet.txt";
+  const std::string command =
+      "pdftotext -layout '" + pdf.string() + "' '" + text_file.string() + "'";
+  ASSERT_EQ(std::system(command.c_str()), 0) << "pdftotext (poppler-utils) is needed";
+  std::ifstream in(text_file);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("Knee stays over the foot"), std::string::npos) << text;
+  EXPECT_NE(text.find("PFP-007"), std::string::npos);
+  EXPECT_EQ(text.find("Anna Berg"), std::string::npos);  // pseudonymised
 }
 
 }  // namespace
