@@ -25,7 +25,7 @@ class MassCheckTest : public ::testing::Test {
     cli::register_all_drivers(drivers_);
   }
   void finish(MassCheck& c, LiveSource& source) {
-    for (int i = 0; i < 3000 && c.busy(); ++i) {
+    for (int i = 0; i < 30000 && c.busy(); ++i) {  // at most a minute
       c.poll(source);
       std::this_thread::sleep_for(2ms);
     }

@@ -19,7 +19,7 @@ using namespace std::chrono_literals;
 
 // Polls until the saving thread has nothing left to report.
 void wait_for_saves(SessionModel& m) {
-  for (int i = 0; i < 2000; ++i) {
+  for (int i = 0; i < 12000; ++i) {  // at most a minute
     m.poll();
     if (!m.saving()) return;
     std::this_thread::sleep_for(5ms);
