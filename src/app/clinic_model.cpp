@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "recording/trial_file.hpp"
+#include "store/trial_metrics.hpp"
 
 namespace stance::app {
 
@@ -41,9 +42,8 @@ Result<PatientHistory> load_patient_history(const store::Store& store, const std
 const store::SessionPoint* last_visit_point(const PatientHistory& h, Task task, Eyes eyes,
                                             const std::string& key_figure, Limb limb,
                                             std::int64_t this_session) {
-  // The key figures and the store's metrics share their keys, but for the depth, which the
-  // store names with its unit; the count of repetitions is not stored (acceptable ones are).
-  const std::string key = key_figure == "mean_depth" ? "mean_depth_cm" : key_figure;
+  // The count of repetitions is not stored (acceptable ones are): no point for it.
+  const std::string key = store::stored_metric_key(key_figure);
   for (const store::MetricProgress& p : h.progress) {
     if (p.task != task || p.eyes != eyes || p.key != key) continue;
     for (const store::LimbSeries& s : p.limbs) {

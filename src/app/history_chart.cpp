@@ -7,6 +7,7 @@
 
 #include "app/plot.hpp"
 #include "app/theme.hpp"
+#include "report/sheet_data.hpp"
 #include "store/trial_metrics.hpp"
 
 namespace stance::app {
@@ -35,11 +36,8 @@ ImU32 side_colour(Limb limb) {
 }
 
 std::string progress_title(const store::MetricProgress& p) {
-  std::string task = p.task == Task::kSingleLegSquat ? "Squat" : "Stance";
-  if (p.task == Task::kSingleLegStance) {
-    task += p.eyes == Eyes::kClosed ? ", eyes closed" : ", eyes open";
-  }
-  return task + ": " + store::label_for(p.key) + (p.unit.empty() ? "" : " (" + p.unit + ")");
+  return report::condition_name({p.task, p.eyes}) + ": " + store::label_for(p.key) +
+         (p.unit.empty() ? "" : " (" + p.unit + ")");
 }
 
 std::string mdc_text(const store::MetricProgress& p, const store::LimbSeries& s) {

@@ -94,7 +94,7 @@ void draw_comparison(const ClinicModel& c, const PatientHistory& h) {
   ImGui::Text("Before: %s, after: %s; means of the valid trials", visit_name(h, a).c_str(),
               visit_name(h, b).c_str());
   if (!ImGui::BeginTable("##compare", 7, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
-  ImGui::TableSetupColumn("Key figure", ImGuiTableColumnFlags_WidthFixed, 430);
+  ImGui::TableSetupColumn("Key figure", ImGuiTableColumnFlags_WidthFixed, 490);
   for (const char* head : {"Left before", "Left after", "Left change", "Right before",
                            "Right after", "Right change"}) {
     ImGui::TableSetupColumn(head);
@@ -157,13 +157,10 @@ void draw_visits(ViewContext& v, const PatientHistory& h) {
         ImGui::PushID(static_cast<int>(t.id));
         if (ImGui::SmallButton("Replay")) replay_stored_trial(c, v.source, v.session, t.id);
         ImGui::SameLine();
-        ImGui::TextColored(theme::colour(t.results.valid ? theme::kGood : theme::kBad),
-                           "%s %s leg, %s%s, trial %d: %s", t.results.valid ? "valid  " : "INVALID",
-                           to_string(t.limb), to_string(t.task),
-                           t.task == Task::kSingleLegStance
-                               ? (t.eyes == Eyes::kClosed ? ", eyes closed" : ", eyes open")
-                               : "",
-                           t.attempt, t.results.verdict.c_str());
+        ImGui::TextColored(theme::colour(t.results.valid ? theme::kGood : theme::kBad), "%s %s: %s",
+                           t.results.valid ? "valid  " : "INVALID",
+                           step_title({t.task, t.limb, t.eyes, t.attempt}).c_str(),
+                           t.results.verdict.c_str());
         ImGui::PopID();
       }
       ImGui::TreePop();

@@ -5,6 +5,7 @@
 #include "core/recording_samples.hpp"
 #include "recording/stored_analysis_options.hpp"
 #include "recording/trial_file.hpp"
+#include "store/trial_metrics.hpp"
 
 namespace stance::report {
 namespace {
@@ -43,7 +44,7 @@ Result<SheetTrial> stored_trial(const store::Store& store, const store::Trial& t
   t.stored_metrics = std::move(*metrics);
   for (KeyFigure& f : t.figures) {
     for (const store::Metric& m : t.stored_metrics) {
-      if (m.key == stored_metric_key(f.key)) {
+      if (m.key == store::stored_metric_key(f.key)) {
         f.value = m.value;
         f.unit = m.unit;
         f.defined = true;

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "store/trial_metrics.hpp"
+
 namespace stance::report {
 namespace {
 
@@ -73,7 +75,7 @@ std::vector<store::Metric> exported_metrics(const SheetTrial& t) {
   if (!t.stored_metrics.empty()) return t.stored_metrics;
   std::vector<store::Metric> out;
   for (const KeyFigure& f : t.figures) {
-    if (f.defined) out.push_back({stored_metric_key(f.key), f.value, f.unit});
+    if (f.defined) out.push_back({store::stored_metric_key(f.key), f.value, f.unit});
   }
   return out;
 }

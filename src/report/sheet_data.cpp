@@ -55,10 +55,6 @@ SheetTrial sheet_trial(const Recording& recording, const TrialAnalysis& a) {
   return t;
 }
 
-std::string stored_metric_key(const std::string& figure_key) {
-  return figure_key == "mean_depth" ? "mean_depth_cm" : figure_key;
-}
-
 std::string condition_name(const SheetCondition& c) {
   if (c.task == Task::kSingleLegSquat) return "Single-leg squat";
   return std::string("Single-leg stance, eyes ") + (c.eyes == Eyes::kClosed ? "closed" : "open");

@@ -94,9 +94,6 @@ struct ConditionSummary {
 };
 ConditionSummary condition_summary(const SheetData& data, const SheetCondition& c);
 
-// The store's metric key of a key figure (the store keeps the mean depth as "mean_depth_cm").
-std::string stored_metric_key(const std::string& figure_key);
-
 // One trial's sheet entry from its recording and analysis.
 SheetTrial sheet_trial(const Recording& recording, const TrialAnalysis& analysis);
 

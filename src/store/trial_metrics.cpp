@@ -41,6 +41,10 @@ std::string label_for(const std::string& key) {
   return m ? std::string(m->label) : key;
 }
 
+std::string stored_metric_key(const std::string& figure_key) {
+  return figure_key == "mean_depth" ? "mean_depth_cm" : figure_key;
+}
+
 std::vector<Metric> trial_metrics(const TrialAnalysis& a) {
   std::vector<Metric> out;
   for (const DescriptorEntry& e : descriptor_entries(a.descriptors)) {

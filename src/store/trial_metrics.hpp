@@ -24,6 +24,10 @@ std::span<const MetricInfo> metric_catalog();
 Better better_for(const std::string& key);
 std::string label_for(const std::string& key);
 
+// The store's metric key of a key figure (core/key_figures.hpp): the same key, but for the mean
+// depth, which the store names with its unit ("mean_depth_cm").
+std::string stored_metric_key(const std::string& figure_key);
+
 // The catalog's metrics a trial's analysis defines, in the display units of its preset.
 std::vector<Metric> trial_metrics(const TrialAnalysis& analysis);
 

@@ -7,6 +7,7 @@
 #include "json_check.hpp"
 #include "report/sheet_csv.hpp"
 #include "report/sheet_json.hpp"
+#include "store/trial_metrics.hpp"
 #include "stored_sessions.hpp"
 #include "temp_dir.hpp"
 
@@ -36,7 +37,7 @@ TEST_F(SessionSheetTest, FiguresAreTheStoredResults) {
     ASSERT_TRUE(stored);
     for (const KeyFigure& f : t.figures) {
       for (const store::Metric& m : *stored) {
-        if (m.key != stored_metric_key(f.key)) continue;
+        if (m.key != store::stored_metric_key(f.key)) continue;
         EXPECT_EQ(f.value, m.value) << f.key;
         EXPECT_EQ(f.unit, m.unit) << f.key;
         ++compared;
