@@ -11,11 +11,8 @@ namespace stance::app {
 
 Status TrialFileSink::begin_session(const SessionStart& start) {
   const std::string& patient = start.patient_code;
-  // One folder per session, named by its start time (colons are awkward in file names).
-  std::string stamp = utc_timestamp_now();
-  for (char& c : stamp) {
-    if (c == ':') c = '-';
-  }
+  // One folder per session, named by its start time.
+  const std::string stamp = utc_timestamp_for_file_name();
   patient_ = patient;
   folder_ = dir_ / (patient.empty() ? "unnamed" : patient) / stamp;
   std::error_code ec;

@@ -85,7 +85,8 @@ Status save_settings(const std::filesystem::path& file, const DashboardSettings&
   std::filesystem::create_directories(file.parent_path(), ec);
   const std::string text = format_settings(s);
   return write_file_atomically(
-      file, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+      file, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()),
+      {IfExists::kReplace, {}});  // Stance's own settings file
 }
 
 }  // namespace stance::app

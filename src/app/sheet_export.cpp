@@ -51,7 +51,10 @@ void export_session(ClinicModel& clinic, std::int64_t session_id, const std::str
           options.pseudonymise = look.pseudonymise;
           options.logo_png = look.logo;
           const auto paper = look.letter ? report::Paper::kLetter : report::Paper::kA4;
-          if (Status st = report::write_session_report(s, session_id, f, paper, path, options);
+          // sheets/ is the dashboard's own folder: a sheet made again replaces the earlier one.
+          const WriteOptions write{IfExists::kReplace, {}};
+          if (Status st =
+                  report::write_session_report(s, session_id, f, paper, path, options, write);
               !st) {
             return st.error();
           }

@@ -49,7 +49,7 @@ std::string sim_address(const DemoLeg& leg, Task task, long seed, double mass_kg
 // Records one trial, writes it, reads the file back and analyses it: the path of a real test.
 Result<DemoTrial> run_trial(Context& context, const DemoLeg& leg, Task task,
                             const std::filesystem::path& dir, long seed, double seconds,
-                            double mass_kg) {
+                            double mass_kg, const WriteOptions& write) {
   const std::string address = sim_address(leg, task, seed, mass_kg);
   auto plate = context.drivers.open(address);
   if (!plate) return plate.error();
@@ -70,7 +70,7 @@ Result<DemoTrial> run_trial(Context& context, const DemoLeg& leg, Task task,
       dir / ("demo-" + std::string(to_string(task)) + "-" + to_string(leg.limb) + ".stance"),
       {},
       {}};
-  if (Status s = write_trial_file(trial.file, outcome->recording); !s) return s.error();
+  if (Status s = write_trial_file(trial.file, outcome->recording, write); !s) return s.error();
   auto written = read_trial_file(trial.file);
   if (!written) return written.error();
   TrialAnalysisOptions options;
@@ -111,9 +111,17 @@ int run_demo(const ParsedArgs& args, Context& context) {
   }
   if (!(*seconds >= 5 && *seconds <= 300)) return fail(context, "--seconds must be 5 to 300");
   if (!(*mass >= 30 && *mass <= 200)) return fail(context, "--mass must be 30 to 200 kg");
+  const std::string paper_text = args.value_or("paper", "a4");
+  if (paper_text != "a4" && paper_text != "letter") return fail(context, "--paper is a4 or letter");
+  // Each run has a folder of its own by default, so a run never meets the files of another.
+  const std::string stamp = utc_timestamp_for_file_name();
   const std::filesystem::path dir = args.value("out-dir")
                                         ? std::filesystem::path(*args.value("out-dir"))
-                                        : default_data_dir() / "demo";
+                                        : default_data_dir() / "demo" / stamp;
+  const WriteOptions write{args.flag("force") ? IfExists::kReplace : IfExists::kRefuse, {}};
+  const auto sheet_path = args.value("sheet") ? std::filesystem::path(*args.value("sheet"))
+                                              : dir / "demo-test-sheet.pdf";
+  if (Status s = check_write_target(sheet_path, write); !s) return fail(context, s.error().message);
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
@@ -125,7 +133,8 @@ int run_demo(const ParsedArgs& args, Context& context) {
   for (const Task task : {Task::kSingleLegStance, Task::kSingleLegSquat}) {
     for (const DemoLeg& leg : kLegs) {
       const double length_s = task == Task::kSingleLegSquat ? kSquatSeconds : *seconds;
-      auto trial = run_trial(context, leg, task, dir, static_cast<long>(*seed), length_s, *mass);
+      auto trial =
+          run_trial(context, leg, task, dir, static_cast<long>(*seed), length_s, *mass, write);
       if (!trial) return fail(context, trial.error().message);
       trials.push_back(std::move(*trial));
     }
@@ -163,11 +172,8 @@ int run_demo(const ParsedArgs& args, Context& context) {
                    " s eyes open, and 5 single-leg squats; 1 trial per side";
   sheet.involved = kInvolved;
   for (const auto& t : trials) sheet.trials.push_back(t.sheet);
-  const auto sheet_path = args.value("sheet") ? std::filesystem::path(*args.value("sheet"))
-                                              : dir / "demo-test-sheet.pdf";
-  const auto paper =
-      args.value_or("paper", "a4") == "letter" ? report::Paper::kLetter : report::Paper::kA4;
-  if (Status s = report::write_sheet_pdf(sheet, paper, sheet_path); !s) {
+  const auto paper = paper_text == "letter" ? report::Paper::kLetter : report::Paper::kA4;
+  if (Status s = report::write_sheet_pdf(sheet, paper, sheet_path, write); !s) {
     return fail(context, "the test sheet was not written: " + s.error().message);
   }
   out << "Test sheet (PDF): " << sheet_path.string() << "\n";
@@ -182,14 +188,16 @@ Command demo_command() {
   spec.summary = "run a complete simulated single-leg test (no hardware needed)";
   spec.usage =
       "stance demo [--out-dir DIR] [--seconds N] [--seed N] [--mass KG] [--sheet PDF] "
-      "[--paper a4|letter]";
+      "[--paper a4|letter] [--force]";
   spec.options = {
-      {"out-dir", "DIR", "where the recordings go (default: $XDG_DATA_HOME/stance/demo)"},
+      {"out-dir", "DIR",
+       "where the recordings go (default: a new folder in $XDG_DATA_HOME/stance/demo)"},
       {"seconds", "N", "single-leg stance time per leg in seconds (default 30)"},
       {"seed", "N", "seed of the simulated patient (default 1; same seed, same result)"},
       {"mass", "KG", "body mass of the simulated patient in kg (default 72)"},
       {"sheet", "PDF", "the test sheet (default: demo-test-sheet.pdf in the out-dir)"},
       {"paper", "SIZE", "a4 (default) or letter"},
+      {"force", "", "replace files of an earlier run in --out-dir, and --sheet"},
   };
   spec.details =
       "Records single-leg stance and five single-leg squats on each leg from the simulated\n"

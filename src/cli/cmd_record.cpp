@@ -3,6 +3,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
+#include "cli/data_dirs.hpp"
 #include "cli/format.hpp"
 #include "cli/plate_adjustments.hpp"
 #include "cli/trial_options.hpp"
@@ -11,6 +12,20 @@
 
 namespace stance::cli {
 namespace {
+
+// The recording is never lost when its file cannot be written after all (the disk filled up, the
+// folder went away while recording): it goes to the data folder, and the message says where.
+std::string keep_unsaved(const Recording& recording) {
+  const std::string stamp = utc_timestamp_for_file_name();
+  const auto dir = default_data_dir() / "unsaved";
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  const auto rescue = dir / (stamp + "-" + recording.plate.serial + ".stance");
+  if (Status s = write_trial_file(rescue, recording); !s) {
+    return "; the recording could not be kept anywhere else either: " + s.error().message;
+  }
+  return "; the recording was kept in " + rescue.string();
+}
 
 int run_record(const ParsedArgs& args, Context& context) {
   const auto device = args.value("device");
@@ -30,6 +45,9 @@ int run_record(const ParsedArgs& args, Context& context) {
   auto metadata = trial_metadata_from(args);
   if (!metadata) return fail(context, metadata.error().message);
   metadata->device = *device;
+  const WriteOptions write{args.flag("force") ? IfExists::kReplace : IfExists::kRefuse, {}};
+  // Refused before recording: a trial is never recorded into a file that cannot take it.
+  if (Status s = check_write_target(*out_path, write); !s) return fail(context, s.error().message);
 
   auto plate = context.drivers.open(*device);
   if (!plate) return fail(context, plate.error().message);
@@ -46,8 +64,8 @@ int run_record(const ParsedArgs& args, Context& context) {
   request.tare = adjustment->tare;
   const auto outcome = record_trial(**plate, request);
   if (!outcome) return fail(context, outcome.error().message);
-  if (Status s = write_trial_file(*out_path, outcome->recording); !s) {
-    return fail(context, s.error().message);
+  if (Status s = write_trial_file(*out_path, outcome->recording, write); !s) {
+    return fail(context, s.error().message + keep_unsaved(outcome->recording));
   }
   const Recording& r = outcome->recording;
   const StreamCounters& c = r.counters;
@@ -78,7 +96,8 @@ Command record_command() {
   spec.options = {
       {"device", "ADDRESS", "plate to record from, e.g. sim, sim:task=squat (see stance devices)"},
       {"seconds", "N", "recording time in seconds (on the plate's clock)"},
-      {"out", "FILE", "trial file to write (.stance; written atomically)"},
+      {"out", "FILE", "trial file to create (.stance; written atomically, never over a file)"},
+      {"force", "", "replace --out if it is an existing file"},
       {"rate", "HZ", "sample rate: 100, 200, 250, 500, 1000 or 2000 (default: the plate's)"},
   };
   for (auto& o : trial_metadata_options()) spec.options.push_back(o);

@@ -49,7 +49,9 @@ int run_report(const ParsedArgs& args, Context& context) {
   auto store = open_store(args, context);
   if (!store) return fail(context, store.error().message);
   const auto paper = paper_text == "letter" ? report::Paper::kLetter : report::Paper::kA4;
-  if (Status s = report::write_session_report(*store, id, *format, paper, *out, options); !s) {
+  const WriteOptions write{args.flag("force") ? IfExists::kReplace : IfExists::kRefuse, {}};
+  if (Status s = report::write_session_report(*store, id, *format, paper, *out, options, write);
+      !s) {
     return fail(context, "no test sheet written: " + s.error().message);
   }
   std::error_code error;
@@ -67,9 +69,11 @@ Command report_command() {
   return store_command(
       "report", "a stored session's test sheet: one-page PDF, or CSV or JSON for research",
       "stance report SESSION --out FILE [--format pdf|csv|json] [--paper a4|letter] "
-      "[--progress] [--pseudonymise] [--clinic NAME] [--logo PNG] [--comment TEXT] [--db FILE]",
+      "[--progress] [--pseudonymise] [--clinic NAME] [--logo PNG] [--comment TEXT] [--force] "
+      "[--db FILE]",
       {"SESSION"},
-      {{"out", "FILE", "where to write it (replaced whole if it exists)"},
+      {{"out", "FILE", "the file to create (never the store, never over a file)"},
+       {"force", "", "replace --out if it is an existing file (never the store)"},
        {"format", "FORMAT", "pdf, csv or json (default: from the extension of --out)"},
        {"paper", "SIZE", "a4 (default) or letter, for the PDF"},
        {"progress", "", "add the key figures of every session up to this one, with the MDC95"},

@@ -27,7 +27,37 @@ std::uint8_t sample_flags(std::uint16_t frame_flags) {
   return out;
 }
 
+// Each frame's place on the grid (position[i] < 0: a duplicate, not placed), within the budget of
+// lost samples: gaps are placed as the frames say until the budget is spent, then shortened.
+std::vector<Eigen::Index> grid_positions(const Recording& recording) {
+  const auto& frames = recording.frames;
+  std::vector<Eigen::Index> position(frames.size(), 0);
+  if (frames.empty()) return position;
+  const double rate_hz = std::min(recording.rate_hz, 1e5);
+  auto lost_budget = static_cast<Eigen::Index>(frames.size()) * kMaxLostSamplesPerFrame +
+                     static_cast<Eigen::Index>(rate_hz);
+  Eigen::Index last = 0;
+  for (std::size_t i = 1; i < frames.size(); ++i) {
+    Eigen::Index steps = grid_steps(frames[i - 1], frames[i], rate_hz);
+    if (steps == 0) {
+      position[i] = -1;
+      continue;
+    }
+    steps = std::min(steps, lost_budget + 1);
+    lost_budget -= steps - 1;
+    last += steps;
+    position[i] = last;
+  }
+  return position;
+}
+
 }  // namespace
+
+Eigen::Index grid_length(const Recording& recording) {
+  if (recording.frames.empty() || !(recording.rate_hz > 0.0)) return 0;
+  const auto position = grid_positions(recording);
+  return *std::max_element(position.begin(), position.end()) + 1;
+}
 
 ForceSamples samples_from_recording(const Recording& recording, double min_fz_n) {
   ForceSamples out;
@@ -36,19 +66,13 @@ ForceSamples samples_from_recording(const Recording& recording, double min_fz_n)
   const auto& frames = recording.frames;
   if (frames.empty() || !(recording.rate_hz > 0.0)) return out;
 
-  std::vector<Eigen::Index> position(frames.size(), 0);
-  std::vector<bool> keep(frames.size(), true);
-  for (std::size_t i = 1; i < frames.size(); ++i) {
-    const Eigen::Index steps = grid_steps(frames[i - 1], frames[i], recording.rate_hz);
-    keep[i] = steps > 0;
-    position[i] = position[i - 1] + steps;
-  }
-  out.resize(position.back() + 1);
+  const std::vector<Eigen::Index> position = grid_positions(recording);
+  out.resize(*std::max_element(position.begin(), position.end()) + 1);
   std::fill(out.flags.begin(), out.flags.end(), bit(SampleFlag::kMissing));
 
   const CountsCalibrator calibrator(recording.plate, recording.calibration, recording.tare);
   for (std::size_t i = 0; i < frames.size(); ++i) {
-    if (!keep[i]) continue;
+    if (position[i] < 0) continue;
     const Eigen::Index k = position[i];
     std::uint8_t flags = sample_flags(frames[i].flags);
     if (has_flag(flags, SampleFlag::kAdcError)) {  // stale counts: never turned into loads

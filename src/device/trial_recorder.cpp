@@ -31,6 +31,14 @@ std::string utc_timestamp_now() {
   return buffer;
 }
 
+std::string utc_timestamp_for_file_name() {
+  std::string stamp = utc_timestamp_now();
+  for (char& c : stamp) {
+    if (c == ':') c = '-';
+  }
+  return stamp;
+}
+
 Result<RecordOutcome> record_trial(PlateDevice& plate, const RecordRequest& request) {
   if (!(request.seconds > 0.0)) return Error{"the recording time must be more than 0 s"};
   RecordOutcome out;

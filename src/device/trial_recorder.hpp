@@ -32,5 +32,8 @@ Result<RecordOutcome> record_trial(PlateDevice& plate, const RecordRequest& requ
 
 // The current UTC time as ISO 8601, e.g. 2026-11-25T14:19:10Z.
 std::string utc_timestamp_now();
+// The same with '-' for ':' (awkward in file names), e.g. 2026-11-25T14-19-10Z: for a folder or
+// file of its own per session or run.
+std::string utc_timestamp_for_file_name();
 
 }  // namespace stance

@@ -84,6 +84,21 @@ std::string temporary_name(const std::string& target_name) {
   return "." + target_name.substr(0, 200) + ".tmp-" + hex.data();
 }
 
+// Moves the finished temporary file to its name without replacing anything there: one atomic
+// call where the file system supports it, else a hard link (which fails on an existing name).
+int move_without_replacing(int dir_fd, const std::string& temp_name, const std::string& name) {
+  if (::renameat2(dir_fd, temp_name.c_str(), dir_fd, name.c_str(), RENAME_NOREPLACE) == 0) return 0;
+  if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) return errno;
+  if (::linkat(dir_fd, temp_name.c_str(), dir_fd, name.c_str(), 0) != 0) return errno;
+  ::unlinkat(dir_fd, temp_name.c_str(), 0);
+  return 0;
+}
+
+bool same_file(const struct stat& a, const std::filesystem::path& other) {
+  struct stat b {};
+  return ::stat(other.c_str(), &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 int fsync_retrying(int fd) {
   while (::fsync(fd) != 0) {
     if (errno != EINTR) return errno;
@@ -150,12 +165,42 @@ Status write_all(int fd, std::span<const std::uint8_t> bytes,
 
 }  // namespace detail
 
-Status write_file_atomically(const std::filesystem::path& path,
-                             std::span<const std::uint8_t> bytes) {
+Status check_write_target(const std::filesystem::path& path, const WriteOptions& options) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) return {};  // a new file; the folder is checked when it is written
+    return save_error(path, "cannot inspect the target", errno);
+  }
+  const std::string refused = "cannot save " + quoted(path) + ": ";
+  if (S_ISLNK(st.st_mode)) {
+    return Error{refused +
+                 "it is a symbolic link, and Stance never writes over one — name a new file"};
+  }
+  if (S_ISDIR(st.st_mode)) return Error{refused + "a folder has that name — name a new file"};
+  if (!S_ISREG(st.st_mode)) {
+    return Error{refused + "it is a device, pipe or socket, not a file — name a new file"};
+  }
+  if (options.if_exists == IfExists::kRefuse) {
+    return Error{refused +
+                 "the file already exists, and Stance never replaces a file it did not create — "
+                 "name a new file, or replace it on purpose (--force)"};
+  }
+  for (const auto& kept : options.never_replace) {
+    if (same_file(st, kept)) {
+      return Error{refused + "it is " + quoted(kept) +
+                   ", which Stance has open (the clinic's store) — name a new file"};
+    }
+  }
+  return {};
+}
+
+Status write_file_atomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+                             const WriteOptions& options) {
   const std::string file_name = path.filename().string();
   if (file_name.empty() || file_name == "." || file_name == "..") {
     return Error{"cannot save " + quoted(path) + ": it is not a file name — choose a file name"};
   }
+  if (Status s = check_write_target(path, options); !s) return s;
   std::filesystem::path folder = path.parent_path();
   if (folder.empty()) folder = ".";
 
@@ -188,8 +233,18 @@ Status write_file_atomically(const std::filesystem::path& path,
   if (const int e = file.close_and_check(); e != 0) {
     return save_error(path, "closing the temporary file failed", e);
   }
-  if (::renameat(dir.get(), temp_name.c_str(), dir.get(), file_name.c_str()) != 0) {
-    return save_error(path, "replacing the file failed", errno);
+  if (options.if_exists == IfExists::kRefuse) {
+    // Atomic: a file that appeared since the check above is still never replaced.
+    if (const int e = move_without_replacing(dir.get(), temp_name, file_name); e != 0) {
+      if (e == EEXIST) return check_write_target(path, options);  // says what is there
+      return save_error(path, "giving the file its name failed", e);
+    }
+  } else {
+    // Check again just before: what is there now must still be a regular file that may go.
+    if (Status s = check_write_target(path, options); !s) return s;
+    if (::renameat(dir.get(), temp_name.c_str(), dir.get(), file_name.c_str()) != 0) {
+      return save_error(path, "replacing the file failed", errno);
+    }
   }
   guard.release();
 

@@ -10,12 +10,32 @@
 
 namespace stance {
 
+// What a writer may do with a file already at its target. A writer never replaces what it did
+// not create: by default an existing file is refused, and whatever is there that is not a regular
+// file (a folder, a symbolic link, a device, a pipe) is refused always.
+enum class IfExists : std::uint8_t {
+  kRefuse,   // the default: the target must not exist yet
+  kReplace,  // replace a regular file: Stance's own (settings, a plate's adjustments) or --force
+};
+
+struct WriteOptions {
+  IfExists if_exists = IfExists::kRefuse;
+  // Files never replaced, even with kReplace: e.g. the open store and its log. Compared by device
+  // and inode, so another spelling of the same file is caught too.
+  std::vector<std::filesystem::path> never_replace;
+};
+
+// Checks that `path` may be written under `options` without writing anything: for a command to
+// refuse before it spends time making the file. write_file_atomically checks again.
+Status check_write_target(const std::filesystem::path& path, const WriteOptions& options = {});
+
 // Writes `bytes` to `path` atomically and durably: a unique temporary file in the same folder
-// (created with O_EXCL and mode 0600), all bytes written, fsync, rename over `path`, fsync of the
-// folder. On failure the temporary file is removed and an existing `path` keeps its old content.
-// The new file has mode 0600 even when it replaces a file with other permissions.
-Status write_file_atomically(const std::filesystem::path& path,
-                             std::span<const std::uint8_t> bytes);
+// (created with O_EXCL and mode 0600), all bytes written, fsync, then moved to `path` (refusing an
+// existing file atomically with kRefuse, renamed over it with kReplace), fsync of the folder. On
+// every failure the temporary file is removed and an existing `path` keeps its old content. The
+// new file has mode 0600 even when it replaces a file with other permissions.
+Status write_file_atomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+                             const WriteOptions& options = {});
 
 // Refuses files larger than this by default: reading a huge file by mistake must not exhaust
 // memory.

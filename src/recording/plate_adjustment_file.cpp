@@ -141,7 +141,8 @@ Status save_plate_adjustment(const std::filesystem::path& dir, const PlateAdjust
   const std::string text = format_plate_adjustment(adjustment);
   return write_file_atomically(
       plate_adjustment_path(dir, adjustment.serial),
-      std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+      std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()),
+      {IfExists::kReplace, {}});  // Stance's own file for this plate
 }
 
 Result<PlateAdjustment> load_plate_adjustment(const std::filesystem::path& dir,

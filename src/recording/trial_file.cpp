@@ -731,7 +731,10 @@ Result<Recording> decode_trial(std::span<const std::uint8_t> bytes,
   return Error{std::move(message)};
 }
 
-Status write_trial_file(const std::filesystem::path& path, const Recording& recording) {
+Status write_trial_file(const std::filesystem::path& path, const Recording& recording,
+                        const WriteOptions& options) {
+  // Refuse a target that may not be written before encoding and checking the whole recording.
+  if (Status s = check_write_target(path, options); !s) return s;
   const std::vector<std::uint8_t> bytes = encode_trial(recording);
   // Never save a file that Stance itself would refuse to open later.
   if (Result<Recording> check = decode(bytes, nullptr); !check) {
@@ -740,7 +743,7 @@ Status write_trial_file(const std::filesystem::path& path, const Recording& reco
     return Error{"cannot save '" + path.string() + "': the recording is not valid (" + problem +
                  ") — nothing was written; please report this as a bug"};
   }
-  return write_file_atomically(path, bytes);
+  return write_file_atomically(path, bytes, options);
 }
 
 Result<Recording> read_trial_file(const std::filesystem::path& path, TrialFileInfo* info) {

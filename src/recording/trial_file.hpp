@@ -10,6 +10,7 @@
 
 #include "core/recording.hpp"
 #include "core/result.hpp"
+#include "recording/atomic_file.hpp"
 
 namespace stance {
 
@@ -33,8 +34,9 @@ Result<Recording> decode_trial(std::span<const std::uint8_t> bytes,
                                const std::string& name_for_errors, TrialFileInfo* info = nullptr);
 
 // Encodes, checks that the bytes decode again (an invalid recording is refused, never saved) and
-// writes them atomically (see write_file_atomically).
-Status write_trial_file(const std::filesystem::path& path, const Recording& recording);
+// writes them atomically (see write_file_atomically; an existing file is refused by default).
+Status write_trial_file(const std::filesystem::path& path, const Recording& recording,
+                        const WriteOptions& options = {});
 Result<Recording> read_trial_file(const std::filesystem::path& path, TrialFileInfo* info = nullptr);
 
 // True when the bytes start with the trial file's magic; for telling formats apart.

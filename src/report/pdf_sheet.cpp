@@ -206,10 +206,12 @@ Result<std::vector<std::uint8_t>> render_sheet_pdf(const SheetData& data, Paper 
   return bytes;
 }
 
-Status write_sheet_pdf(const SheetData& data, Paper paper, const std::filesystem::path& path) {
+Status write_sheet_pdf(const SheetData& data, Paper paper, const std::filesystem::path& path,
+                       const WriteOptions& options) {
+  if (Status s = check_write_target(path, options); !s) return s;
   auto bytes = render_sheet_pdf(data, paper);
   if (!bytes) return bytes.error();
-  return write_file_atomically(path, *bytes);
+  return write_file_atomically(path, *bytes, options);
 }
 
 }  // namespace stance::report

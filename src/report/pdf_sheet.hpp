@@ -6,12 +6,14 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "recording/atomic_file.hpp"
 #include "report/sheet_data.hpp"
 
 namespace stance::report {
 
 Result<std::vector<std::uint8_t>> render_sheet_pdf(const SheetData& data, Paper paper);
-// Written atomically: an existing sheet is replaced whole or left as it was.
-Status write_sheet_pdf(const SheetData& data, Paper paper, const std::filesystem::path& path);
+// Written atomically; an existing file is refused unless `options` allow replacing it.
+Status write_sheet_pdf(const SheetData& data, Paper paper, const std::filesystem::path& path,
+                       const WriteOptions& options = {});
 
 }  // namespace stance::report

@@ -53,13 +53,16 @@ Result<std::string> render_report(const SheetData& data, ReportFormat format, Pa
 
 Status write_session_report(const store::Store& store, std::int64_t session_id, ReportFormat format,
                             Paper paper, const std::filesystem::path& out,
-                            const SessionSheetOptions& options) {
+                            const SessionSheetOptions& options, WriteOptions write) {
+  for (auto& file : store::store_files(store.path()))
+    write.never_replace.push_back(std::move(file));
+  if (Status s = check_write_target(out, write); !s) return s;
   const auto sheet = stored_session_sheet(store, session_id, options);
   if (!sheet) return sheet.error();
   const auto bytes = render_report(*sheet, format, paper);
   if (!bytes) return bytes.error();
   const auto* data = reinterpret_cast<const std::uint8_t*>(bytes->data());
-  return write_file_atomically(out, {data, bytes->size()});
+  return write_file_atomically(out, {data, bytes->size()}, write);
 }
 
 }  // namespace stance::report

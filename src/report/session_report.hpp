@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/result.hpp"
+#include "recording/atomic_file.hpp"
 #include "report/session_sheet.hpp"
 
 namespace stance::report {
@@ -21,10 +22,11 @@ std::optional<ReportFormat> format_for_path(const std::filesystem::path& path);
 // The file's bytes: the one-page PDF, or the CSV or JSON text.
 Result<std::string> render_report(const SheetData& data, ReportFormat format, Paper paper);
 
-// Builds the session's sheet (stored_session_sheet) and writes it atomically to `out`: an
-// existing file is replaced whole or left as it was. `paper` matters for the PDF only.
+// Builds the session's sheet (stored_session_sheet) and writes it atomically to `out`. The store's
+// own files are never replaced; another existing file only when `write` allows it. `paper`
+// matters for the PDF only.
 Status write_session_report(const store::Store& store, std::int64_t session_id, ReportFormat format,
                             Paper paper, const std::filesystem::path& out,
-                            const SessionSheetOptions& options);
+                            const SessionSheetOptions& options, WriteOptions write = {});
 
 }  // namespace stance::report

@@ -76,6 +76,8 @@ class Store {
 // Checks a patient's fields; the error says which field and the allowed range.
 Status validate_patient(const Patient& patient);
 
+// A store's files: the database and its -wal, -shm and -journal files (which may not exist).
+std::vector<std::filesystem::path> store_files(const std::filesystem::path& path);
 // Removes a store file and its -wal and -shm files (after a failed export or backup).
 void remove_store_files(const std::filesystem::path& path);
 

@@ -151,11 +151,16 @@ Status copy_pages(const Db& source, const std::filesystem::path& out) {
 
 }  // namespace
 
+std::vector<std::filesystem::path> store_files(const std::filesystem::path& path) {
+  std::vector<std::filesystem::path> files;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    files.emplace_back(path.string() + suffix);
+  return files;
+}
+
 void remove_store_files(const std::filesystem::path& path) {
   std::error_code ec;
-  for (const char* suffix : {"", "-wal", "-shm"}) {
-    std::filesystem::remove(path.string() + suffix, ec);
-  }
+  for (const auto& file : store_files(path)) std::filesystem::remove(file, ec);
 }
 
 Status Store::backup_to(const std::filesystem::path& out) const {

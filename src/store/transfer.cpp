@@ -2,6 +2,7 @@
 
 #include <system_error>
 
+#include "recording/trial_file.hpp"
 #include "store/rows.hpp"
 
 namespace stance::store {
@@ -65,6 +66,12 @@ Result<std::int64_t> copy_rows(const Store& from, const Patient& patient, const 
     for (Trial trial : *trials) {
       const auto bytes = from.recording(trial.id);
       if (!bytes) return bytes.error();
+      // A checksum only says the bytes are as written: every recording must also decode, or a
+      // damaged or hostile bundle would poison the store's reports and re-analyses later.
+      const auto decoded =
+          decode_trial(*bytes, "the recording of trial " + std::to_string(trial.id) + " (session " +
+                                   std::to_string(old_session) + ")");
+      if (!decoded) return decoded.error();
       const auto metrics = from.metrics(trial.id);
       if (!metrics) return metrics.error();
       trial.results.metrics = *metrics;

@@ -2,6 +2,7 @@
 #include "cli/cli.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -145,6 +146,51 @@ TEST_F(CliTest, DemoRunsACompleteTestAndWritesBothLegs) {
   EXPECT_GT(fs::file_size(dir_ / "demo-test-sheet.pdf"), 10000u);  // the one-page test sheet
   EXPECT_NE(r.out.find("Test sheet (PDF)"), std::string::npos);
   EXPECT_NE(r.out.find("LSI"), std::string::npos);
+}
+
+TEST_F(CliTest, WritersNeverReplaceWhatTheyDidNotCreate) {
+  // record: an existing file is refused before anything is recorded, and kept as it was.
+  const fs::path taken = dir_ / "taken.stance";
+  { std::ofstream(taken) << "the clinic's own file"; }
+  const CliRun record =
+      stance({"record", "--device", "sim:realtime=0", "--seconds", "1", "--out", taken.string()});
+  EXPECT_EQ(record.code, kExitFailed);
+  EXPECT_NE(record.err.find("already exists"), std::string::npos) << record.err;
+  EXPECT_EQ(record.out.find("Recorded"), std::string::npos) << "refused before recording";
+  std::ifstream in(taken);
+  std::string kept((std::istreambuf_iterator<char>(in)), {});
+  EXPECT_EQ(kept, "the clinic's own file");
+  ASSERT_EQ(stance({"record", "--device", "sim:realtime=0", "--seconds", "1", "--out",
+                    taken.string(), "--force"})
+                .code,
+            kExitOk);
+  EXPECT_TRUE(read_trial_file(taken).ok());
+
+  // demo --sheet: a device behind a link or a pipe is refused (`--sheet /dev/full` once replaced
+  // the device with a file); a second run in the same folder is refused unless --force.
+  fs::create_symlink("/dev/full", dir_ / "full.pdf");
+  const fs::path fifo = dir_ / "fifo.pdf";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  for (const fs::path& sheet : {dir_ / "full.pdf", fifo}) {
+    const CliRun r = stance({"demo", "--out-dir", (dir_ / "d1").string(), "--seconds", "5",
+                             "--sheet", sheet.string(), "--force"});
+    EXPECT_EQ(r.code, kExitFailed) << sheet;
+    EXPECT_TRUE(r.err.find("symbolic link") != std::string::npos ||
+                r.err.find("pipe") != std::string::npos)
+        << r.err;
+  }
+  EXPECT_TRUE(fs::is_character_file("/dev/full"));
+  EXPECT_TRUE(fs::is_fifo(fifo));
+  const std::vector<std::string> demo{"demo", "--out-dir", (dir_ / "d2").string(), "--seconds",
+                                      "5"};
+  ASSERT_EQ(stance(demo).code, kExitOk);
+  const CliRun second = stance(demo);
+  EXPECT_EQ(second.code, kExitFailed);
+  EXPECT_NE(second.err.find("already exists"), std::string::npos) << second.err;
+  std::vector<std::string> forced = demo;
+  forced.push_back("--force");
+  EXPECT_EQ(stance(forced).code, kExitOk);
+  EXPECT_NE(stance({"demo", "--paper", "b5"}).code, kExitOk);
 }
 
 TEST_F(CliTest, ReferencePresetAndEveryDescriptor) {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/trial_analysis.hpp"
+
 namespace stance {
 namespace {
 
@@ -22,6 +24,38 @@ RawFrame frame(std::uint32_t seq, std::uint32_t t_us, std::int32_t counts_per_ce
   f.t_us = t_us;
   f.counts = {counts_per_cell, counts_per_cell, counts_per_cell, counts_per_cell, 0, 0};
   return f;
+}
+
+TEST(RecordingSamples, HostileSequenceNumbersCannotInflateTheGrid) {
+  // Four frames that claim 100 kHz, each gap within the 600-s limit: once 240 million samples,
+  // 5.6 GB in the analysis. Now the grid holds at most 9 lost samples per frame plus 1 s.
+  Recording r = plate_recording(1e5);
+  const std::uint32_t gap = 599u * 100000u;
+  for (std::uint32_t k = 0; k < 4; ++k) r.frames.push_back(frame(k * gap, k * 599000000u));
+  const Eigen::Index bound = 4 * (kMaxLostSamplesPerFrame + 1) + 100000;
+  EXPECT_LE(grid_length(r), bound);
+  const ForceSamples s = samples_from_recording(r);
+  EXPECT_EQ(s.size(), grid_length(r));
+  EXPECT_EQ(s.size() - s.count_flagged(SampleFlag::kMissing), 4);
+  for (const Task task : {Task::kSingleLegStance, Task::kSingleLegSquat}) {
+    TrialAnalysisOptions options;
+    options.task = task;
+    const auto analysis = analyze_trial(s, options);  // must return, not exhaust memory
+    if (analysis) {
+      EXPECT_FALSE(analysis->verdict.valid);
+    }
+  }
+}
+
+TEST(RecordingSamples, OrdinaryGapsAreStillPlacedExactly) {
+  // The budget leaves a real trial's losses alone: 1000 frames with a 2-s gap at 1 kHz.
+  Recording r = plate_recording(1000);
+  for (std::uint32_t seq = 0; seq < 1000; ++seq) {
+    const std::uint32_t placed = seq < 500 ? seq : seq + 2000;
+    r.frames.push_back(frame(placed, placed * 1000));
+  }
+  EXPECT_EQ(grid_length(r), 3000);
+  EXPECT_EQ(samples_from_recording(r).count_flagged(SampleFlag::kMissing), 2000);
 }
 
 TEST(RecordingSamples, LostFramesBecomeMissingSamplesInPlace) {

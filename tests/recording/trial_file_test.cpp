@@ -313,7 +313,7 @@ TEST(TrialFileTest, FileRoundTripThroughDisk) {
   fs::create_directories(dir);
   for (const PlateLayout layout : {PlateLayout::kFourCell, PlateLayout::kSixComponent}) {
     const Recording original = make_recording(layout, 5000);
-    const fs::path path = dir / "trial.stance";
+    const fs::path path = dir / ("trial-" + std::to_string(channel_count(layout)) + ".stance");
     ASSERT_TRUE(write_trial_file(path, original));
     const Result<Recording> back = read_trial_file(path);
     ASSERT_TRUE(back) << back.error().message;
@@ -733,14 +733,20 @@ class TrialFileDiskTest : public ::testing::Test {
   fs::path dir_;
 };
 
-TEST_F(TrialFileDiskTest, WriteReplacesAnExistingFileAndLeavesNoTemporaryFile) {
+TEST_F(TrialFileDiskTest, ReplacingIsOnlyOnRequestAndLeavesNoTemporaryFile) {
   const fs::path path = dir_ / "trial.stance";
   const Recording first = make_recording(PlateLayout::kFourCell, 100);
   Recording second = make_recording(PlateLayout::kSixComponent, 200);
   second.metadata.patient_code = "P-0043";
   ASSERT_TRUE(write_trial_file(path, first));
   EXPECT_EQ(slurp(path), encode_trial(first));
-  ASSERT_TRUE(write_trial_file(path, second));
+  const Status refused = write_trial_file(path, second);
+  ASSERT_FALSE(refused);
+  EXPECT_TRUE(contains(refused.error().message, "already exists")) << refused.error().message;
+  EXPECT_TRUE(contains(refused.error().message, "--force")) << refused.error().message;
+  EXPECT_EQ(slurp(path), encode_trial(first));
+  EXPECT_EQ(entries(dir_), std::vector<std::string>{"trial.stance"});
+  ASSERT_TRUE(write_trial_file(path, second, {IfExists::kReplace, {}}));
   EXPECT_EQ(slurp(path), encode_trial(second));
   EXPECT_EQ(entries(dir_), std::vector<std::string>{"trial.stance"});
 
@@ -776,7 +782,8 @@ TEST_F(TrialFileDiskTest, ReadOnlyFolderGivesAClearErrorAndLeavesTheOldFile) {
   const Bytes old_bytes = {9, 9, 9};
   ASSERT_TRUE(write_file_atomically(path, old_bytes));
   fs::permissions(dir_, fs::perms::owner_read | fs::perms::owner_exec);
-  const Status s = write_trial_file(path, make_recording(PlateLayout::kFourCell, 10));
+  const Status s =
+      write_trial_file(path, make_recording(PlateLayout::kFourCell, 10), {IfExists::kReplace, {}});
   fs::permissions(dir_, fs::perms::owner_all);
   ASSERT_FALSE(s);
   EXPECT_TRUE(contains(s.error().message, "Permission denied")) << s.error().message;
@@ -785,15 +792,52 @@ TEST_F(TrialFileDiskTest, ReadOnlyFolderGivesAClearErrorAndLeavesTheOldFile) {
   EXPECT_EQ(entries(dir_), std::vector<std::string>{"trial.stance"});
 }
 
-TEST_F(TrialFileDiskTest, FailedRenameRemovesTheTemporaryFile) {
-  // A folder in the target's place makes the final rename fail after the data was written.
-  const fs::path path = dir_ / "trial.stance";
-  fs::create_directory(path);
-  const Status s = write_trial_file(path, make_recording(PlateLayout::kFourCell, 10));
-  ASSERT_FALSE(s);
-  EXPECT_TRUE(contains(s.error().message, "Is a directory")) << s.error().message;
-  EXPECT_TRUE(fs::is_directory(path));
-  EXPECT_EQ(entries(dir_), std::vector<std::string>{"trial.stance"});
+TEST_F(TrialFileDiskTest, WhatIsNotARegularFileIsNeverReplaced) {
+  // A folder, a pipe, a symbolic link (to a file or to a device): refused in both modes, before
+  // anything is written, and left as they were. `demo --sheet /dev/full` once replaced the device.
+  const fs::path folder = dir_ / "folder.stance";
+  fs::create_directory(folder);
+  const fs::path fifo = dir_ / "fifo.stance";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const fs::path target = dir_ / "target.bin";
+  ASSERT_TRUE(write_file_atomically(target, Bytes{7, 7}));
+  const fs::path link = dir_ / "link.stance";
+  fs::create_symlink(target, link);
+  const fs::path device_link = dir_ / "null.stance";
+  fs::create_symlink("/dev/null", device_link);
+  const Recording r = make_recording(PlateLayout::kFourCell, 10);
+  for (const IfExists mode : {IfExists::kRefuse, IfExists::kReplace}) {
+    for (const auto& [path, why] :
+         {std::pair{folder, "a folder has that name"}, std::pair{fifo, "device, pipe or socket"},
+          std::pair{link, "symbolic link"}, std::pair{device_link, "symbolic link"}}) {
+      const Status s = write_trial_file(path, r, {mode, {}});
+      ASSERT_FALSE(s) << path;
+      EXPECT_TRUE(contains(s.error().message, why)) << s.error().message;
+    }
+  }
+  EXPECT_TRUE(fs::is_directory(folder));
+  EXPECT_TRUE(fs::is_fifo(fifo));
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(slurp(target), (Bytes{7, 7}));
+  EXPECT_TRUE(fs::is_character_file("/dev/null"));
+  EXPECT_EQ(entries(dir_).size(), 5u) << "no temporary file is left behind";
+}
+
+TEST_F(TrialFileDiskTest, AFileNamedAsNeverReplacedIsRefusedUnderAnyName) {
+  // The open store stays itself even with --force, however its name is spelled.
+  const fs::path store = dir_ / "clinic.db";
+  ASSERT_TRUE(write_file_atomically(store, Bytes{1, 2, 3}));
+  const fs::path other_spelling = dir_ / "." / "clinic.db";
+  const fs::path hard_link = dir_ / "also-clinic.db";
+  fs::create_hard_link(store, hard_link);
+  const WriteOptions force{IfExists::kReplace, {store}};
+  for (const auto& path : {other_spelling, hard_link}) {
+    const Status s = write_file_atomically(path, Bytes{9}, force);
+    ASSERT_FALSE(s) << path;
+    EXPECT_TRUE(contains(s.error().message, "which Stance has open")) << s.error().message;
+  }
+  EXPECT_EQ(slurp(store), (Bytes{1, 2, 3}));
+  ASSERT_TRUE(write_file_atomically(dir_ / "sheet.pdf", Bytes{4}, force));
 }
 
 TEST_F(TrialFileDiskTest, FailedWriteKeepsTheOldFileAndRemovesTheTemporaryFile) {
@@ -809,7 +853,7 @@ TEST_F(TrialFileDiskTest, FailedWriteKeepsTheOldFileAndRemovesTheTemporaryFile) 
   rlimit tight = saved;
   tight.rlim_cur = 4096;
   ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &tight), 0);
-  const Status s = write_file_atomically(path, Bytes(100000, 0x22));
+  const Status s = write_file_atomically(path, Bytes(100000, 0x22), {IfExists::kReplace, {}});
   ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &saved), 0);
   std::signal(SIGXFSZ, old_handler);
 

@@ -64,7 +64,7 @@ SheetData sample_sheet() {
 class PdfSheetTest : public ::testing::Test {
  protected:
   std::string render_to_text(const SheetData& data, Paper paper = Paper::kA4) {
-    const auto pdf = dir_.path("sheet.pdf");
+    const auto pdf = dir_.path("sheet-" + std::to_string(++sheets_) + ".pdf");
     EXPECT_TRUE(write_sheet_pdf(data, paper, pdf));
     info_ = run("pdfinfo " + pdf.string());
     fonts_ = run("pdffonts " + pdf.string());
@@ -72,6 +72,7 @@ class PdfSheetTest : public ::testing::Test {
   }
   test::TempDir dir_{"stance-sheet"};
   std::string info_, fonts_;
+  int sheets_ = 0;
 };
 
 std::string one_decimal(double v) {
@@ -114,7 +115,8 @@ TEST_F(PdfSheetTest, FiguresOnTheSheetAreTheAnalysisFigures) {
   render_to_text(data, Paper::kLetter);
   EXPECT_NE(info_.find("letter"), std::string::npos) << info_;
   const auto png = dir_.path("page");
-  run("pdftoppm -png -r 50 -singlefile " + dir_.path("sheet.pdf").string() + " " + png.string());
+  run("pdftoppm -png -r 50 -singlefile " +
+      dir_.path("sheet-" + std::to_string(sheets_) + ".pdf").string() + " " + png.string());
   EXPECT_GT(std::filesystem::file_size(png.string() + ".png"), 10000u);
 }
 

@@ -162,7 +162,7 @@ TEST_F(ReportCommandTest, TwelveSessionsOfProgressStillFitOnePage) {
   EXPECT_EQ(test_support::JsonCheck(json_text).error(), "");
   EXPECT_NE(json_text.find("\"beyond_mdc\": true"), std::string::npos);
   // An earlier session's sheet follows the sessions up to it only.
-  ASSERT_EQ(report({"6", "--out", pdf.string(), "--progress"}).code, cli::kExitOk);
+  ASSERT_EQ(report({"6", "--out", pdf.string(), "--progress", "--force"}).code, cli::kExitOk);
   EXPECT_NE(pdf_text(pdf).find("6 session(s) up to this one"), std::string::npos);
 }
 
@@ -231,6 +231,30 @@ TEST_F(ReportCommandTest, ClearErrors) {
   EXPECT_EQ(logo.code, cli::kExitFailed);
   EXPECT_NE(logo.err.find("logo"), std::string::npos) << logo.err;
   EXPECT_FALSE(std::filesystem::exists(out));  // nothing half-written
+  // The writer never replaces what it did not create: the open store (the old bug turned the
+  // clinic's store into a PDF), an existing file without --force, a device, a link.
+  const auto store_before = read(db_);
+  for (const bool force : {false, true}) {
+    std::vector<std::string> args{"1", "--out", db_.string(), "--format", "pdf"};
+    if (force) args.push_back("--force");
+    const CliRun store = report(args);
+    EXPECT_EQ(store.code, cli::kExitFailed) << force;
+    EXPECT_NE(store.err.find(force ? "which Stance has open" : "already exists"), std::string::npos)
+        << store.err;
+  }
+  EXPECT_EQ(read(db_), store_before);
+  EXPECT_TRUE(stored_.store().patient("PFP-1").ok());
+  ASSERT_EQ(report({"1", "--out", out}).code, cli::kExitOk);
+  const CliRun again = report({"1", "--out", out});
+  EXPECT_EQ(again.code, cli::kExitFailed);
+  EXPECT_NE(again.err.find("--force"), std::string::npos) << again.err;
+  EXPECT_EQ(report({"1", "--out", out, "--force"}).code, cli::kExitOk);
+  std::filesystem::create_symlink("/dev/null", dir_.path("null.pdf"));
+  const CliRun link = report({"1", "--out", dir_.path("null.pdf").string(), "--force"});
+  EXPECT_EQ(link.code, cli::kExitFailed);
+  EXPECT_NE(link.err.find("symbolic link"), std::string::npos) << link.err;
+  EXPECT_TRUE(std::filesystem::is_character_file("/dev/null"));
+
   const CliRun help = cli::stance({"report", "--help"});
   EXPECT_EQ(help.code, cli::kExitOk);
   EXPECT_NE(help.out.find("Usage: stance report SESSION --out FILE"), std::string::npos);

@@ -5,12 +5,23 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "recording/trial_file.hpp"
+#include "store/crc32c.hpp"
 #include "temp_store_dir.hpp"
 
 namespace stance::store {
 namespace {
 
 using ::testing::HasSubstr;
+
+// A real trial file of `frames` frames: import decodes every recording it brings in.
+std::vector<std::uint8_t> trial_bytes(std::size_t frames) {
+  Recording r;
+  r.rate_hz = 1000.0;
+  r.frames.resize(frames);
+  for (std::size_t i = 0; i < frames; ++i) r.frames[i].seq = static_cast<std::uint32_t>(i);
+  return encode_trial(r);
+}
 
 class TransferTest : public TempStoreDir {
  protected:
@@ -43,8 +54,7 @@ class TransferTest : public TempStoreDir {
         t.attempt = 1;
         t.results.software_version = "0.1.0";
         t.results.metrics = {{"knee_wobble_index", 10.0 * k + (limb == Limb::kLeft), "0-100"}};
-        const std::vector<std::uint8_t> bytes(1000 + 10 * static_cast<std::size_t>(k),
-                                              static_cast<std::uint8_t>(k + 1));
+        const auto bytes = trial_bytes(100 + 10 * static_cast<std::size_t>(k));
         ASSERT_TRUE(s.add_trial(t, bytes).ok());
       }
     }
@@ -127,6 +137,36 @@ TEST_F(TransferTest, ADamagedRecordingStopsTheExport) {
   ASSERT_FALSE(s.ok());
   EXPECT_THAT(s.error().message, HasSubstr("damaged"));
   EXPECT_FALSE(std::filesystem::exists(path("p1.db")));
+}
+
+TEST_F(TransferTest, ABundleWhoseRecordingDoesNotDecodeIsRefusedWhole) {
+  // Its checksum matches (the bytes are as written) but they are no trial file: once imported,
+  // such a recording made the patient's reports and re-analyses abort.
+  {
+    auto source = Store::open(path("a.db"));
+    fill(*source);
+    ASSERT_TRUE(export_patient(*source, "P-1", path("p1.db")).ok());
+  }
+  {
+    auto raw = Db::open(path("p1.db").string(), SQLITE_OPEN_READWRITE);
+    std::vector<std::uint8_t> junk = trial_bytes(50);
+    junk[junk.size() / 2] ^= 0xFF;  // one flipped byte: the trial file's own CRC no longer fits
+    auto update = raw->prepare(
+        "UPDATE recording SET bytes = ?1, size = ?2, crc32c = ?3 WHERE trial_id = "
+        "(SELECT max(trial_id) FROM recording)");
+    ASSERT_TRUE(update.ok());
+    update->bind_blob(1, junk)
+        .bind(2, static_cast<std::int64_t>(junk.size()))
+        .bind(3, static_cast<std::int64_t>(crc32c(junk)));
+    ASSERT_TRUE(update->run().ok());
+  }
+  auto target = Store::open(path("b.db"));
+  const auto result = import_patients(path("p1.db"), *target);
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(result.error().message, HasSubstr("nothing was imported"));
+  EXPECT_THAT(result.error().message, HasSubstr("the recording of trial"));
+  EXPECT_TRUE(target->patients()->empty());
+  EXPECT_EQ(*target->db().query_integer("SELECT count(*) FROM trial"), 0);
 }
 
 TEST_F(TransferTest, ExportFromANewerStanceIsRefusedAndLeftUntouched) {
