@@ -10,12 +10,8 @@ LiveSource::LiveSource(const DriverRegistry& drivers, std::string address)
 
 live::TrialPlan trial_plan(const ProtocolStep& step, const Protocol& protocol, bool auto_start) {
   live::TrialPlan plan;
-  plan.task = step.task;
-  plan.limb = step.limb;
-  plan.eyes = step.eyes;
-  plan.attempt = step.attempt;
+  static_cast<TrialCondition&>(plan) = step;  // the step carries the squats asked for
   plan.stance_seconds = protocol.stance_seconds;
-  plan.squat_reps = protocol.squat_reps;
   plan.auto_start = auto_start;
   return plan;
 }
@@ -45,11 +41,8 @@ void LiveSource::close() {
 Status LiveSource::replay(Recording recording, double speed) {
   close();
   live::TrialPlan plan;
-  plan.task = recording.metadata.task == Task::kSingleLegSquat ? Task::kSingleLegSquat
-                                                               : Task::kSingleLegStance;
-  plan.limb = recording.metadata.limb;
-  plan.eyes = recording.metadata.eyes;
-  plan.attempt = recording.metadata.attempt;
+  static_cast<TrialCondition&>(plan) = recording.metadata.condition();  // analysed as it was
+  if (plan.task != Task::kSingleLegSquat) plan.task = Task::kSingleLegStance;
   plan.auto_start = false;           // recording from the first frame, as it was
   const Tare tare = recording.tare;  // the zero and gains it was recorded with
   auto plate = std::make_unique<ReplayPlate>(std::move(recording), speed);

@@ -61,7 +61,10 @@ std::vector<ProtocolStep> protocol_steps(const Protocol& protocol, Limb involved
   std::vector<ProtocolStep> steps;
   for (Eyes eyes : protocol.eyes) {
     for (int attempt = 1; attempt <= protocol.trials_per_side; ++attempt) {
-      for (Limb limb : {first, second}) steps.push_back({protocol.task, limb, eyes, attempt});
+      for (Limb limb : {first, second}) {
+        const int reps = protocol.task == Task::kSingleLegSquat ? protocol.squat_reps : 0;
+        steps.push_back({protocol.task, limb, eyes, attempt, reps});
+      }
     }
   }
   return steps;

@@ -29,12 +29,8 @@ std::vector<Protocol> builtin_protocols();
 // The store's protocols as the dashboard runs them (the instructions come with the task).
 std::vector<Protocol> protocols_from_store(const std::vector<store::Protocol>& stored);
 
-struct ProtocolStep {
-  Task task = Task::kSingleLegStance;
-  Limb limb = Limb::kRight;  // the standing leg
-  Eyes eyes = Eyes::kOpen;
-  int attempt = 1;
-};
+// One trial of a protocol: its condition, squats asked for included.
+using ProtocolStep = TrialCondition;
 
 // Every trial in order; with the involved side unknown, the right leg goes first.
 std::vector<ProtocolStep> protocol_steps(const Protocol& protocol, Limb involved);

@@ -41,14 +41,14 @@ Result<std::string> StoreSink::save(const live::CompletedTrial& completed, const
   Recording r = completed.recording;
   r.metadata.patient_code = patient_;
   const std::vector<std::uint8_t> bytes = encode_trial(r);
-  const auto results = cli::analyze_stored_recording(bytes, step_title(step));
+  // The trial was analysed once, when it ended; the store keeps that analysis, as shown.
+  const auto results = completed.analysis ? Result<store::TrialResults>(cli::stored_results(
+                                                r, *completed.analysis, step_title(step)))
+                                          : cli::analyze_stored_recording(bytes, step_title(step));
   if (!results) return results.error();
   store::Trial trial;
   trial.session_id = session_id_;
-  trial.limb = step.limb;
-  trial.task = step.task;
-  trial.eyes = step.eyes;
-  trial.attempt = step.attempt;
+  static_cast<TrialCondition&>(trial) = step;
   trial.recorded_utc = r.metadata.recorded_at_utc;
   trial.recorded_by = r.metadata.software_version;
   trial.results = *results;

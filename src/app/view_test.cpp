@@ -30,7 +30,7 @@ Banner state_banner(const live::LiveSnapshot& s) {
     case live::FlowState::kRecording:
       if (s.plan.task == Task::kSingleLegSquat) {
         std::snprintf(text, sizeof text, "RECORDING  %zu of %d squats  %.0f s", s.reps.size(),
-                      s.plan.squat_reps, s.recorded_s);
+                      s.plan.squats_asked(), s.recorded_s);
       } else {
         std::snprintf(text, sizeof text, "RECORDING  %.0f s left", s.remaining_s);
       }
@@ -47,7 +47,7 @@ void draw_live_figures(ViewContext& v) {
   const live::LiveSnapshot& s = v.live;
   ImGui::PushFont(v.fonts.large);
   if (s.plan.task == Task::kSingleLegSquat) {
-    ImGui::Text("Repetitions: %zu of %d", s.reps.size(), s.plan.squat_reps);
+    ImGui::Text("Repetitions: %zu of %d", s.reps.size(), s.plan.squats_asked());
     ImGui::PopFont();
     std::vector<std::string> labels;
     std::vector<double> depth_cm, wobble;
@@ -157,8 +157,7 @@ void draw_live_panel(ViewContext& v) {
 void draw_replay_view(ViewContext& v) {
   const live::TrialPlan& plan = v.live.plan;
   ImGui::PushFont(v.fonts.large);
-  ImGui::Text("Stored trial: %s",
-              step_title({plan.task, plan.limb, plan.eyes, plan.attempt}).c_str());
+  ImGui::Text("Stored trial: %s", step_title(plan.condition()).c_str());
   ImGui::SameLine(ImGui::GetContentRegionAvail().x - 300.0f);
   if (ImGui::Button("Back to the plate")) {
     v.source.close();

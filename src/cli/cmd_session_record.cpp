@@ -13,18 +13,18 @@
 namespace stance::cli {
 namespace {
 
-struct PlannedTrial {
-  Limb limb;
-  Eyes eyes;
-  int attempt;
-};
+using PlannedTrial = TrialCondition;
 
-// The protocol's order: each eye condition in turn, attempts alternating left and right.
+// The protocol's order: each eye condition in turn, attempts alternating left and right. Each
+// trial carries the squats the protocol asks for, so its recording is analysed for those.
 std::vector<PlannedTrial> plan(const store::Protocol& protocol) {
   std::vector<PlannedTrial> out;
+  const int reps = protocol.task == Task::kSingleLegSquat ? protocol.repetitions : 0;
   for (const Eyes eyes : protocol.eyes) {
     for (int attempt = 1; attempt <= protocol.trials_per_side; ++attempt) {
-      for (const Limb limb : {Limb::kLeft, Limb::kRight}) out.push_back({limb, eyes, attempt});
+      for (const Limb limb : {Limb::kLeft, Limb::kRight}) {
+        out.push_back({protocol.task, limb, eyes, attempt, reps});
+      }
     }
   }
   return out;
@@ -114,10 +114,7 @@ int run_record(const ParsedArgs& args, Context& context) {
     RecordRequest request;
     request.seconds = protocol->seconds;
     request.metadata.patient_code = patient->code;
-    request.metadata.limb = t.limb;
-    request.metadata.task = protocol->task;
-    request.metadata.eyes = t.eyes;
-    request.metadata.attempt = t.attempt;
+    static_cast<TrialCondition&>(request.metadata) = t;
     request.metadata.device = address;
     request.metadata.notes = args.value_or("notes", "");
     const auto outcome = record_trial(**plate, request);
@@ -128,10 +125,7 @@ int run_record(const ParsedArgs& args, Context& context) {
     if (!results) return fail(context, results.error().message);
     store::Trial trial;
     trial.session_id = session_id;
-    trial.limb = t.limb;
-    trial.task = protocol->task;
-    trial.eyes = t.eyes;
-    trial.attempt = t.attempt;
+    static_cast<TrialCondition&>(trial) = t;
     trial.recorded_utc = outcome->recording.metadata.recorded_at_utc;
     trial.recorded_by = outcome->recording.metadata.software_version;
     trial.results = *results;

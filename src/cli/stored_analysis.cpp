@@ -3,9 +3,9 @@
 #include <sstream>
 
 #include "cli/trial_report.hpp"
+#include "core/analysis_policy.hpp"
 #include "core/recording_samples.hpp"
 #include "recording/json_writer.hpp"
-#include "recording/stored_analysis_options.hpp"
 #include "recording/trial_file.hpp"
 #include "store/trial_metrics.hpp"
 
@@ -58,15 +58,11 @@ std::string verdict_line(const TrialVerdict& verdict) {
 
 }  // namespace
 
-Result<store::TrialResults> analyze_stored_recording(std::span<const std::uint8_t> bytes,
-                                                     const std::string& name_for_errors) {
-  auto recording = decode_trial(bytes, name_for_errors);
-  if (!recording) return recording.error();
-  const TrialMetadata& m = recording->metadata;
-  const TrialAnalysisOptions options = stored_analysis_options(*recording);
-
+store::TrialResults stored_results(const Recording& recording, const TrialAnalysis& analysis,
+                                   const std::string& name_for_errors) {
+  const TrialMetadata& m = recording.metadata;
   LoadedRecording loaded;
-  loaded.samples = samples_from_recording(*recording);
+  loaded.samples = samples_from_recording(recording);
   loaded.format = "stance-trial";
   loaded.metadata = {{"patient_code", m.patient_code},
                      {"limb", to_string(m.limb)},
@@ -75,20 +71,27 @@ Result<store::TrialResults> analyze_stored_recording(std::span<const std::uint8_
                      {"attempt", std::to_string(m.attempt)},
                      {"recorded_at", m.recorded_at_utc},
                      {"device", m.device},
-                     {"plate_serial", recording->plate.serial}};
-  auto analysis = analyze_trial(loaded.samples, options);
-  if (!analysis) return Error{name_for_errors + ": " + analysis.error().message};
-
+                     {"plate_serial", recording.plate.serial}};
   store::TrialResults r;
   r.software_version = STANCE_VERSION;
-  r.valid = analysis->verdict.valid;
-  r.verdict = verdict_line(analysis->verdict);
-  r.events_json = events_json(analysis->verdict, *recording);
+  r.valid = analysis.verdict.valid;
+  r.verdict = verdict_line(analysis.verdict);
+  r.events_json = events_json(analysis.verdict, recording);
   std::ostringstream json;
-  print_trial_json(json, TrialSource{name_for_errors, &loaded}, *analysis);
+  print_trial_json(json, TrialSource{name_for_errors, &loaded}, analysis);
   r.analysis_json = json.str();
-  r.metrics = store::trial_metrics(*analysis);
+  r.metrics = store::trial_metrics(analysis);
   return r;
+}
+
+Result<store::TrialResults> analyze_stored_recording(std::span<const std::uint8_t> bytes,
+                                                     const std::string& name_for_errors) {
+  auto recording = decode_trial(bytes, name_for_errors);
+  if (!recording) return recording.error();
+  const ForceSamples samples = samples_from_recording(*recording);
+  auto analysis = analyze_trial(samples, analysis_options_for(*recording));
+  if (!analysis) return Error{name_for_errors + ": " + analysis.error().message};
+  return stored_results(*recording, *analysis, name_for_errors);
 }
 
 }  // namespace stance::cli

@@ -25,12 +25,25 @@ bool parse_limb(const std::string& text, Limb& out);
 bool parse_task(const std::string& text, Task& out);
 bool parse_eyes(const std::string& text, Eyes& out);
 
-struct TrialMetadata {
-  std::string patient_code;  // pseudonymous code, never a name
-  Limb limb = Limb::kUnspecified;
+// Single-leg squats in a trial when a protocol does not say (Crossley et al. 2011, CLINICAL.md).
+inline constexpr int kDefaultSquatReps = 5;
+
+// What one trial is: the task, the standing leg, the eyes, which attempt of that condition, and
+// the squats the protocol asked for. The one description of a trial's condition: the recording
+// carries it (so it alone decides how the trial is analysed), and a live plan, a protocol's
+// steps, the store's rows and the sheet's trials are made of it.
+struct TrialCondition {
   Task task = Task::kUnspecified;
+  Limb limb = Limb::kUnspecified;
   Eyes eyes = Eyes::kUnspecified;
   int attempt = 0;
+  int planned_reps = 0;  // squats asked for; 0 = not said (files before format 1.1)
+  int squats_asked() const { return planned_reps > 0 ? planned_reps : kDefaultSquatReps; }
+  const TrialCondition& condition() const { return *this; }
+};
+
+struct TrialMetadata : TrialCondition {
+  std::string patient_code;      // pseudonymous code, never a name
   std::string recorded_at_utc;   // ISO 8601, e.g. 2026-11-25T14:19:10Z
   std::string software_version;  // Stance version that recorded it
   std::string device;            // driver and address, e.g. "sim:seed=1" or "usb:SERIAL"

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "core/analysis_policy.hpp"
 #include "core/recording_samples.hpp"
-#include "core/validity/plate_geometry.hpp"
 
 namespace stance::live {
 namespace {
@@ -47,16 +47,6 @@ std::optional<WarningKind> warning_kind(FindingKind kind) {
 
 }  // namespace
 
-TrialAnalysisOptions analysis_options(const Recording& recording, const TrialPlan& plan) {
-  TrialAnalysisOptions options;
-  options.task = plan.task;
-  options.limb = plan.limb;
-  options.plate = plate_geometry(recording.plate);
-  options.validity.expected_reps = plan.squat_reps;
-  options.validity.min_reps = std::min(options.validity.min_reps, plan.squat_reps);
-  return options;
-}
-
 LiveMetrics metrics_from(const TrialAnalysis& analysis) {
   LiveMetrics m;
   m.sway = sway_of(analysis.descriptors);
@@ -83,9 +73,9 @@ LiveMetrics metrics_from(const TrialAnalysis& analysis) {
   return m;
 }
 
-LiveMetrics compute_live_metrics(const Recording& so_far, const TrialPlan& plan) {
+LiveMetrics compute_live_metrics(const Recording& so_far) {
   if (so_far.frames.size() < 10) return {};
-  auto analysis = analyze_trial(samples_from_recording(so_far), analysis_options(so_far, plan));
+  auto analysis = analyze_trial(samples_from_recording(so_far), analysis_options_for(so_far));
   if (!analysis) return {};  // nothing analysable yet (e.g. nobody on the plate)
   return metrics_from(*analysis);
 }
@@ -98,7 +88,7 @@ CompletedTrial complete_trial(Recording recording, const TrialPlan& plan, bool i
   out.interruption = interruption;
   out.recording = std::move(recording);
   auto analysis =
-      analyze_trial(samples_from_recording(out.recording), analysis_options(out.recording, plan));
+      analyze_trial(samples_from_recording(out.recording), analysis_options_for(out.recording));
   if (analysis) {
     out.analysis = std::move(*analysis);
   } else {

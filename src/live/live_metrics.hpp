@@ -18,11 +18,10 @@ struct LiveMetrics {
   std::vector<LiveWarning> warnings;
 };
 
-// The analysis settings a planned trial is analysed with, live and at the end.
-TrialAnalysisOptions analysis_options(const Recording& recording, const TrialPlan& plan);
-
+// Both analyse the recording with its own options (core/analysis_policy.hpp): the condition the
+// plan put into it decides, live and at the end alike.
 LiveMetrics metrics_from(const TrialAnalysis& analysis);
-LiveMetrics compute_live_metrics(const Recording& so_far, const TrialPlan& plan);
+LiveMetrics compute_live_metrics(const Recording& so_far);
 
 // The whole analysis of a finished (or interrupted) trial; the recording is kept either way.
 CompletedTrial complete_trial(Recording recording, const TrialPlan& plan, bool interrupted,

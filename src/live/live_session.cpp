@@ -174,10 +174,7 @@ void LiveSession::on_frames(Clock::time_point arrival) {
 
 void LiveSession::begin_recording() {
   Recording r;
-  r.metadata.task = flow_->plan().task;
-  r.metadata.limb = flow_->plan().limb;
-  r.metadata.eyes = flow_->plan().eyes;
-  r.metadata.attempt = flow_->plan().attempt;
+  static_cast<TrialCondition&>(r.metadata) = flow_->plan().condition();
   r.metadata.recorded_at_utc = utc_timestamp_now();
   r.metadata.software_version = STANCE_VERSION;
   r.plate = plate_->info();
@@ -195,7 +192,7 @@ void LiveSession::begin_recording() {
 void LiveSession::update_metrics() {
   next_metrics_s_ = plate_time_s_ + options_.metrics_every_s;
   recording_->counters = plate_->health().stream;
-  metrics_ = compute_live_metrics(*recording_, flow_->plan());
+  metrics_ = compute_live_metrics(*recording_);
   flow_->set_squat_progress(metrics_.complete_reps,
                             flow_->recording_started_s() + metrics_.last_rep_end_s);
 }

@@ -91,7 +91,7 @@ bool TrialFlow::on_sample(double t_s, double fz_n) {
       const double elapsed = t_s - started_s_;
       if (plan_.task == Task::kSingleLegSquat) {
         const bool reps_done =
-            reps_ >= plan_.squat_reps && t_s - last_rep_end_s_ >= plan_.squat_quiet_after_s;
+            reps_ >= plan_.squats_asked() && t_s - last_rep_end_s_ >= plan_.squat_quiet_after_s;
         if (reps_done || elapsed >= plan_.squat_timeout_s) state_ = FlowState::kDone;
       } else if (elapsed >= plan_.stance_seconds) {
         state_ = FlowState::kDone;

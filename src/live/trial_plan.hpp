@@ -4,13 +4,13 @@
 
 namespace stance::live {
 
-struct TrialPlan {
-  Task task = Task::kSingleLegStance;
-  Limb limb = Limb::kRight;  // the standing leg
-  Eyes eyes = Eyes::kOpen;
-  int attempt = 1;
+// The condition (task, standing leg, eyes, attempt, squats asked for) goes into the recording, and
+// the recording alone decides how the trial is analysed (core/analysis_policy.hpp).
+struct TrialPlan : TrialCondition {
+  // A plan said nothing yet: single-leg stance on the right leg, eyes open, first attempt.
+  TrialPlan() : TrialCondition{Task::kSingleLegStance, Limb::kRight, Eyes::kOpen, 1, 0} {}
   double stance_seconds = 30.0;      // single-leg stance: recording time
-  int squat_reps = 5;                // single-leg squats: stop after this many...
+                                     // single-leg squats: stop after squats_asked()...
   double squat_quiet_after_s = 1.0;  // ...and this long standing still after the last
   double squat_timeout_s = 60.0;     // ...or at this time, whatever happened
   bool auto_start = true;            // start once the patient stands still on the plate

@@ -50,6 +50,7 @@ constexpr std::string_view kKeySoftwareVersion = "software_version";
 constexpr std::string_view kKeyDevice = "device";
 constexpr std::string_view kKeyNotes = "notes";
 constexpr std::string_view kKeyWrittenBy = "written_by";
+constexpr std::string_view kKeyPlannedReps = "planned_reps";  // since 1.1, only when > 0
 constexpr std::string_view kExtraPrefix = "extra.";
 constexpr std::array<std::string_view, 10> kRequiredMetaKeys{
     kKeyPatientCode,     kKeyLimb,   kKeyTask,  kKeyEyes,     kKeyAttempt, kKeyRecordedAt,
@@ -146,7 +147,8 @@ void write_meta(ByteWriter& w, const TrialMetadata& m) {
     w.str(std::string(key));
     w.str(value);
   };
-  w.u32(static_cast<std::uint32_t>(kRequiredMetaKeys.size() + m.extra.size()));
+  const bool planned = m.planned_reps > 0;
+  w.u32(static_cast<std::uint32_t>(kRequiredMetaKeys.size() + (planned ? 1 : 0) + m.extra.size()));
   entry(kKeyPatientCode, m.patient_code);
   entry(kKeyLimb, to_string(m.limb));
   entry(kKeyTask, to_string(m.task));
@@ -157,6 +159,7 @@ void write_meta(ByteWriter& w, const TrialMetadata& m) {
   entry(kKeyDevice, m.device);
   entry(kKeyNotes, m.notes);
   entry(kKeyWrittenBy, software_name());
+  if (planned) entry(kKeyPlannedReps, std::to_string(m.planned_reps));
   for (const auto& [key, value] : m.extra) entry(std::string(kExtraPrefix) + key, value);
 }
 
@@ -371,6 +374,13 @@ std::optional<Error> read_meta(std::span<const std::uint8_t> payload, const Deco
       const auto [ptr, ec] = std::from_chars(value.data(), end, m.attempt);
       if (value.empty() || ec != std::errc() || ptr != end) {
         return corrupt("META attempt '" + value + "' is not a whole number");
+      }
+    } else if (key == kKeyPlannedReps) {
+      const char* end = value.data() + value.size();
+      const auto [ptr, ec] = std::from_chars(value.data(), end, m.planned_reps);
+      if (value.empty() || ec != std::errc() || ptr != end || m.planned_reps < 1 ||
+          m.planned_reps > 100) {
+        return corrupt("META planned_reps '" + value + "' is not a whole number from 1 to 100");
       }
     } else if (key == kKeyRecordedAt) {
       m.recorded_at_utc = std::move(value);

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "core/analysis_policy.hpp"
 #include "core/recording_samples.hpp"
-#include "recording/stored_analysis_options.hpp"
 #include "recording/trial_file.hpp"
 #include "store/trial_metrics.hpp"
 
@@ -26,7 +26,7 @@ Result<SheetTrial> stored_trial(const store::Store& store, const store::Trial& t
   auto recording = decode_trial(*bytes, name);
   if (!recording) return recording.error();
   auto analysis =
-      analyze_trial(samples_from_recording(*recording), stored_analysis_options(*recording));
+      analyze_trial(samples_from_recording(*recording), analysis_options_for(*recording));
   if (!analysis) return Error{name + ": " + analysis.error().message};
   SheetTrial t = sheet_trial(*recording, *analysis);
   // The store's word is final: its figures and verdict, even if this version would differ

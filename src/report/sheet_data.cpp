@@ -9,10 +9,7 @@ namespace stance::report {
 
 SheetTrial sheet_trial(const Recording& recording, const TrialAnalysis& a) {
   SheetTrial t;
-  t.task = recording.metadata.task;
-  t.limb = recording.metadata.limb;
-  t.eyes = recording.metadata.eyes;
-  t.attempt = recording.metadata.attempt;
+  static_cast<TrialCondition&>(t) = recording.metadata.condition();
   t.valid = a.verdict.valid;
   for (const Finding& f : a.verdict.findings) {
     if (f.severity != Severity::kNote) t.reasons.push_back(f.detail);

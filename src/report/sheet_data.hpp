@@ -25,11 +25,7 @@ struct SheetRep {
   bool acceptable = true;
 };
 
-struct SheetTrial {
-  Task task = Task::kSingleLegStance;
-  Limb limb = Limb::kUnspecified;
-  Eyes eyes = Eyes::kOpen;
-  int attempt = 1;
+struct SheetTrial : TrialCondition {
   bool valid = true;
   std::vector<std::string> reasons;  // why not valid, or what qualifies it
   std::vector<KeyFigure> figures;

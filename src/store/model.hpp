@@ -66,13 +66,11 @@ struct TrialResults {
   std::vector<Metric> metrics;
 };
 
-struct Trial {
+// A stored trial's condition: its row keeps task, limb, eyes and attempt; the squats asked for
+// are in its recording (planned_reps is 0 here).
+struct Trial : TrialCondition {
   std::int64_t id = 0;
   std::int64_t session_id = 0;
-  Limb limb = Limb::kUnspecified;
-  Task task = Task::kUnspecified;
-  Eyes eyes = Eyes::kUnspecified;
-  int attempt = 1;
   std::string recorded_utc;
   std::string recorded_by;  // software version that recorded it
   TrialResults results;

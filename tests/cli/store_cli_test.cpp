@@ -125,6 +125,27 @@ TEST_F(StoreCliTest, RecordedSessionIsSavedAnalysedAndFollowedOverTime) {
   EXPECT_EQ(with_db({"reanalyze"}).code, kExitUsage);
 }
 
+TEST_F(StoreCliTest, AThreeSquatProtocolStoresValidTrialsAndReanalysisKeepsThem) {
+  // The issue's new user: every stored trial was INVALID, "3 acceptable repetition(s) of the 5
+  // asked", because the stored analysis did not know the protocol's repetitions.
+  ASSERT_EQ(with_db({"protocol", "add", "squat3", "--task", "squat", "--seconds", "30", "--reps",
+                     "3", "--trials-per-side", "2"})
+                .code,
+            kExitOk);
+  ASSERT_EQ(with_db({"patient", "add", "P-3R", "--involved", "right"}).code, kExitOk);
+  const CliRun recorded = with_db({"session", "record", "P-3R", "--protocol", "squat3"});
+  ASSERT_EQ(recorded.code, kExitOk) << recorded.err;
+  EXPECT_THAT(recorded.out, HasSubstr("4 trial(s) saved"));
+  auto count_valid = [this] {
+    auto store = store::Store::open(db_);
+    return *store->db().query_integer("SELECT count(*) FROM trial WHERE valid = 1");
+  };
+  EXPECT_EQ(count_valid(), 4) << with_db({"session", "show", "1"}).out;
+  const CliRun re = with_db({"reanalyze", "P-3R"});
+  ASSERT_EQ(re.code, kExitOk) << re.err;
+  EXPECT_EQ(count_valid(), 4) << with_db({"session", "show", "1"}).out;
+}
+
 TEST_F(StoreCliTest, ExportImportAndBackup) {
   ASSERT_EQ(with_db({"patient", "add", "P-1"}).code, kExitOk);
   const std::string exported = (dir_ / "p1.stance-export").string();

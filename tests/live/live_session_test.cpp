@@ -75,7 +75,7 @@ TEST(LiveSession, StanceTrialStartsWhenThePatientIsStillAndStopsOnTime) {
 TEST(LiveSession, SquatTrialStopsAfterThePlannedRepsWithEachRepsWobble) {
   TrialPlan plan;
   plan.task = Task::kSingleLegSquat;
-  plan.squat_reps = 3;
+  plan.planned_reps = 3;
   auto live = session_on("realtime=0,task=squat,reps=3,wobble=0.6,seed=5", plan);
   const auto trial = wait_for_trial(*live);
   ASSERT_TRUE(trial);

@@ -68,7 +68,7 @@ TEST(TrialFlow, ManualStartWithoutAutoStartAndCancel) {
 TEST(TrialFlow, SquatsStopAfterTheRepsAndAQuietSecondOrAtTheTimeout) {
   TrialPlan plan;
   plan.task = Task::kSingleLegSquat;
-  plan.squat_reps = 3;
+  plan.planned_reps = 3;
   TrialFlow flow(plan, kRate);
   flow.start_now(0.0);
   feed(flow, 0.0, 10.0, [](double) { return 700.0; });

@@ -302,6 +302,26 @@ TEST(TrialFileTest, RoundTripOfEmptyAndDefaultRecording) {
   expect_equal(r, *back);
 }
 
+TEST(TrialFileTest, PlannedRepetitionsTravelWithTheRecording) {
+  // Format 1.1: the squats a protocol asked for, so the recording alone says how to analyse it.
+  Recording r;
+  r.rate_hz = 100.0;
+  r.metadata.task = Task::kSingleLegSquat;
+  r.metadata.planned_reps = 3;
+  const Result<Recording> back = decode_trial(encode_trial(r), "mem");
+  ASSERT_TRUE(back) << back.error().message;
+  EXPECT_EQ(back->metadata.planned_reps, 3);
+  EXPECT_EQ(back->metadata.squats_asked(), 3);
+  r.metadata.planned_reps = 0;  // not said: no key, and the default applies
+  const Bytes plain = encode_trial(r);
+  EXPECT_EQ(std::search(plain.begin(), plain.end(), std::begin("planned_reps"),
+                        std::end("planned_reps") - 1),
+            plain.end());
+  const Result<Recording> old = decode_trial(plain, "mem");
+  ASSERT_TRUE(old);
+  EXPECT_EQ(old->metadata.squats_asked(), kDefaultSquatReps);
+}
+
 TEST(TrialFileTest, EncodingIsDeterministic) {
   const Recording r = make_recording(PlateLayout::kSixComponent);
   EXPECT_EQ(encode_trial(r), encode_trial(r));
@@ -336,7 +356,7 @@ TEST(TrialFileTest, LayoutMatchesTheDocument) {
   ASSERT_TRUE(std::equal(magic.begin(), magic.end(), b.begin()));
   ParsedFile f = parse_file(b);
   EXPECT_EQ(f.major, 1);
-  EXPECT_EQ(f.minor, 0);
+  EXPECT_EQ(f.minor, kTrialFormatMinor);
   std::vector<std::string> tags;
   for (const Chunk& c : f.chunks) tags.push_back(c.tag);
   EXPECT_EQ(tags, (std::vector<std::string>{"META", "PLAT", "CALB", "TARE", "RATE", "STRM", "EVNT",

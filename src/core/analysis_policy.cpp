@@ -1,15 +1,19 @@
-#include "recording/stored_analysis_options.hpp"
+#include "core/analysis_policy.hpp"
+
+#include <algorithm>
 
 #include "core/validity/plate_geometry.hpp"
 
 namespace stance {
 
-TrialAnalysisOptions stored_analysis_options(const Recording& recording) {
+TrialAnalysisOptions analysis_options_for(const Recording& recording) {
   const TrialMetadata& m = recording.metadata;
   TrialAnalysisOptions options;
   options.task = m.task == Task::kUnspecified ? Task::kSingleLegStance : m.task;
   options.limb = m.limb;
   options.plate = plate_geometry(recording.plate);
+  options.validity.expected_reps = m.squats_asked();
+  options.validity.min_reps = std::min(options.validity.min_reps, m.squats_asked());
   return options;
 }
 
