@@ -39,17 +39,20 @@ void MarkerTracker::reset() {
 }
 
 std::vector<Blob> MarkerTracker::candidates(const cv::Mat& bgr, Marker m, const cv::Rect& roi) {
-  const cv::Rect frame(0, 0, bgr.cols, bgr.rows);
-  const cv::Rect area = roi.area() > 0 ? (roi & frame) : frame;
+  const cv::Rect area = roi & cv::Rect(0, 0, bgr.cols, bgr.rows);
   if (area.area() == 0) return {};
   to_hsv(bgr(area), hsv_);
-  threshold(hsv_, options_.colours.of(m), mask_);
+  return candidates_in(hsv_, m, area.tl());
+}
+
+std::vector<Blob> MarkerTracker::candidates_in(const cv::Mat& hsv, Marker m, cv::Point offset) {
+  threshold(hsv, options_.colours.of(m), mask_);
   std::vector<Blob> blobs = find_blobs(mask_, cv::Rect(), options_.blobs, buffers_);
   std::vector<Blob> kept;
   for (Blob& b : blobs) {
     if (b.fill < options_.min_fill) continue;
-    b.centre.x_px += area.x;
-    b.centre.y_px += area.y;
+    b.centre.x_px += offset.x;
+    b.centre.y_px += offset.y;
     kept.push_back(b);
   }
   return kept;
@@ -58,8 +61,9 @@ std::vector<Blob> MarkerTracker::candidates(const cv::Mat& bgr, Marker m, const 
 void MarkerTracker::acquire_leg(const cv::Mat& bgr, MarkerFrame& frame) {
   // One HSV conversion of the whole frame for the three colours.
   std::array<std::vector<Blob>, 3> c;
+  to_hsv(bgr, hsv_);
   for (Marker m : kMarkers) {
-    c[index_of(m)] = candidates(bgr, m, cv::Rect());
+    c[index_of(m)] = candidates_in(hsv_, m, cv::Point(0, 0));
     auto& v = c[index_of(m)];
     std::sort(v.begin(), v.end(),
               [](const Blob& a, const Blob& b) { return a.area_px > b.area_px; });

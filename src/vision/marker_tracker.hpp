@@ -53,7 +53,10 @@ class MarkerTracker {
     int lost_frames = 0;
   };
 
+  // Blobs of the marker's colour within `roi` of the frame, and within a frame already in HSV
+  // whose pixel (0, 0) is `offset` of the frame; in frame coordinates.
   std::vector<Blob> candidates(const cv::Mat& bgr, Marker m, const cv::Rect& roi);
+  std::vector<Blob> candidates_in(const cv::Mat& hsv, Marker m, cv::Point offset);
   void acquire_leg(const cv::Mat& bgr, MarkerFrame& frame);
   std::optional<Blob> follow(const cv::Mat& bgr, Marker m, const MarkerFrame& so_far);
   void update(Marker m, const std::optional<Blob>& found);

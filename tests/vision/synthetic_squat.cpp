@@ -18,6 +18,14 @@ cv::Point fixed(double x, double y) {
 }  // namespace
 
 SyntheticSquat::SyntheticSquat(SceneOptions options) : o_(std::move(options)) {
+  if (o_.noise_sd > 0.0) {
+    cv::RNG rng(o_.seed * 7919u);
+    for (int k = 0; k < 7; ++k) {  // drawn once: the normal generator is the slow part
+      cv::Mat noise(480, 640, CV_16SC3);
+      rng.fill(noise, cv::RNG::NORMAL, 0.0, o_.noise_sd);
+      noise_.push_back(noise);
+    }
+  }
   background_ = cv::Mat(480, 640, CV_8UC3, cv::Scalar(105, 110, 112));
   if (o_.textured) {
     cv::RNG rng(o_.seed + 100);
@@ -121,13 +129,10 @@ cv::Mat SyntheticSquat::render(int frame) const {
   }
   if (o_.light && frame >= o_.light->first) img.convertTo(img, -1, o_.light->second, 0.0);
   if (o_.blur_sigma > 0.0) cv::GaussianBlur(img, img, cv::Size(5, 5), o_.blur_sigma);
-  if (o_.noise_sd > 0.0) {
-    cv::Mat noise(img.size(), CV_16SC3);
-    cv::RNG rng(o_.seed * 7919u + static_cast<unsigned>(frame));
-    rng.fill(noise, cv::RNG::NORMAL, 0.0, o_.noise_sd);
+  if (!noise_.empty()) {  // sensor noise, a different field from frame to frame
     cv::Mat wide;
     img.convertTo(wide, CV_16SC3);
-    wide += noise;
+    wide += noise_[static_cast<std::size_t>(frame) % noise_.size()];
     wide.convertTo(img, CV_8UC3);  // saturates
   }
   return img;

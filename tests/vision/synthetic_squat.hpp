@@ -65,6 +65,7 @@ class SyntheticSquat {
  private:
   SceneOptions o_;
   cv::Mat background_;
+  std::vector<cv::Mat> noise_;
 };
 
 }  // namespace stance::test
