@@ -6,22 +6,22 @@ namespace stance::vision {
 
 std::vector<Blob> find_blobs(const cv::Mat& mask, const cv::Rect& roi, const BlobLimits& limits,
                              BlobBuffers& b) {
-  const cv::Rect area = roi.area() > 0 ? (roi & cv::Rect(0, 0, mask.cols, mask.rows))
-                                       : cv::Rect(0, 0, mask.cols, mask.rows);
+  const cv::Rect whole(0, 0, mask.cols, mask.rows);
+  const cv::Rect area = roi.area() > 0 ? (roi & whole) : whole;
   std::vector<Blob> blobs;
   if (area.area() == 0) return blobs;
-  const int n =
-      cv::connectedComponentsWithStats(mask(area), b.labels, b.stats, b.centroids, 8, CV_32S);
-  for (int i = 1; i < n; ++i) {  // 0 is the background
-    const double a = b.stats.at<int>(i, cv::CC_STAT_AREA);
-    if (a < limits.min_area_px || a > limits.max_area_px) continue;
-    const double box = static_cast<double>(b.stats.at<int>(i, cv::CC_STAT_WIDTH)) *
-                       b.stats.at<int>(i, cv::CC_STAT_HEIGHT);
+  const cv::Mat part = mask(area);
+  cv::findContours(part, b.contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  for (const auto& contour : b.contours) {
+    const cv::Rect box = cv::boundingRect(contour);
+    if (box.area() < limits.min_area_px) continue;  // a speck of noise
+    const cv::Moments m = cv::moments(part(box), true);
+    if (m.m00 < limits.min_area_px || m.m00 > limits.max_area_px) continue;
     Blob blob;
-    // Pixel centres are at integer coordinates in OpenCV's centroids.
-    blob.centre = {b.centroids.at<double>(i, 0) + area.x, b.centroids.at<double>(i, 1) + area.y};
-    blob.area_px = a;
-    blob.fill = a / box;
+    // Pixel centres are at integer coordinates.
+    blob.centre = {m.m10 / m.m00 + box.x + area.x, m.m01 / m.m00 + box.y + area.y};
+    blob.area_px = m.m00;
+    blob.fill = m.m00 / box.area();
     blobs.push_back(blob);
   }
   return blobs;

