@@ -1,6 +1,7 @@
 #include "vision/knee_analysis.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <string>
 
@@ -8,6 +9,8 @@
 
 namespace stance::vision {
 namespace {
+
+constexpr double kBottomBand_px = 1.0;
 
 std::optional<double> median(std::vector<double> v) {
   if (v.empty()) return std::nullopt;
@@ -36,6 +39,25 @@ KneeSquat measure(const std::vector<KneeFrame>& frames, double start_s, double e
     ++q.fppa_frames;
   }
   if (bottom) {
+    // The hip is nearly still at the bottom, so its noise alone would pick a frame: the bottom
+    // is the frame nearest the middle of the frames within kBottomBand_px of the lowest.
+    double sum_t = 0.0;
+    int n = 0;
+    for (const KneeFrame& f : frames) {
+      if (f.t_s < start_s || f.t_s > end_s || !f.hip) continue;
+      if (f.hip->y_px >= bottom->hip->y_px - kBottomBand_px) {
+        sum_t += f.t_s;
+        ++n;
+      }
+    }
+    const double middle = sum_t / n;
+    for (const KneeFrame& f : frames) {
+      if (f.t_s < start_s || f.t_s > end_s || !f.hip) continue;
+      if (f.hip->y_px >= bottom->hip->y_px - kBottomBand_px &&
+          std::abs(f.t_s - middle) < std::abs(bottom->t_s - middle)) {
+        bottom = &f;
+      }
+    }
     q.bottom_s = bottom->t_s;
     q.bottom_fppa_deg = bottom->fppa_deg;
   }

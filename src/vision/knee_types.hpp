@@ -19,7 +19,8 @@ struct KneeFrame {
 struct KneeSquat {
   int index = 0;  // 1-based, in time order
   double start_s = 0.0, bottom_s = 0.0, end_s = 0.0;
-  // FPPA in the frame where the hip is lowest (empty if a marker was lost in that frame).
+  // FPPA in the frame where the hip is lowest: the middle of the frames within 1 px of the
+  // lowest (empty if a marker was lost in that frame).
   std::optional<double> bottom_fppa_deg;
   // Largest FPPA (most valgus) and max − min FPPA over the squat's frames with an FPPA (the
   // knee's wobble); empty when no frame of the squat had one.

@@ -28,6 +28,7 @@ SquatTruth squat_truth(const SyntheticSquat& scene, double start_s, double end_s
     if (f.hip.y_px > lowest_hip) {
       lowest_hip = f.hip.y_px;
       t.bottom_fppa_deg = f.fppa_deg;
+      t.bottom_s = f.t_s;
     }
   }
   t.peak_fppa_deg = hi;
@@ -42,7 +43,10 @@ SquatErrors compare_squats(const SyntheticSquat& scene, const vision::KneeTrial&
     EXPECT_TRUE(q.peak_fppa_deg && q.bottom_fppa_deg && q.range_deg) << "squat " << q.index;
     if (!q.peak_fppa_deg || !q.bottom_fppa_deg || !q.range_deg) continue;
     e.peak_deg = std::max(e.peak_deg, std::abs(*q.peak_fppa_deg - t.peak_fppa_deg));
-    e.bottom_deg = std::max(e.bottom_deg, std::abs(*q.bottom_fppa_deg - t.bottom_fppa_deg));
+    const int bottom_frame = static_cast<int>(std::lround(q.bottom_s * scene.options().fps));
+    e.bottom_deg =
+        std::max(e.bottom_deg, std::abs(*q.bottom_fppa_deg - scene.truth(bottom_frame).fppa_deg));
+    e.bottom_s = std::max(e.bottom_s, std::abs(q.bottom_s - t.bottom_s));
     e.range_deg = std::max(e.range_deg, std::abs(*q.range_deg - t.range_deg));
   }
   return e;
