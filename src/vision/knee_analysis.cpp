@@ -120,17 +120,22 @@ KneeTrial analyze_knee(const std::vector<MarkerFrame>& frames, const KneeOptions
     trial.notes.push_back("no limb given: FPPA needs left or right for its sign");
   }
   std::vector<TimeInterval> intervals;
+  std::vector<bool> came_back_up;  // a hip squat still down when the video ended did not
   if (plate_squats) {
     trial.squats_from = SquatSource::kPlate;
     intervals = *plate_squats;
+    came_back_up.assign(intervals.size(), true);
   } else {
     trial.squats_from = SquatSource::kHipMarker;
     for (const HipSquat& h : segment_squats_by_hip(trial.frames, o.hip_squats)) {
       intervals.push_back({h.start_s, h.end_s});
+      came_back_up.push_back(h.complete);
     }
   }
-  for (const TimeInterval& iv : intervals) {
+  for (std::size_t k = 0; k < intervals.size(); ++k) {
+    const TimeInterval& iv = intervals[k];
     KneeSquat q = measure(trial.frames, iv.start_s, iv.end_s);
+    q.complete = q.complete && came_back_up[k];
     if (q.frames == 0) continue;  // a plate squat after the video ended, or before it began
     q.index = static_cast<int>(trial.squats.size()) + 1;
     trial.squats.push_back(q);

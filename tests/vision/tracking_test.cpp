@@ -188,6 +188,20 @@ TEST(Tracking, SquatsFromThePlate) {
   }
 }
 
+// The video stops at the bottom of squat 4 and no plate says where the squats are: squat 4 is
+// reported as not wholly on video and left out of the mean.
+TEST(Tracking, VideoEndingMidSquatWithoutAPlate) {
+  const SyntheticSquat scene(SceneOptions{});
+  auto frames = track_scene(scene);
+  const auto designed = scene.squat_intervals();
+  frames.resize(static_cast<std::size_t>((designed[3].start_s + 1.2) * 30.0));
+  const KneeTrial trial = vision::analyze_knee(frames, options(Limb::kRight));
+  ASSERT_EQ(trial.squats.size(), 4u);
+  for (std::size_t k = 0; k < 3; ++k) EXPECT_TRUE(trial.squats[k].complete);
+  EXPECT_FALSE(trial.squats[3].complete);
+  EXPECT_EQ(trial.squats_in_mean, 3);
+}
+
 TEST(Tracking, NoMarkersNoAngles) {
   vision::MarkerTracker tracker;
   const cv::Mat grey(480, 640, CV_8UC3, cv::Scalar(100, 100, 100));
