@@ -23,8 +23,8 @@ struct TrackerOptions {
   MarkerColours colours;
   BlobLimits blobs;
   double gate_px = 40.0;        // tracked: blobs within this of the prediction
-  double gate_growth_px = 4.0;  // lost: the gate grows this much per lost frame ...
-  double max_gate_px = 80.0;    // ... up to this
+  double gate_growth_px = 2.0;  // lost: the gate grows this much per lost frame ...
+  double max_gate_px = 60.0;    // ... up to this
   double max_area_ratio = 3.0;  // a candidate's area within this factor of the marker's
   double min_fill = 0.35;       // a disc fills 0.785 of its box; a thin streak is not a marker
   // Acquisition of the leg: thigh/shank length ratio and the angle between them.

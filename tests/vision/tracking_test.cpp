@@ -139,6 +139,32 @@ TEST(Tracking, SimilarColoursInTheBackgroundDoNotStealTheTrack) {
   std::printf("[ distractors ] worst marker position error %.2f px\n", worst);
 }
 
+// While a hand covers the knee, a green ball 73 px below where the knee was last seen, where a
+// knee could be (between hip and ankle, in line with them): only the gate keeps it out.
+TEST(Tracking, SimilarColourNearAnOccludedKneeIsNotTaken) {
+  SceneOptions o;
+  o.occlude_knee = std::pair{150, 162};
+  const SyntheticSquat probe(o);
+  const TruthFrame last_seen = probe.truth(149);
+  o.distractors = {{last_seen.knee.x_px + 20.0, last_seen.knee.y_px + 70.0, 8.5, kGreen}};
+  const SyntheticSquat scene(o);
+  double nearest = 1e9;  // the knee's closest approach to the ball while covered
+  for (int i = 150; i < 162; ++i) {
+    nearest = std::min(
+        nearest, distance(scene.truth(i).knee, {o.distractors[0].x_px, o.distractors[0].y_px}));
+  }
+  ASSERT_GT(nearest, 62.0);  // beyond the largest gate (60 px): the scene tests the gate
+  const auto frames = track_scene(scene);
+  for (int i = 150; i < 162; ++i) EXPECT_FALSE(frames[i].at(Marker::kKnee)) << "frame " << i;
+  EXPECT_LT(largest_position_error(scene, frames), 1.0);  // no frame took the ball
+  for (int i = 162; i < scene.frame_count(); ++i) ASSERT_TRUE(frames[i].all_found()) << i;
+  // Without the gate's limit the ball is taken: the test can fail.
+  vision::TrackerOptions loose;
+  loose.max_gate_px = 200.0;
+  loose.gate_growth_px = 20.0;
+  EXPECT_GT(largest_position_error(scene, track_scene(scene, loose)), 30.0);
+}
+
 TEST(Tracking, MarkerFallingOffIsLostForGoodNotReplacedByItselfOnTheFloor) {
   SceneOptions o;
   o.knee_falls_at = 190;  // during the pause after squat 2
