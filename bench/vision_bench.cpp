@@ -3,11 +3,16 @@
 // (the first frame, or after every marker was lost), and of the HSV conversion alone. Frames are
 // the tests' synthetic squat (tests/vision/synthetic_squat.hpp), rendered outside the timed loop.
 #include <benchmark/benchmark.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <opencv2/core.hpp>
+#include <string>
 #include <vector>
 
+#include "camera/camera_source.hpp"
 #include "synthetic_squat.hpp"
+#include "video_file.hpp"
 #include "vision/colour_threshold.hpp"
 #include "vision/marker_tracker.hpp"
 
@@ -68,6 +73,35 @@ void BM_HsvOfWholeFrame_640x480(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_HsvOfWholeFrame_640x480)->Unit(benchmark::kMillisecond);
+
+// The camera source reading a 90-frame 640×480 MJPEG AVI to its end (decoding on its capture
+// thread, the caller taking the frames): frames/s of decoding and handing over, wall time.
+void BM_ReadMjpegFile_640x480(benchmark::State& state) {
+  struct TempVideo {  // written once, removed at exit
+    std::string path = "/tmp/stance-vision-bench-" + std::to_string(::getpid()) + ".avi";
+    TempVideo() { test::write_mjpeg_avi(test::SyntheticSquat(test::SceneOptions{}), path, 90); }
+    ~TempVideo() { std::remove(path.c_str()); }
+  };
+  static const TempVideo video;
+  const std::string& path = video.path;
+  std::int64_t frames = 0;
+  for (auto _ : state) {
+    auto source = camera::CameraSource::open_file(path);
+    if (!source || !(*source)->start()) {
+      state.SkipWithError("cannot read the benchmark's video");
+      break;
+    }
+    std::vector<camera::CameraFrame> got;
+    while ((*source)->read(got, std::chrono::milliseconds(500)) != camera::CameraRead::kEnded) {
+      frames += static_cast<std::int64_t>(got.size());
+      got.clear();
+    }
+    frames += static_cast<std::int64_t>(got.size());
+  }
+  state.counters["frames_per_s"] =
+      benchmark::Counter(static_cast<double>(frames), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ReadMjpegFile_640x480)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 }  // namespace stance
