@@ -2,11 +2,11 @@
 // The three markers from frame to frame. Per frame: HSV thresholds, connected blobs, and the
 // one blob that is the marker, chosen by distance from the predicted position, size and shape.
 //
-// Gating (docs/camera.md, "Tracking"): a tracked marker is looked for only within gate_px of
-// where it is predicted (its last position plus half its last step); a blob outside the gate is
-// never the marker, so a background object of the same colour cannot take the track. A marker
-// not found is LOST in that frame (no position, never guessed). While lost it is looked for
-// around its last position, the gate growing by gate_growth_px per lost frame up to
+// Gating (docs/camera.md, "How the markers are found"): a tracked marker is looked for only
+// within gate_px of where it is predicted (its last position plus half its last step); a blob
+// outside the gate is never the marker, so a background object of the same colour cannot take the
+// track. A marker not found is LOST in that frame (no position, never guessed). While lost it is
+// looked for around its last position, the gate growing by gate_growth_px per lost frame up to
 // max_gate_px, and only where the body allows (hip above knee above ankle). With no marker
 // tracked at all (the start, or everything lost), the three are acquired together over the whole
 // frame: the triple of candidates that best forms a leg.
