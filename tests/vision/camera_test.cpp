@@ -71,6 +71,25 @@ TEST(CameraSource, StopWhileAFileIsBeingReadReturnsAtOnce) {
   EXPECT_LT(frames.size(), 60u);
 }
 
+// Played in real time (a replay beside a plate), a file's frames come at its own rate.
+TEST(CameraSource, RealTimeFileKeepsItsRate) {
+  TempDir dir("stance-camera");
+  const SyntheticSquat scene(SceneOptions{});
+  const std::string path = dir.path("squat.avi").string();
+  ASSERT_TRUE(write_mjpeg_avi(scene, path, 15));
+  camera::CameraSettings settings;
+  settings.realtime = true;
+  auto source = CameraSource::open_file(path, settings);
+  ASSERT_TRUE(source);
+  const auto started = std::chrono::steady_clock::now();
+  const auto frames = read_all(**source);
+  const double took_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  ASSERT_EQ(frames.size(), 15u);
+  EXPECT_GE(took_s, 14.0 / 30.0);  // the last frame is due 14/30 s after the first
+  EXPECT_LT(took_s, 3.0);
+}
+
 TEST(CameraSource, ClearErrors) {
   TempDir dir("stance-camera");
   auto missing = CameraSource::open_file(dir.path("nothing.avi").string());
