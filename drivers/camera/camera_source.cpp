@@ -64,10 +64,14 @@ Result<std::unique_ptr<CameraSource>> CameraSource::open_file(const std::string&
   silence_opencv();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return Error{path + ": no such file"};
+  // Named back ends only: with CAP_ANY, OpenCV also tries libgphoto2, which enumerates every USB
+  // device on the machine (the plate's too) and leaks what it read.
   cv::VideoCapture capture;
-  try {
-    capture.open(path, cv::CAP_ANY);
-  } catch (const cv::Exception&) {
+  for (const int api : {cv::CAP_FFMPEG, cv::CAP_OPENCV_MJPEG}) {
+    try {
+      if (capture.open(path, api)) break;
+    } catch (const cv::Exception&) {
+    }
   }
   if (!capture.isOpened()) {
     return Error{path + ": not a video that can be read (an MJPEG AVI always can)"};
