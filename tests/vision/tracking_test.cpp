@@ -100,6 +100,26 @@ TEST(Tracking, LeftLimbTexturedBackgroundSameSign) {
   EXPECT_LT(*wrong.squats[2].bottom_fppa_deg, -14.0);
 }
 
+// The smallest markers of the set-up (7 px radius) in a noisier, blurrier picture, and the
+// largest (10 px).
+TEST(Tracking, SmallMarkersHeavyNoiseAndLargeMarkers) {
+  for (const double radius : {7.0, 10.0}) {
+    SceneOptions o;
+    o.marker_radius_px = radius;
+    o.textured = true;
+    o.noise_sd = radius < 8.0 ? 10.0 : 6.0;
+    o.blur_sigma = radius < 8.0 ? 1.2 : 0.8;
+    o.seed = 5;
+    const SyntheticSquat scene(o);
+    const auto frames = track_scene(scene);
+    for (const auto& f : frames) ASSERT_TRUE(f.all_found()) << "radius " << radius << " " << f.t_s;
+    EXPECT_LT(largest_position_error(scene, frames), 1.0) << radius;
+    const KneeTrial trial = vision::analyze_knee(frames, options(Limb::kRight));
+    expect_five_squats_within_a_degree(scene, trial,
+                                       radius < 8.0 ? "7 px, noise 10, blur 1.2" : "10 px");
+  }
+}
+
 TEST(Tracking, OccludedKneeGivesNoAngleAndTheTrackComesBack) {
   SceneOptions o;
   o.occlude_knee = std::pair{150, 162};  // 0.4 s of squat 2, near its bottom
