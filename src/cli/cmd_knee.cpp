@@ -126,9 +126,8 @@ void print_text(std::ostream& out, const KneeVideo& v) {
          "pain 16.8 ± 5.4°;\na change smaller than about 8° between visits is within the test's "
          "noise (Munro et al. 2012).\n";
   for (const std::string& n : t.notes) out << "Note: " << n << "\n";
-  if (v.end != camera::CameraEnd::kFileEnded || v.cut_short) {
-    out << "Note: " << v.end_reason << "\n";
-  }
+  // A file cut short is among the notes already; anything but the file's end is said here.
+  if (v.end != camera::CameraEnd::kFileEnded) out << "Note: " << v.end_reason << "\n";
 }
 
 int run_knee(const ParsedArgs& args, Context& context) {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 
 #include "cli/cli.hpp"
@@ -66,6 +67,19 @@ TEST(KneeCommand, TextForPeople) {
   EXPECT_NE(r.out.find("Mean of squats 1–4"), std::string::npos);
   EXPECT_NE(r.out.find("valgus"), std::string::npos);
   std::printf("%s", r.out.c_str());
+}
+
+// A file cut short on disk: the squats it holds, and the reason said once.
+TEST(KneeCommand, FileCutShortIsSaidOnce) {
+  TempDir dir("stance-knee");
+  const SyntheticSquat scene(SceneOptions{});
+  const std::string path = dir.path("cut.avi").string();
+  ASSERT_TRUE(write_mjpeg_avi(scene, path));
+  std::filesystem::resize_file(path, std::filesystem::file_size(path) * 7 / 10);  // in squat 4
+  const CliRun r = stance({"knee", path});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(count(r.out, "the file is cut short"), 1u) << r.out;
+  EXPECT_NE(r.out.find("(not wholly on video)"), std::string::npos) << r.out;
 }
 
 TEST(KneeCommand, OneClearLineForEachError) {
