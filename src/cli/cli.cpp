@@ -12,6 +12,7 @@ std::vector<Command> all_commands() {
   std::vector<Command> commands{demo_command(), devices_command(), calibrate_command(),
                                 record_command(), analyze_command()};
   for (Command& c : store_commands()) commands.push_back(std::move(c));
+  commands.push_back(knee_command());
   return commands;
 }
 

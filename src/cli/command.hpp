@@ -27,6 +27,7 @@ Command record_command();
 Command analyze_command();
 Command demo_command();
 Command calibrate_command();
+Command knee_command();  // cmd_knee.cpp: the knee on a marker video
 // The clinic's history (src/store): names of two words are subcommands, e.g. "patient add".
 std::vector<Command> store_commands();
 
