@@ -13,7 +13,7 @@
 #include "app/session_model.hpp"
 #include "app/theme.hpp"
 #include "app/views.hpp"
-#include "cli/command.hpp"
+#include "services/drivers.hpp"
 
 namespace {
 
@@ -59,7 +59,7 @@ int main() {
   theme::apply((*platform)->fonts());
   ImGui::GetIO().IniFilename = nullptr;
   DriverRegistry drivers;
-  cli::register_all_drivers(drivers);
+  register_all_drivers(drivers);
   constexpr int kFrames = 300;
 
   // Idle: the set-up screen, no plate.

@@ -9,9 +9,9 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli/stored_analysis.hpp"
 #include "device/trial_recorder.hpp"
 #include "recording/trial_file.hpp"
+#include "services/stored_analysis.hpp"
 #include "simulated/simulated_driver.hpp"
 #include "store/progress.hpp"
 #include "store/rows.hpp"
@@ -188,14 +188,14 @@ void BM_Reanalysis_RealRecordings(benchmark::State& state) {
     t.limb = request.metadata.limb;
     t.task = request.metadata.task;
     t.attempt = ++attempt;
-    t.results = *cli::analyze_stored_recording(bytes, "bench");
+    t.results = *analyze_stored_recording(bytes, "bench");
     ids.push_back(*store->add_trial(t, bytes));
   }
   std::size_t next = 0;
   for (auto _ : state) {
     const std::int64_t id = ids[next++ % ids.size()];
     const auto bytes = store->recording(id);
-    const auto results = cli::analyze_stored_recording(*bytes, "bench");
+    const auto results = analyze_stored_recording(*bytes, "bench");
     benchmark::DoNotOptimize(store->replace_results(id, *results).ok());
   }
   state.SetItemsProcessed(state.iterations());

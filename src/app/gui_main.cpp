@@ -16,9 +16,9 @@
 #include "app/store_worker.hpp"
 #include "app/theme.hpp"
 #include "app/views.hpp"
-#include "cli/cli.hpp"
-#include "cli/command.hpp"
-#include "cli/data_dirs.hpp"
+#include "services/data_dirs.hpp"
+#include "services/drivers.hpp"
+#include "support/args.hpp"
 
 namespace stance::app {
 namespace {
@@ -59,14 +59,14 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     }
     script.emplace(std::move(*commands));
   }
-  const auto settings_file = cli::default_data_dir() / "dashboard.settings";
+  const auto settings_file = default_data_dir() / "dashboard.settings";
   auto loaded = load_settings(settings_file);
   if (!loaded) err << "stance: warning: " << loaded.error().message << "\n";
   DashboardSettings settings = loaded ? *loaded : DashboardSettings{};
   if (!options.device.empty()) settings.device = options.device;
 
   DriverRegistry drivers;
-  cli::register_all_drivers(drivers);
+  register_all_drivers(drivers);
   LiveSource source(drivers, settings.device);
   // Trials go to the clinic's store; to trial files when asked, or when the store cannot be
   // opened (said at once: nothing recorded is lost either way).
@@ -75,7 +75,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
   std::unique_ptr<StoreWorker> worker;
   std::unique_ptr<TrialSink> sink;
   if (options.trials_dir.empty()) {
-    const auto db = options.db.empty() ? cli::default_data_dir() / "stance.db" : options.db;
+    const auto db = options.db.empty() ? default_data_dir() / "stance.db" : options.db;
     auto opened = store::Store::open(db);
     auto reader = opened ? store::Store::open(db) : Result<store::Store>(opened.error());
     if (opened && reader) {
@@ -85,12 +85,12 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     } else {
       const Error& why = opened ? reader.error() : opened.error();
       err << "stance: warning: " << why.message << "; trials are saved as files in "
-          << (cli::default_data_dir() / "sessions").string() << " instead\n";
+          << (default_data_dir() / "sessions").string() << " instead\n";
     }
   }
   if (!sink) {
     sink = std::make_unique<TrialFileSink>(
-        options.trials_dir.empty() ? cli::default_data_dir() / "sessions" : options.trials_dir);
+        options.trials_dir.empty() ? default_data_dir() / "sessions" : options.trials_dir);
   }
   SessionModel session(source, *sink);
   session.protocol_index =
@@ -185,7 +185,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
 namespace stance::app {
 
 int gui_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  cli::CommandSpec spec;
+  CommandSpec spec;
   spec.name = "gui";
   spec.summary = "the dashboard";
   spec.usage =
@@ -199,13 +199,13 @@ int gui_command(const std::vector<std::string>& args, std::ostream& out, std::os
       {"trials-dir", "DIR", "save trials as trial files in this folder instead of the store"},
   };
   spec.details = "Needs a display (X11 or Wayland); `xvfb-run -a stance gui ...` without one.";
-  auto parsed = cli::parse_args(spec, args);
+  auto parsed = parse_args(spec, args);
   if (!parsed) {
     err << "stance: " << parsed.error().message << "\n";
     return 2;
   }
   if (parsed->help) {
-    out << cli::help_text(spec);
+    out << help_text(spec);
     return 0;
   }
   if (!display_available()) {
@@ -220,13 +220,6 @@ int gui_command(const std::vector<std::string>& args, std::ostream& out, std::os
   options.trials_dir = parsed->value_or("trials-dir", "");
   options.db = parsed->value_or("db", "");
   return run_gui(options, err);
-}
-
-int no_arguments(std::ostream& out, std::ostream& err) {
-  if (display_available()) return gui_command({}, out, err);
-  out << "No display found: running the complete simulated test on the command line instead "
-         "(`stance gui` opens the dashboard where there is a display).\n\n";
-  return cli::run({"demo"}, out, err);
 }
 
 }  // namespace stance::app

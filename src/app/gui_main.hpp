@@ -23,9 +23,8 @@ int run_gui(const GuiOptions& options, std::ostream& err);
 
 namespace stance::app {
 
-// `stance gui [options]` and `stance` with no arguments (the dashboard when a display is there,
-// else the complete simulated test on the command line). Exit codes as the command line's.
+// `stance gui [options]`. Exit codes as the command line's. (`stance` with no arguments is
+// main.cpp's choice: this, or the command line's simulated test where there is no display.)
 int gui_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-int no_arguments(std::ostream& out, std::ostream& err);
 
 }  // namespace stance::app

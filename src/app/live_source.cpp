@@ -1,7 +1,7 @@
 #include "app/live_source.hpp"
 
-#include "cli/plate_adjustments.hpp"
 #include "device/replay_plate.hpp"
+#include "services/plate_adjustments.hpp"
 
 namespace stance::app {
 
@@ -50,7 +50,7 @@ Status LiveSource::replay(Recording recording, double speed) {
   // It ends where the recording ends, or as the protocol's trials do, after the fifth squat.
   plan.stance_seconds = plan.squat_timeout_s = plate->duration_s() - 0.01;
   live::LiveOptions options;
-  options.calibration_text = "replay of a stored trial; " + cli::describe_adjustment(tare);
+  options.calibration_text = "replay of a stored trial; " + describe_adjustment(tare);
   session_ = std::make_unique<live::LiveSession>(std::move(plate), tare, options);
   replaying_ = true;
   session_->begin_trial(plan);
@@ -63,10 +63,10 @@ Result<live::LiveSession*> LiveSource::open(const std::string& address) {
   close();  // the old session stops (and its plate is closed) first
   auto plate = drivers_.open(address);
   if (!plate) return plate.error();
-  auto adjustment = cli::adjustment_for(**plate);
+  auto adjustment = adjustment_for(**plate);
   if (!adjustment) return adjustment.error();
   live::LiveOptions options;
-  options.calibration_text = cli::describe_adjustment(adjustment->tare);
+  options.calibration_text = describe_adjustment(adjustment->tare);
   session_ = std::make_unique<live::LiveSession>(std::move(*plate), adjustment->tare, options);
   return session_.get();
 }

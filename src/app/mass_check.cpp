@@ -2,9 +2,9 @@
 
 #include <cstdio>
 
-#include "cli/data_dirs.hpp"
-#include "cli/plate_calibration.hpp"
 #include "recording/plate_adjustment_file.hpp"
+#include "services/data_dirs.hpp"
+#include "services/plate_calibration.hpp"
 
 namespace stance::app {
 namespace {
@@ -57,38 +57,37 @@ void MassCheck::launch(LiveSource& source, bool with_mass) {
   const std::string address = step_address(source, with_mass, mass_kg, at);
   source.close();  // the plate streams to one reader: the live view pauses meanwhile
   const DriverRegistry& drivers = source.drivers();
-  running_ = std::async(
-      std::launch::async, [&drivers, address, with_mass, at, this_mass = mass_kg, s = seconds]() {
-        Outcome out;
-        auto opened = cli::open_for_calibration(drivers, address, s, !with_mass);
-        if (!opened) {
-          out.error = opened.error().message;
-          return out;
-        }
-        if (with_mass) {
-          auto check = cli::known_mass_step(*opened, this_mass, at);
-          if (!check) {
-            out.error = check.error().message;
-            return out;
-          }
-          out.check = *check;
-        } else {
-          auto tare = cli::tare_step(*opened);
-          if (!tare) {
-            out.error = tare.error().message;
-            return out;
-          }
-          out.tare = *tare;
-        }
-        if (Status saved = save_plate_adjustment(cli::plate_adjustments_dir(), opened->adjustment);
-            !saved) {
-          out.error = "not saved: " + saved.error().message;
-          return out;
-        }
-        out.saved_to =
-            plate_adjustment_path(cli::plate_adjustments_dir(), opened->adjustment.serial).string();
+  running_ = std::async(std::launch::async, [&drivers, address, with_mass, at, this_mass = mass_kg,
+                                             s = seconds]() {
+    Outcome out;
+    auto opened = open_for_calibration(drivers, address, s, !with_mass);
+    if (!opened) {
+      out.error = opened.error().message;
+      return out;
+    }
+    if (with_mass) {
+      auto check = known_mass_step(*opened, this_mass, at);
+      if (!check) {
+        out.error = check.error().message;
         return out;
-      });
+      }
+      out.check = *check;
+    } else {
+      auto tare = tare_step(*opened);
+      if (!tare) {
+        out.error = tare.error().message;
+        return out;
+      }
+      out.tare = *tare;
+    }
+    if (Status saved = save_plate_adjustment(plate_adjustments_dir(), opened->adjustment); !saved) {
+      out.error = "not saved: " + saved.error().message;
+      return out;
+    }
+    out.saved_to =
+        plate_adjustment_path(plate_adjustments_dir(), opened->adjustment.serial).string();
+    return out;
+  });
 }
 
 void MassCheck::poll(LiveSource& source) {

@@ -1,7 +1,7 @@
 #include "app/store_saver.hpp"
 
-#include "cli/stored_analysis.hpp"
 #include "recording/trial_file.hpp"
+#include "services/stored_analysis.hpp"
 
 namespace stance::app {
 
@@ -42,9 +42,10 @@ Result<std::string> StoreSink::save(const live::CompletedTrial& completed, const
   r.metadata.patient_code = patient_;
   const std::vector<std::uint8_t> bytes = encode_trial(r);
   // The trial was analysed once, when it ended; the store keeps that analysis, as shown.
-  const auto results = completed.analysis ? Result<store::TrialResults>(cli::stored_results(
-                                                r, *completed.analysis, step_title(step)))
-                                          : cli::analyze_stored_recording(bytes, step_title(step));
+  const auto results =
+      completed.analysis
+          ? Result<store::TrialResults>(stored_results(r, *completed.analysis, step_title(step)))
+          : analyze_stored_recording(bytes, step_title(step));
   if (!results) return results.error();
   store::Trial trial;
   trial.session_id = session_id_;

@@ -8,13 +8,13 @@
 
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
-#include "cli/data_dirs.hpp"
-#include "cli/format.hpp"
-#include "cli/plate_adjustments.hpp"
-#include "cli/plate_calibration.hpp"
 #include "core/calibration_check.hpp"
 #include "core/recording_samples.hpp"
 #include "device/trial_recorder.hpp"
+#include "services/data_dirs.hpp"
+#include "services/plate_adjustments.hpp"
+#include "services/plate_calibration.hpp"
+#include "support/format.hpp"
 
 namespace stance::cli {
 namespace {

@@ -5,8 +5,6 @@
 
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
-#include "cli/data_dirs.hpp"
-#include "cli/format.hpp"
 #include "core/key_figures.hpp"
 #include "core/recording_samples.hpp"
 #include "core/symmetry.hpp"
@@ -15,6 +13,8 @@
 #include "device/trial_recorder.hpp"
 #include "recording/trial_file.hpp"
 #include "report/pdf_sheet.hpp"
+#include "services/data_dirs.hpp"
+#include "support/format.hpp"
 
 namespace stance::cli {
 namespace {

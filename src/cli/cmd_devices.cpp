@@ -1,7 +1,7 @@
 // `stance devices`: the plates this program can use, per driver.
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
-#include "cli/format.hpp"
+#include "support/format.hpp"
 
 namespace stance::cli {
 namespace {

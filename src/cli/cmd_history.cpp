@@ -6,13 +6,13 @@
 #include <tuple>
 
 #include "cli/cli.hpp"
-#include "cli/format.hpp"
 #include "cli/store_access.hpp"
 #include "cli/store_commands.hpp"
 #include "recording/json_writer.hpp"
 #include "report/progress_json.hpp"
 #include "store/progress.hpp"
 #include "store/trial_metrics.hpp"
+#include "support/format.hpp"
 
 namespace stance::cli {
 namespace {

@@ -1,9 +1,9 @@
 // `stance patient add | list | show | edit`: the patients of the store.
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
-#include "cli/format.hpp"
 #include "cli/store_access.hpp"
 #include "cli/store_commands.hpp"
+#include "support/format.hpp"
 
 namespace stance::cli {
 namespace {

@@ -3,10 +3,10 @@
 #include <chrono>
 
 #include "cli/cli.hpp"
-#include "cli/format.hpp"
 #include "cli/store_access.hpp"
 #include "cli/store_commands.hpp"
-#include "cli/stored_analysis.hpp"
+#include "services/stored_analysis.hpp"
+#include "support/format.hpp"
 
 namespace stance::cli {
 namespace {

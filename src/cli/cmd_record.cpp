@@ -3,12 +3,12 @@
 
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
-#include "cli/data_dirs.hpp"
-#include "cli/format.hpp"
-#include "cli/plate_adjustments.hpp"
 #include "cli/trial_options.hpp"
 #include "device/trial_recorder.hpp"
 #include "recording/trial_file.hpp"
+#include "services/data_dirs.hpp"
+#include "services/plate_adjustments.hpp"
+#include "support/format.hpp"
 
 namespace stance::cli {
 namespace {

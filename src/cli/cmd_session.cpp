@@ -2,9 +2,9 @@
 #include <cstdlib>
 
 #include "cli/cli.hpp"
-#include "cli/format.hpp"
 #include "cli/store_access.hpp"
 #include "cli/store_commands.hpp"
+#include "support/format.hpp"
 
 namespace stance::cli {
 namespace {

@@ -2,13 +2,13 @@
 // the simulated plate (virtual clock), every trial analysed and committed on its own as it ends,
 // so an interruption keeps every trial finished before it.
 #include "cli/cli.hpp"
-#include "cli/format.hpp"
 #include "cli/store_access.hpp"
 #include "cli/store_commands.hpp"
-#include "cli/stored_analysis.hpp"
 #include "device/trial_recorder.hpp"
 #include "recording/trial_file.hpp"
+#include "services/stored_analysis.hpp"
 #include "simulated/sim_options.hpp"
+#include "support/format.hpp"
 
 namespace stance::cli {
 namespace {

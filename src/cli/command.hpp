@@ -4,8 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/args.hpp"
 #include "device/driver_registry.hpp"
+#include "services/drivers.hpp"
+#include "support/args.hpp"
 
 namespace stance::cli {
 
@@ -33,8 +34,5 @@ std::vector<Command> store_commands();
 
 // Prints "stance: <message>" on stderr and returns kExitFailed.
 int fail(Context& context, const std::string& message);
-
-// Registers every plate driver this build has (explicit, no static-init tricks).
-void register_all_drivers(DriverRegistry& registry);
 
 }  // namespace stance::cli

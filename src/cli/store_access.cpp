@@ -1,6 +1,6 @@
 #include "cli/store_access.hpp"
 
-#include "cli/data_dirs.hpp"
+#include "services/data_dirs.hpp"
 
 namespace stance::cli {
 

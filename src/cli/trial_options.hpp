@@ -2,9 +2,9 @@
 // Options shared by the commands that record trials: who, which limb, which task.
 #include <vector>
 
-#include "cli/args.hpp"
 #include "core/recording.hpp"
 #include "core/result.hpp"
+#include "support/args.hpp"
 
 namespace stance::cli {
 

@@ -1,8 +1,8 @@
 #include <map>
 
-#include "cli/format.hpp"
 #include "cli/trial_report.hpp"
 #include "core/units.hpp"
+#include "support/format.hpp"
 
 namespace stance::cli {
 namespace {

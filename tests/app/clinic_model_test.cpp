@@ -39,7 +39,7 @@ void pump(StoreWorker& worker) {
 class ClinicModelTest : public ::testing::Test {
  protected:
   ClinicModelTest() {
-    cli::register_all_drivers(drivers_);
+    register_all_drivers(drivers_);
     stance({"patient", "add", "PFP-007", "--name", "Anna Berg", "--involved", "left"});
     stance({"patient", "add", "PFP-011", "--involved", "right"});
     int seed = 1;

@@ -9,8 +9,8 @@
 #include <cstdlib>
 #include <thread>
 
-#include "cli/command.hpp"
-#include "cli/data_dirs.hpp"
+#include "services/data_dirs.hpp"
+#include "services/drivers.hpp"
 #include "temp_dir.hpp"
 
 namespace stance::app {
@@ -22,7 +22,7 @@ class MassCheckTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ::setenv("XDG_DATA_HOME", dir_.root().c_str(), 1);
-    cli::register_all_drivers(drivers_);
+    register_all_drivers(drivers_);
   }
   void finish(MassCheck& c, LiveSource& source) {
     for (int i = 0; i < 30000 && c.busy(); ++i) {  // at most a minute
@@ -61,7 +61,7 @@ TEST_F(MassCheckTest, TareThenAKnownMassOnAGoodPlatePasses) {
   EXPECT_LT(c.check()->cop_error_mm, 5.0);
   EXPECT_FALSE(c.failed());
   // Saved for the plate's serial: the next recording uses the new zero and the check.
-  const auto saved = cli::plate_adjustments_dir() / "SIM-0001.adjustment";
+  const auto saved = plate_adjustments_dir() / "SIM-0001.adjustment";
   ASSERT_TRUE(std::filesystem::exists(saved)) << c.message();
   EXPECT_NE(c.message().find(saved.string()), std::string::npos) << c.message();
 }

@@ -13,9 +13,9 @@
 
 #include "app/session_model.hpp"
 #include "app/store_saver.hpp"
-#include "cli/command.hpp"
 #include "core/key_figures.hpp"
 #include "report/session_sheet.hpp"
+#include "services/drivers.hpp"
 #include "store/trial_metrics.hpp"
 #include "temp_dir.hpp"
 
@@ -41,7 +41,7 @@ bool run_step(SessionModel& m) {
 
 class OneAnalysisTest : public ::testing::Test {
  protected:
-  OneAnalysisTest() { cli::register_all_drivers(drivers_); }
+  OneAnalysisTest() { register_all_drivers(drivers_); }
 
   // Runs every step of `protocol` for a new patient and checks the three views of each trial.
   void check_protocol(Protocol protocol, int expected_valid) {

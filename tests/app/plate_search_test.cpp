@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "app/live_source.hpp"
-#include "cli/command.hpp"
+#include "services/drivers.hpp"
 #include "temp_dir.hpp"
 
 namespace stance::app {
@@ -18,7 +18,7 @@ TEST(PlateSearch, FindsTheSimulatedPlatesAndTheSourceSwitchesToOne) {
   test::TempDir data{"stance-plates"};
   ::setenv("XDG_DATA_HOME", data.root().c_str(), 1);  // no plate adjustments of the user's
   DriverRegistry drivers;
-  cli::register_all_drivers(drivers);
+  register_all_drivers(drivers);
   PlateSearch search;
   EXPECT_FALSE(search.searched());
   search.start(drivers);

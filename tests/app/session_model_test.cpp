@@ -8,8 +8,8 @@
 #include <thread>
 
 #include "app/store_saver.hpp"
-#include "cli/command.hpp"
 #include "recording/trial_file.hpp"
+#include "services/drivers.hpp"
 #include "temp_dir.hpp"
 
 namespace stance::app {
@@ -41,7 +41,7 @@ bool wait_for_result(SessionModel& m) {
 
 class SessionModelTest : public ::testing::Test {
  protected:
-  SessionModelTest() { cli::register_all_drivers(drivers_); }
+  SessionModelTest() { register_all_drivers(drivers_); }
   test::TempDir dir_{"stance-app"};
   DriverRegistry drivers_;
 };

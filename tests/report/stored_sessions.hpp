@@ -1,16 +1,16 @@
 #pragma once
 // A real store filled for the report tests: a patient, sessions on given dates, and trials
 // recorded on the simulated plate, encoded as trial files and analysed as `stance session
-// record` does (cli::analyze_stored_recording), so every stored result is the real one.
+// record` does (analyze_stored_recording), so every stored result is the real one.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <memory>
 #include <string>
 
-#include "cli/stored_analysis.hpp"
 #include "device/trial_recorder.hpp"
 #include "recording/trial_file.hpp"
+#include "services/stored_analysis.hpp"
 #include "shell_output.hpp"
 #include "simulated/simulated_driver.hpp"
 #include "store/store.hpp"
@@ -88,7 +88,7 @@ class StoredSessions {
     auto outcome = record_trial(**plate, request);
     ASSERT_TRUE(outcome) << outcome.error().message;
     const std::vector<std::uint8_t> bytes = encode_trial(outcome->recording);
-    auto results = cli::analyze_stored_recording(bytes, "test trial");
+    auto results = analyze_stored_recording(bytes, "test trial");
     ASSERT_TRUE(results) << results.error().message;
     store::Trial trial;
     trial.session_id = session_id;

@@ -1,12 +1,12 @@
-#include "cli/plate_calibration.hpp"
+#include "services/plate_calibration.hpp"
 
 #include <ctime>
 
-#include "cli/plate_adjustments.hpp"
 #include "core/recording_samples.hpp"
 #include "device/trial_recorder.hpp"
+#include "services/plate_adjustments.hpp"
 
-namespace stance::cli {
+namespace stance {
 
 Result<PlateCalibration> open_for_calibration(const DriverRegistry& drivers,
                                               const std::string& address, double seconds,
@@ -63,4 +63,4 @@ Result<KnownMassCheck> known_mass_step(PlateCalibration& c, double mass_kg,
   return check;
 }
 
-}  // namespace stance::cli
+}  // namespace stance

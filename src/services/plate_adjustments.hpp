@@ -7,7 +7,7 @@
 #include "device/plate_device.hpp"
 #include "recording/plate_adjustment_file.hpp"
 
-namespace stance::cli {
+namespace stance {
 
 Result<PlateAdjustment> adjustment_for(const PlateDevice& plate);
 
@@ -18,4 +18,4 @@ std::string describe_adjustment(const Tare& tare);
 // "2026-11-25 17:50 UTC".
 std::string utc_minutes(std::int64_t unix_s);
 
-}  // namespace stance::cli
+}  // namespace stance

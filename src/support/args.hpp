@@ -8,7 +8,7 @@
 
 #include "core/result.hpp"
 
-namespace stance::cli {
+namespace stance {
 
 struct OptionSpec {
   std::string name;         // without the leading "--"
@@ -46,4 +46,4 @@ class ParsedArgs {
 Result<ParsedArgs> parse_args(const CommandSpec& spec, const std::vector<std::string>& args);
 std::string help_text(const CommandSpec& spec);
 
-}  // namespace stance::cli
+}  // namespace stance

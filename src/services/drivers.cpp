@@ -1,13 +1,14 @@
 // Every plate driver of this build, registered in one place.
-#include "cli/command.hpp"
+#include "services/drivers.hpp"
+
 #include "simulated/simulated_driver.hpp"
 #include "usb_spp/usb_driver.hpp"
 
-namespace stance::cli {
+namespace stance {
 
 void register_all_drivers(DriverRegistry& registry) {
   registry.add(std::make_unique<sim::SimulatedDriver>());
   registry.add(std::make_unique<usb::UsbDriver>());
 }
 
-}  // namespace stance::cli
+}  // namespace stance

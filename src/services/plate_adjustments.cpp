@@ -1,11 +1,11 @@
-#include "cli/plate_adjustments.hpp"
+#include "services/plate_adjustments.hpp"
 
 #include <ctime>
 
-#include "cli/data_dirs.hpp"
-#include "cli/format.hpp"
+#include "services/data_dirs.hpp"
+#include "support/format.hpp"
 
-namespace stance::cli {
+namespace stance {
 
 Result<PlateAdjustment> adjustment_for(const PlateDevice& plate) {
   return load_plate_adjustment(plate_adjustments_dir(), plate.info().serial, plate.info().layout);
@@ -36,4 +36,4 @@ std::string describe_adjustment(const Tare& tare) {
   return out;
 }
 
-}  // namespace stance::cli
+}  // namespace stance

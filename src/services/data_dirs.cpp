@@ -1,8 +1,8 @@
-#include "cli/data_dirs.hpp"
+#include "services/data_dirs.hpp"
 
 #include <cstdlib>
 
-namespace stance::cli {
+namespace stance {
 
 std::filesystem::path default_data_dir() {
   if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg == '/') {
@@ -18,4 +18,4 @@ std::filesystem::path plate_adjustments_dir() {
   return default_data_dir() / "plates";
 }
 
-}  // namespace stance::cli
+}  // namespace stance

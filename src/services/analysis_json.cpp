@@ -1,7 +1,8 @@
-#include "cli/trial_report.hpp"
+#include "services/analysis_json.hpp"
+
 #include "recording/json_writer.hpp"
 
-namespace stance::cli {
+namespace stance {
 namespace {
 
 using Count = long long;
@@ -128,4 +129,4 @@ void print_trial_json(std::ostream& out, const TrialSource& source, const TrialA
   j.end_object();
 }
 
-}  // namespace stance::cli
+}  // namespace stance

@@ -1,15 +1,15 @@
-#include "cli/stored_analysis.hpp"
+#include "services/stored_analysis.hpp"
 
 #include <sstream>
 
-#include "cli/trial_report.hpp"
 #include "core/analysis_policy.hpp"
 #include "core/recording_samples.hpp"
 #include "recording/json_writer.hpp"
 #include "recording/trial_file.hpp"
+#include "services/analysis_json.hpp"
 #include "store/trial_metrics.hpp"
 
-namespace stance::cli {
+namespace stance {
 namespace {
 
 const char* event_name(RecordingEventKind kind) {
@@ -94,4 +94,4 @@ Result<store::TrialResults> analyze_stored_recording(std::span<const std::uint8_
   return stored_results(*recording, *analysis, name_for_errors);
 }
 
-}  // namespace stance::cli
+}  // namespace stance

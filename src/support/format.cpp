@@ -1,8 +1,8 @@
-#include "cli/format.hpp"
+#include "support/format.hpp"
 
 #include <cstdio>
 
-namespace stance::cli {
+namespace stance {
 
 std::string fixed(double value, int decimals) {
   char buffer[64];
@@ -21,4 +21,4 @@ std::string pad(const std::string& text, std::size_t width) {
   return w >= width ? text + " " : text + std::string(width - w, ' ');
 }
 
-}  // namespace stance::cli
+}  // namespace stance

@@ -1,9 +1,9 @@
-#include "cli/args.hpp"
+#include "support/args.hpp"
 
 #include <charconv>
 #include <sstream>
 
-namespace stance::cli {
+namespace stance {
 namespace {
 
 const OptionSpec* find_option(const CommandSpec& spec, const std::string& name) {
@@ -99,4 +99,4 @@ std::string help_text(const CommandSpec& spec) {
   return out.str();
 }
 
-}  // namespace stance::cli
+}  // namespace stance

@@ -11,7 +11,7 @@
 #include "core/trial_analysis.hpp"
 #include "store/model.hpp"
 
-namespace stance::cli {
+namespace stance {
 
 // The results the store keeps of a trial already analysed (when it ended, live): no second
 // analysis. `analysis` must come from analyze_trial with analysis_options_for(recording).
@@ -23,4 +23,4 @@ store::TrialResults stored_results(const Recording& recording, const TrialAnalys
 Result<store::TrialResults> analyze_stored_recording(std::span<const std::uint8_t> bytes,
                                                      const std::string& name_for_errors);
 
-}  // namespace stance::cli
+}  // namespace stance

@@ -2,7 +2,7 @@
 // Where Stance keeps its files by default: the XDG base directory specification's data home.
 #include <filesystem>
 
-namespace stance::cli {
+namespace stance {
 
 // $XDG_DATA_HOME/stance, or ~/.local/share/stance; ./stance-data when neither is known.
 std::filesystem::path default_data_dir();
@@ -10,4 +10,4 @@ std::filesystem::path default_data_dir();
 // The host calibration of each plate, one file per serial: <data dir>/plates.
 std::filesystem::path plate_adjustments_dir();
 
-}  // namespace stance::cli
+}  // namespace stance

@@ -10,7 +10,7 @@
 #include "device/driver_registry.hpp"
 #include "recording/plate_adjustment_file.hpp"
 
-namespace stance::cli {
+namespace stance {
 
 struct PlateCalibration {
   std::unique_ptr<PlateDevice> plate;
@@ -38,4 +38,4 @@ Result<TareResult> tare_step(PlateCalibration& c);
 Result<KnownMassCheck> known_mass_step(PlateCalibration& c, double mass_kg,
                                        std::optional<CellPosition> at);
 
-}  // namespace stance::cli
+}  // namespace stance

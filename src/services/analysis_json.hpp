@@ -1,0 +1,24 @@
+#pragma once
+// One trial's analysis as JSON for research and for the store (schema stance.analysis/2,
+// docs/cli.md): what `stance analyze --json` prints and what the store keeps of every trial.
+#include <ostream>
+#include <string>
+
+#include "core/trial_analysis.hpp"
+#include "recording/load_recording.hpp"
+
+namespace stance {
+
+// Where an analysed trial came from: its path (or a name) and what was loaded.
+struct TrialSource {
+  std::string path;
+  const LoadedRecording* loaded = nullptr;
+};
+
+void print_trial_json(std::ostream& out, const TrialSource& source, const TrialAnalysis& a);
+
+// The figures a clinician needs first, in this order (names of descriptor_entries()).
+inline constexpr const char* kKeyDescriptors[] = {
+    "mean_velocity", "ellipse_area_95", "range_ml", "range_ap", "rms_ml", "rms_ap", "path_length"};
+
+}  // namespace stance
