@@ -1,30 +1,27 @@
-// The one `stance` executable: no arguments or `gui` opens the dashboard (the command line's
-// complete simulated test when there is no display); anything else is the command line, which
-// never needs a display.
+// The `stance` executable: the command line. `stance` alone or `stance gui` opens the dashboard
+// (the command line's complete simulated test when there is no display), and `stance knee` reads
+// a video: both are handed to their own executables beside this one (stance-dashboard,
+// stance-knee), so that no other command loads the GUI and video libraries.
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "cli/cli.hpp"
 #include "core/memory_reuse.hpp"
-#ifdef STANCE_HAS_GUI
-#include "app/gui_main.hpp"
-#include "app/platform.hpp"
-#endif
+#include "support/process.hpp"
 
 int main(int argc, char** argv) {
-  stance::keep_freed_memory_for_reuse();  // every analysis reuses the last one's memory
-#ifdef STANCE_HAS_GUI
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
-    if (stance::app::display_available()) return stance::app::gui_command({}, std::cout, std::cerr);
+    if (stance::display_available()) return stance::exec_sibling("stance-dashboard", {}, std::cerr);
     std::cout << "No display found: running the complete simulated test on the command line "
                  "instead (`stance gui` opens the dashboard where there is a display).\n\n";
-    return stance::cli::run({"demo"}, std::cout, std::cerr);
+  } else if (args[0] == "gui") {
+    return stance::exec_sibling("stance-dashboard", {args.begin() + 1, args.end()}, std::cerr);
+  } else if (args[0] == "knee") {
+    return stance::exec_sibling("stance-knee", args, std::cerr);
   }
-  if (args[0] == "gui") {
-    return stance::app::gui_command({args.begin() + 1, args.end()}, std::cout, std::cerr);
-  }
-#endif
+  stance::keep_freed_memory_for_reuse();  // every analysis reuses the last one's memory
+  if (args.empty()) return stance::cli::run({"demo"}, std::cout, std::cerr);
   return stance::cli::run(argc, argv);
 }

@@ -34,12 +34,6 @@ Fonts load_fonts() {
 
 }  // namespace
 
-bool display_available() {
-  const char* x = std::getenv("DISPLAY");
-  const char* wayland = std::getenv("WAYLAND_DISPLAY");
-  return (x != nullptr && *x != '\0') || (wayland != nullptr && *wayland != '\0');
-}
-
 Result<std::unique_ptr<Platform>> Platform::open(const std::string& title, int width, int height,
                                                  bool visible) {
   if (!glfwInit()) {

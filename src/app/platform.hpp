@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/result.hpp"
+#include "support/process.hpp"
 
 struct GLFWwindow;
 struct ImFont;
@@ -44,7 +45,6 @@ class Platform {
   Fonts fonts_;
 };
 
-// True when a display can be opened (DISPLAY or WAYLAND_DISPLAY is set).
-bool display_available();
+using stance::display_available;  // support/process.hpp
 
 }  // namespace stance::app

@@ -1,5 +1,7 @@
 #include "cli/cli.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <iostream>
 
 #include "cli/cli.hpp"
@@ -12,9 +14,19 @@ std::vector<Command> all_commands() {
   std::vector<Command> commands{demo_command(), devices_command(), calibrate_command(),
                                 record_command(), analyze_command()};
   for (Command& c : store_commands()) commands.push_back(std::move(c));
-  commands.push_back(knee_command());
   return commands;
 }
+
+// Commands that live in executables of their own beside `stance`, which hands them over: their
+// libraries (GUI, video) are loaded only when they run.
+struct SeparateCommand {
+  const char* name;
+  const char* summary;
+};
+constexpr SeparateCommand kSeparateCommands[] = {
+    {"gui", "the dashboard (also `stance` alone); runs stance-dashboard"},
+    {"knee", kKneeSummary},
+};
 
 // "patient add" is matched by two arguments; "analyze" by one. Returns how many it used.
 std::size_t matches(const Command& command, const std::vector<std::string>& args) {
@@ -46,6 +58,12 @@ void print_overview(std::ostream& out, const std::vector<Command>& commands) {
     const std::size_t width = c.spec.name.size() < 16 ? 16 - c.spec.name.size() : 1;
     out << "  " << c.spec.name << std::string(width, ' ') << c.spec.summary << "\n";
   }
+  for (const SeparateCommand& c : kSeparateCommands) {
+    const bool listed = std::any_of(commands.begin(), commands.end(),
+                                    [&](const Command& k) { return k.spec.name == c.name; });
+    if (!listed)
+      out << "  " << c.name << std::string(16 - std::strlen(c.name), ' ') << c.summary << "\n";
+  }
   out << "\nDefinitions of every number: docs/metrics.md. Plate drivers: `stance devices`.\n";
 }
 
@@ -57,7 +75,13 @@ int fail(Context& context, const std::string& message) {
 }
 
 int run(const std::vector<std::string>& all_args, std::ostream& out, std::ostream& err) {
-  const std::vector<Command> commands = all_commands();
+  return run(all_args, out, err, {});
+}
+
+int run(const std::vector<std::string>& all_args, std::ostream& out, std::ostream& err,
+        const std::vector<Command>& more) {
+  std::vector<Command> commands = all_commands();
+  commands.insert(commands.end(), more.begin(), more.end());
   std::vector<std::string> args = all_args;
   const std::string db_path = take_global_db(args);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {

@@ -16,4 +16,9 @@ int run(int argc, char** argv);
 // The same, with explicit arguments (after the program name) and streams: used by tests.
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+struct Command;
+// The same with the commands of another executable added: `stance-knee` adds `knee`.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+        const std::vector<Command>& more);
+
 }  // namespace stance::cli

@@ -152,7 +152,7 @@ int run_knee(const ParsedArgs& args, Context& context) {
 Command knee_command() {
   CommandSpec spec;
   spec.name = "knee";
-  spec.summary = "the knee's frontal-plane projection angle (FPPA) from a marker video";
+  spec.summary = kKneeSummary;
   spec.usage = "stance knee VIDEO [--limb left|right] [--json]";
   spec.positionals = {"VIDEO"};
   spec.options = {

@@ -28,7 +28,10 @@ Command record_command();
 Command analyze_command();
 Command demo_command();
 Command calibrate_command();
-Command knee_command();  // cmd_knee.cpp: the knee on a marker video
+// cmd_knee.cpp: the knee on a marker video; in its own executable, stance-knee (OpenCV).
+Command knee_command();
+inline constexpr const char* kKneeSummary =
+    "the knee's frontal-plane projection angle (FPPA) from a marker video";
 // The clinic's history (src/store): names of two words are subcommands, e.g. "patient add".
 std::vector<Command> store_commands();
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "cli/command.hpp"
 #include "temp_dir.hpp"
 #include "video_file.hpp"
 
@@ -19,7 +20,7 @@ struct CliRun {
 
 CliRun stance(const std::vector<std::string>& args) {
   std::ostringstream out, err;
-  const int code = cli::run(args, out, err);
+  const int code = cli::run(args, out, err, {cli::knee_command()});  // as stance-knee runs it
   return {code, out.str(), err.str()};
 }
 
