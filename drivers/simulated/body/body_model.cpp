@@ -1,0 +1,265 @@
+#include "simulated/body/body_model.hpp"
+
+#include <Eigen/QR>
+#include <cmath>
+#include <numbers>
+
+#include "core/units.hpp"
+
+namespace stance::sim::body {
+namespace {
+
+constexpr double kTwoPi = 2.0 * std::numbers::pi;
+constexpr double kDeg = std::numbers::pi / 180.0;
+// Quiet standing: knee slightly flexed, shank slightly forward.
+constexpr double kStandingKnee_rad = 5.0 * kDeg;
+constexpr double kStandingAnkle_rad = 2.5 * kDeg;
+constexpr double kAnklePerKnee = 0.5;  // ankle dorsiflexion per knee flexion in a squat
+// The free leg: hip flexed, knee bent, more hip flexion as the stance knee bends.
+constexpr double kFreeHip_rad = 30.0 * kDeg;
+constexpr double kFreeHipPerKnee = 0.5;
+constexpr double kFreeKnee_rad = 70.0 * kDeg;
+// Standing COM ahead of the ankle joint, fraction of stature (4.5 cm at 1.75 m).
+constexpr double kComAheadOfAnkle = 0.026;
+// Knee flexion grid for the drop-to-flexion polynomial.
+constexpr double kMaxKnee_rad = 120.0 * kDeg;
+constexpr int kGridPoints = 60;
+// Internal vertical mass shift and body twist spectra (as in the former model).
+constexpr LowPassSpectrum kWiggle{2.0, 12.0, 6.0, 1, 20};
+constexpr LowPassSpectrum kTwist{0.1, 2.0, 0.5, 2, 12};
+
+Drive from(const WithDerivatives& w) {
+  return {w.value, w.d1, w.d2};
+}
+Drive operator*(const Drive& a, const Drive& b) {
+  return {a.v * b.v, a.d * b.v + a.v * b.d, a.dd * b.v + 2.0 * a.d * b.d + a.v * b.dd};
+}
+Drive operator*(double k, const Drive& a) {
+  return {k * a.v, k * a.d, k * a.dd};
+}
+Drive operator+(const Drive& a, const Drive& b) {
+  return {a.v + b.v, a.d + b.d, a.dd + b.dd};
+}
+Drive constant(double v) {
+  return {v, 0.0, 0.0};
+}
+
+}  // namespace
+
+BodyModel::BodyModel(const BodyParams& params, const SquatProfile* squat, std::mt19937_64& rng)
+    : params_(params),
+      anthropometry_(make_anthropometry(params.mass_kg, params.height_m, params.sex)) {
+  if (squat != nullptr) {
+    squats_ = true;
+    squat_ = *squat;
+  }
+  standing_com_ap_m_ = kComAheadOfAnkle * params.height_m;
+  // The lateral leg tilt that puts the standing COM above the ankle (secant iterations).
+  const auto com_x = [this](double tilt) {
+    PoseAngles q;
+    q.knee_flex_rad = kStandingKnee_rad;
+    q.ankle_flex_rad = kStandingAnkle_rad;
+    q.com_ap_m = standing_com_ap_m_;
+    q.free_hip_flex_rad = kFreeHip_rad;
+    q.free_knee_flex_rad = kFreeKnee_rad;
+    return make_pose(anthropometry_, q, tilt).com_m.x();
+  };
+  double t0 = 0.0, t1 = 0.05;
+  double f0 = com_x(t0), f1 = com_x(t1);
+  for (int i = 0; i < 6 && std::abs(f1) > 1e-12 && f1 != f0; ++i) {
+    const double t2 = t1 - f1 * (t1 - t0) / (f1 - f0);
+    t0 = t1;
+    f0 = f1;
+    t1 = t2;
+    f1 = com_x(t1);
+  }
+  leg_tilt_rad_ = t1;
+  fit_knee_polynomial();
+  standing_com_z_m_ =
+      make_pose(anthropometry_, angles_from(standing(), 0.0), leg_tilt_rad_).com_m.z();
+  pendulum_ml_ = probe_pendulum(true);
+  pendulum_ap_ = probe_pendulum(false);
+  sway_ml_ = make_axis_sway(params.balance_ml, pendulum_ml_, params.noise_corner_ml_hz,
+                            params.sway_sd_ml_m, rng);
+  sway_ap_ = make_axis_sway(params.balance_ap, pendulum_ap_, params.noise_corner_ap_hz,
+                            params.sway_sd_ap_m, rng);
+  // The body's own vertical-axis inertia about the ankle, for the twist.
+  const BodyPose still = make_pose(anthropometry_, angles_from(standing(), 0.0), leg_tilt_rad_);
+  double inertia_zz = 0.0;
+  for (int i = 0; i < kSegmentCount; ++i) {
+    const auto idx = static_cast<std::size_t>(i);
+    const SegmentInertia& s = anthropometry_.segments[idx];
+    const SegmentPose& p = still.segments[idx];
+    const Eigen::Matrix3d world = p.rot * s.inertia_kg_m2.asDiagonal() * p.rot.transpose();
+    const Eigen::Vector3d r = p.com_m - still.ankle_m;
+    inertia_zz += world(2, 2) + s.mass_kg * (r.x() * r.x() + r.y() * r.y());
+  }
+  const SinusoidSum wiggle_n = make_random_sum(kWiggle, params.fz_sd_n, rng);
+  const SinusoidSum twist_nm = make_random_sum(kTwist, params.free_moment_sd_nm, rng);
+  const double upper_mass = anthropometry_[SegmentId::kUpperBody].mass_kg;
+  wiggle_m_ = wiggle_n.shaped([upper_mass](double f_hz) {
+    const double w = kTwoPi * f_hz;
+    return -1.0 / (upper_mass * w * w);  // m·z'' = the force
+  });
+  yaw_rad_ = twist_nm.shaped([inertia_zz](double f_hz) {
+    const double w = kTwoPi * f_hz;
+    return -1.0 / (inertia_zz * w * w);  // I·ψ'' = the moment
+  });
+}
+
+BodyModel::Drives BodyModel::standing() const {
+  Drives d;
+  d.knee = constant(kStandingKnee_rad);
+  d.ankle = constant(kStandingAnkle_rad);
+  d.com_ap = constant(standing_com_ap_m_);
+  d.free_hip = constant(kFreeHip_rad);
+  return d;
+}
+
+void BodyModel::fit_knee_polynomial() {
+  // COM drop over a grid of knee flexions (all else standing), then flexion as a polynomial in
+  // the drop: smooth, so that its time derivatives are exact and continuous.
+  std::vector<double> drop, knee;
+  double top = 0.0;
+  for (int i = 0; i <= kGridPoints; ++i) {
+    const double k = kStandingKnee_rad + (kMaxKnee_rad - kStandingKnee_rad) * i / kGridPoints;
+    Drives d;
+    d.knee = constant(k);
+    d.ankle = constant(kStandingAnkle_rad + kAnklePerKnee * (k - kStandingKnee_rad));
+    d.com_ap = constant(standing_com_ap_m_);
+    d.free_hip = constant(kFreeHip_rad + kFreeHipPerKnee * (k - kStandingKnee_rad));
+    const double z = make_pose(anthropometry_, angles_from(d, 0.0), leg_tilt_rad_).com_m.z();
+    if (i == 0) top = z;
+    drop.push_back(top - z);
+    knee.push_back(k - kStandingKnee_rad);
+  }
+  knee_poly_scale_m_ = drop.back();
+  const int n = static_cast<int>(drop.size());
+  Eigen::MatrixXd a(n, 5);
+  Eigen::VectorXd b(n);
+  for (int i = 0; i < n; ++i) {
+    const double x = drop[static_cast<std::size_t>(i)] / knee_poly_scale_m_;
+    double xp = 1.0;
+    for (int j = 0; j < 5; ++j) {
+      xp *= x;
+      a(i, j) = xp;
+    }
+    b(i) = knee[static_cast<std::size_t>(i)];
+  }
+  const Eigen::VectorXd c = a.colPivHouseholderQr().solve(b);
+  knee_poly_[0] = 0.0;
+  for (int j = 0; j < 5; ++j) knee_poly_[static_cast<std::size_t>(j + 1)] = c(j);
+}
+
+Drive BodyModel::knee_from_drop(const Drive& drop_m) const {
+  // p(x) = Σ c_k x^k with x = drop / scale; chain rule for the time derivatives.
+  const double x = drop_m.v / knee_poly_scale_m_;
+  double p = 0.0, dp = 0.0, ddp = 0.0;
+  for (int k = 5; k >= 1; --k) {
+    const double c = knee_poly_[static_cast<std::size_t>(k)];
+    const double kk = static_cast<double>(k);
+    p += c * std::pow(x, k);
+    dp += kk * c * std::pow(x, k - 1);
+    if (k >= 2) ddp += kk * (kk - 1.0) * c * std::pow(x, k - 2);
+  }
+  const double xd = drop_m.d / knee_poly_scale_m_;
+  const double xdd = drop_m.dd / knee_poly_scale_m_;
+  return {kStandingKnee_rad + p, dp * xd, ddp * xd * xd + dp * xdd};
+}
+
+double BodyModel::knee_flexion_at_drop_rad(double drop_m) const {
+  return knee_from_drop({drop_m, 0.0, 0.0}).v;
+}
+
+double BodyModel::depth_fraction(double t_s) const {
+  if (!squats_ || params_.nominal_depth_m <= 0.0) return 0.0;
+  return std::max(0.0, -squat_.at(t_s).z_m / params_.nominal_depth_m);
+}
+
+BodyModel::Drives BodyModel::drives_at(double t_s) const {
+  Drives d;
+  d.sway_ml = from(sway_ml_.angle_rad.evaluate(t_s));
+  d.sway_ap = from(sway_ap_.angle_rad.evaluate(t_s));
+  d.yaw = from(yaw_rad_.evaluate(t_s));
+  d.wiggle = from(wiggle_m_.evaluate(t_s));
+  Drive drop{};
+  if (squats_) {
+    const ComVertical c = squat_.at(t_s);
+    drop = {std::max(0.0, -c.z_m), -c.vz_m_s, -c.az_m_s2};
+    if (drop.v <= 0.0) drop = {};
+  }
+  d.knee = knee_from_drop(drop);
+  d.ankle =
+      constant(kStandingAnkle_rad - kAnklePerKnee * kStandingKnee_rad) + kAnklePerKnee * d.knee;
+  d.free_hip =
+      constant(kFreeHip_rad - kFreeHipPerKnee * kStandingKnee_rad) + kFreeHipPerKnee * d.knee;
+  const double depth = params_.nominal_depth_m > 0.0 ? params_.nominal_depth_m : 1.0;
+  const Drive q = (1.0 / depth) * drop;
+  const KneeMotion& k = params_.knee;
+  const double w = kTwoPi * k.wobble_hz;
+  const double arg = w * t_s + k.wobble_phase_rad;
+  const Drive wave{std::sin(arg), w * std::cos(arg), -w * w * std::sin(arg)};
+  d.fppa = (k.collapse_deg * kDeg) * (q * q) + (k.wobble_deg * kDeg) * (q * wave);
+  d.drop = (k.pelvic_drop_deg * kDeg) * q;
+  d.lean = (k.trunk_lean_deg * kDeg) * q;
+  d.com_ap = constant(standing_com_ap_m_) + params_.squat_com_ap_m * q;
+  return d;
+}
+
+PoseAngles BodyModel::angles_from(const Drives& d, double s) const {
+  PoseAngles q;
+  q.knee_flex_rad = d.knee.at(s);
+  q.ankle_flex_rad = d.ankle.at(s);
+  q.sway_ml_rad = d.sway_ml.at(s);
+  q.sway_ap_rad = d.sway_ap.at(s);
+  q.yaw_rad = d.yaw.at(s);
+  q.fppa_rad = d.fppa.at(s);
+  q.pelvic_drop_rad = d.drop.at(s);
+  q.trunk_lean_rad = d.lean.at(s);
+  q.wiggle_m = d.wiggle.at(s);
+  q.com_ap_m = d.com_ap.at(s);
+  q.free_hip_flex_rad = d.free_hip.at(s);
+  q.free_knee_flex_rad = kFreeKnee_rad;
+  return q;
+}
+
+PoseAngles BodyModel::angles_at(double t_s) const {
+  return angles_from(drives_at(t_s), 0.0);
+}
+
+BodyPose BodyModel::pose_at(double t_s) const {
+  return make_pose(anthropometry_, angles_at(t_s), leg_tilt_rad_);
+}
+
+GroundReaction BodyModel::reaction_at(double t_s, BodyPose* now_out) const {
+  // The posture variables' exact values and derivatives at t give a locally quadratic path;
+  // three poses on it, h apart, give every segment's acceleration and angular motion.
+  const Drives d = drives_at(t_s);
+  const BodyPose before = make_pose(anthropometry_, angles_from(d, -kStep_s), leg_tilt_rad_);
+  const BodyPose now = make_pose(anthropometry_, angles_from(d, 0.0), leg_tilt_rad_);
+  const BodyPose after = make_pose(anthropometry_, angles_from(d, kStep_s), leg_tilt_rad_);
+  if (now_out != nullptr) *now_out = now;
+  return ground_reaction(anthropometry_, before, now, after, kStep_s);
+}
+
+PendulumGains BodyModel::probe_pendulum(bool ml) const {
+  // Linearise the COP about quiet standing: a small static tilt gives c0, a unit angular
+  // acceleration (zero angle and velocity) gives −c2.
+  const Drives base = standing();
+  const auto cop = [&](const Drives& d) {
+    const BodyPose a = make_pose(anthropometry_, angles_from(d, -kStep_s), leg_tilt_rad_);
+    const BodyPose b = make_pose(anthropometry_, angles_from(d, 0.0), leg_tilt_rad_);
+    const BodyPose c = make_pose(anthropometry_, angles_from(d, kStep_s), leg_tilt_rad_);
+    const GroundReaction r = ground_reaction(anthropometry_, a, b, c, kStep_s);
+    return ml ? r.cop_x_m : r.cop_y_m;
+  };
+  const double rest = cop(base);
+  constexpr double kTilt_rad = 1e-4;
+  Drives tilted = base;
+  (ml ? tilted.sway_ml : tilted.sway_ap) = constant(kTilt_rad);
+  Drives pushed = base;
+  (ml ? pushed.sway_ml : pushed.sway_ap) = {0.0, 0.0, 1.0};
+  return {(cop(tilted) - rest) / kTilt_rad, -(cop(pushed) - rest)};
+}
+
+}  // namespace stance::sim::body
