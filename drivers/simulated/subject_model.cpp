@@ -13,7 +13,6 @@ namespace {
 
 constexpr double kTwoPi = 2.0 * std::numbers::pi;
 constexpr double kRadToDeg = 180.0 / std::numbers::pi;
-constexpr double kFreeMomentSd_nm = 0.4;
 constexpr double kRepTruthStep_s = 0.002;
 
 // Peak squat FPPA of the preset populations (Herrington 2014, Knee 21:514, CLINICAL.md) and the
@@ -35,7 +34,6 @@ body::BodyParams body_params(const SubjectParams& p, double collapse_deg, double
   b.sway_sd_ml_m = p.sway.sd_ml_m;
   b.sway_sd_ap_m = p.sway.sd_ap_m;
   b.fz_sd_n = p.sway.fz_sd_n;
-  b.free_moment_sd_nm = kFreeMomentSd_nm;
   b.squat_com_ap_m = p.squat_cop_ap_m;
   b.nominal_depth_m = p.squat.depth_m;
   b.knee.collapse_deg = collapse_deg;

@@ -12,12 +12,14 @@ namespace {
 constexpr double kTwoPi = 2.0 * std::numbers::pi;
 constexpr double kDeg = std::numbers::pi / 180.0;
 // Quiet standing: knee slightly flexed, shank slightly forward.
-constexpr double kStandingKnee_rad = 5.0 * kDeg;
-constexpr double kStandingAnkle_rad = 2.5 * kDeg;
+constexpr double kStandingKnee_rad = 8.0 * kDeg;
+constexpr double kStandingAnkle_rad = 4.0 * kDeg;
 constexpr double kAnklePerKnee = 0.5;  // ankle dorsiflexion per knee flexion in a squat
-// The free leg: hip flexed, knee bent, more hip flexion as the stance knee bends.
+// The free leg: hip flexed, knee bent, more hip flexion as the stance knee bends deeper
+// (quadratic in the flexion, so that it does not lift the free leg at the start of a descent,
+// where the COM drop per degree of knee flexion is small): +45° at 90° of extra flexion.
 constexpr double kFreeHip_rad = 30.0 * kDeg;
-constexpr double kFreeHipPerKnee = 0.5;
+constexpr double kFreeHipPerKnee2 = (45.0 * kDeg) / ((90.0 * kDeg) * (90.0 * kDeg));
 constexpr double kFreeKnee_rad = 70.0 * kDeg;
 // Standing COM ahead of the ankle joint, fraction of stature (4.5 cm at 1.75 m).
 constexpr double kComAheadOfAnkle = 0.026;
@@ -26,7 +28,9 @@ constexpr double kMaxKnee_rad = 120.0 * kDeg;
 constexpr int kGridPoints = 60;
 // Internal vertical mass shift and body twist spectra (as in the former model).
 constexpr LowPassSpectrum kWiggle{2.0, 12.0, 6.0, 1, 20};
-constexpr LowPassSpectrum kTwist{0.1, 2.0, 0.5, 2, 12};
+// Twist of the body about the vertical: a small yaw (SD yaw_sd_deg) over 0.2-2 Hz; the free
+// moment is its consequence, I_zz·ψ''.
+constexpr LowPassSpectrum kTwist{0.2, 2.0, 0.7, 1, 12};
 
 Drive from(const WithDerivatives& w) {
   return {w.value, w.d1, w.d2};
@@ -83,28 +87,13 @@ BodyModel::BodyModel(const BodyParams& params, const SquatProfile* squat, std::m
                             params.sway_sd_ml_m, rng);
   sway_ap_ = make_axis_sway(params.balance_ap, pendulum_ap_, params.noise_corner_ap_hz,
                             params.sway_sd_ap_m, rng);
-  // The body's own vertical-axis inertia about the ankle, for the twist.
-  const BodyPose still = make_pose(anthropometry_, angles_from(standing(), 0.0), leg_tilt_rad_);
-  double inertia_zz = 0.0;
-  for (int i = 0; i < kSegmentCount; ++i) {
-    const auto idx = static_cast<std::size_t>(i);
-    const SegmentInertia& s = anthropometry_.segments[idx];
-    const SegmentPose& p = still.segments[idx];
-    const Eigen::Matrix3d world = p.rot * s.inertia_kg_m2.asDiagonal() * p.rot.transpose();
-    const Eigen::Vector3d r = p.com_m - still.ankle_m;
-    inertia_zz += world(2, 2) + s.mass_kg * (r.x() * r.x() + r.y() * r.y());
-  }
   const SinusoidSum wiggle_n = make_random_sum(kWiggle, params.fz_sd_n, rng);
-  const SinusoidSum twist_nm = make_random_sum(kTwist, params.free_moment_sd_nm, rng);
   const double upper_mass = anthropometry_[SegmentId::kUpperBody].mass_kg;
   wiggle_m_ = wiggle_n.shaped([upper_mass](double f_hz) {
     const double w = kTwoPi * f_hz;
     return -1.0 / (upper_mass * w * w);  // m·z'' = the force
   });
-  yaw_rad_ = twist_nm.shaped([inertia_zz](double f_hz) {
-    const double w = kTwoPi * f_hz;
-    return -1.0 / (inertia_zz * w * w);  // I·ψ'' = the moment
-  });
+  yaw_rad_ = make_random_sum(kTwist, params.yaw_sd_deg * kDeg, rng);
 }
 
 BodyModel::Drives BodyModel::standing() const {
@@ -117,54 +106,97 @@ BodyModel::Drives BodyModel::standing() const {
 }
 
 void BodyModel::fit_knee_polynomial() {
-  // COM drop over a grid of knee flexions (all else standing), then flexion as a polynomial in
-  // the drop: smooth, so that its time derivatives are exact and continuous.
-  std::vector<double> drop, knee;
+  // COM drop over a grid of knee flexions (all else standing), fitted as a polynomial in the
+  // flexion: smooth, so that the flexion that gives a wanted drop (its inverse, by Newton) has
+  // exact, continuous time derivatives.
+  // Two passes: the second puts the COM as far forward as the squat asks at the first pass's
+  // depth fraction.
+  std::vector<double> drop(kGridPoints + 1, 0.0), knee(kGridPoints + 1, 0.0);
   double top = 0.0;
-  for (int i = 0; i <= kGridPoints; ++i) {
-    const double k = kStandingKnee_rad + (kMaxKnee_rad - kStandingKnee_rad) * i / kGridPoints;
-    Drives d;
-    d.knee = constant(k);
-    d.ankle = constant(kStandingAnkle_rad + kAnklePerKnee * (k - kStandingKnee_rad));
-    d.com_ap = constant(standing_com_ap_m_);
-    d.free_hip = constant(kFreeHip_rad + kFreeHipPerKnee * (k - kStandingKnee_rad));
-    const double z = make_pose(anthropometry_, angles_from(d, 0.0), leg_tilt_rad_).com_m.z();
-    if (i == 0) top = z;
-    drop.push_back(top - z);
-    knee.push_back(k - kStandingKnee_rad);
+  const double depth = params_.nominal_depth_m > 0.0 ? params_.nominal_depth_m : 1.0;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (int i = 0; i <= kGridPoints; ++i) {
+      const auto k_i = static_cast<std::size_t>(i);
+      const double k = kStandingKnee_rad + (kMaxKnee_rad - kStandingKnee_rad) * i / kGridPoints;
+      Drives d = standing();
+      d.knee = constant(k);
+      d.ankle = constant(kStandingAnkle_rad + kAnklePerKnee * (k - kStandingKnee_rad));
+      const double u = k - kStandingKnee_rad;
+      d.free_hip = constant(kFreeHip_rad + kFreeHipPerKnee2 * u * u);
+      d.com_ap = constant(standing_com_ap_m_ + params_.squat_com_ap_m * drop[k_i] / depth);
+      const double z = make_pose(anthropometry_, angles_from(d, 0.0), leg_tilt_rad_).com_m.z();
+      if (i == 0) top = z;
+      drop[k_i] = top - z;
+      knee[k_i] = k - kStandingKnee_rad;
+    }
   }
-  knee_poly_scale_m_ = drop.back();
+  // The slope at standing from a small step, kept exactly (so that P' > 0 near standing, where
+  // the drop is nearly flat in the flexion); the higher terms by least squares.
+  Drives step = standing();
+  constexpr double kSlopeStep_rad = 1e-4;
+  step.knee = constant(kStandingKnee_rad + kSlopeStep_rad);
+  step.ankle = constant(kStandingAnkle_rad + kAnklePerKnee * kSlopeStep_rad);
+  step.free_hip = constant(kFreeHip_rad + kFreeHipPerKnee2 * kSlopeStep_rad * kSlopeStep_rad);
+  const double slope =
+      (top - make_pose(anthropometry_, angles_from(step, 0.0), leg_tilt_rad_).com_m.z()) /
+      kSlopeStep_rad;
   const int n = static_cast<int>(drop.size());
-  Eigen::MatrixXd a(n, 5);
+  constexpr int kTerms = static_cast<int>(kKneePolyTerms);
+  Eigen::MatrixXd a(n, kTerms - 1);
   Eigen::VectorXd b(n);
   for (int i = 0; i < n; ++i) {
-    const double x = drop[static_cast<std::size_t>(i)] / knee_poly_scale_m_;
-    double xp = 1.0;
-    for (int j = 0; j < 5; ++j) {
-      xp *= x;
-      a(i, j) = xp;
+    const double u = knee[static_cast<std::size_t>(i)];
+    double up = u;
+    for (int j = 0; j < kTerms - 1; ++j) {
+      up *= u;
+      a(i, j) = up;
     }
-    b(i) = knee[static_cast<std::size_t>(i)];
+    b(i) = drop[static_cast<std::size_t>(i)] - slope * u;
   }
   const Eigen::VectorXd c = a.colPivHouseholderQr().solve(b);
-  knee_poly_[0] = 0.0;
-  for (int j = 0; j < 5; ++j) knee_poly_[static_cast<std::size_t>(j + 1)] = c(j);
+  drop_poly_[0] = slope;
+  for (int j = 0; j < kTerms - 1; ++j) drop_poly_[static_cast<std::size_t>(j + 1)] = c(j);
+  // A coarse inverse table for the Newton start.
+  for (std::size_t i = 0; i < inverse_table_.size(); ++i) {
+    const double u = (kMaxKnee_rad - kStandingKnee_rad) * static_cast<double>(i) /
+                     static_cast<double>(inverse_table_.size() - 1);
+    inverse_table_[i] = {drop_polynomial(u).v, u};
+  }
+}
+
+Drive BodyModel::drop_polynomial(double u) const {
+  // P(u) = Σ c_j u^(j+1), with P' and P''.
+  double p = 0.0, dp = 0.0, ddp = 0.0;
+  for (std::size_t j = kKneePolyTerms; j-- > 0;) {
+    const double c = drop_poly_[j];
+    ddp = ddp * u + 2.0 * dp;  // Horner, with the first two derivatives
+    dp = dp * u + p;
+    p = p * u + c;
+  }
+  // The loop computed q(u) = Σ c_j u^j; P(u) = u·q(u).
+  return {u * p, p + u * dp, 2.0 * dp + u * ddp};
 }
 
 Drive BodyModel::knee_from_drop(const Drive& drop_m) const {
-  // p(x) = Σ c_k x^k with x = drop / scale; chain rule for the time derivatives.
-  const double x = drop_m.v / knee_poly_scale_m_;
-  double p = 0.0, dp = 0.0, ddp = 0.0;
-  for (int k = 5; k >= 1; --k) {
-    const double c = knee_poly_[static_cast<std::size_t>(k)];
-    const double kk = static_cast<double>(k);
-    p += c * std::pow(x, k);
-    dp += kk * c * std::pow(x, k - 1);
-    if (k >= 2) ddp += kk * (kk - 1.0) * c * std::pow(x, k - 2);
+  // Solve P(u) = drop (table start, Newton), then the time derivatives by the chain rule:
+  // u' = drop'/P', u'' = (drop'' − P''·u'²)/P'.
+  const double d = drop_m.v;
+  std::size_t i = 1;
+  while (i + 1 < inverse_table_.size() && inverse_table_[i][0] < d) ++i;
+  const auto& lo = inverse_table_[i - 1];
+  const auto& hi = inverse_table_[i];
+  double u = lo[1] + (hi[1] - lo[1]) * (d - lo[0]) / (hi[0] - lo[0]);
+  if (d <= 0.0) u = 0.0;
+  // Newton kept inside the table's bracket (P rises monotonically over the grid).
+  for (int k = 0; k < 8 && d > 0.0; ++k) {
+    const Drive p = drop_polynomial(u);
+    const double next = u - (p.v - d) / p.d;
+    u = next > lo[1] && next < hi[1] ? next : 0.5 * (u + (next <= lo[1] ? lo[1] : hi[1]));
   }
-  const double xd = drop_m.d / knee_poly_scale_m_;
-  const double xdd = drop_m.dd / knee_poly_scale_m_;
-  return {kStandingKnee_rad + p, dp * xd, ddp * xd * xd + dp * xdd};
+  const Drive p = drop_polynomial(u);
+  const double ud = drop_m.d / p.d;
+  const double udd = (drop_m.dd - p.dd * ud * ud) / p.d;
+  return {kStandingKnee_rad + u, ud, udd};
 }
 
 double BodyModel::knee_flexion_at_drop_rad(double drop_m) const {
@@ -191,8 +223,8 @@ BodyModel::Drives BodyModel::drives_at(double t_s) const {
   d.knee = knee_from_drop(drop);
   d.ankle =
       constant(kStandingAnkle_rad - kAnklePerKnee * kStandingKnee_rad) + kAnklePerKnee * d.knee;
-  d.free_hip =
-      constant(kFreeHip_rad - kFreeHipPerKnee * kStandingKnee_rad) + kFreeHipPerKnee * d.knee;
+  const Drive bend = d.knee + constant(-kStandingKnee_rad);
+  d.free_hip = constant(kFreeHip_rad) + kFreeHipPerKnee2 * (bend * bend);
   const double depth = params_.nominal_depth_m > 0.0 ? params_.nominal_depth_m : 1.0;
   const Drive q = (1.0 / depth) * drop;
   const KneeMotion& k = params_.knee;
@@ -235,9 +267,11 @@ GroundReaction BodyModel::reaction_at(double t_s, BodyPose* now_out) const {
   // The posture variables' exact values and derivatives at t give a locally quadratic path;
   // three poses on it, h apart, give every segment's acceleration and angular motion.
   const Drives d = drives_at(t_s);
-  const BodyPose before = make_pose(anthropometry_, angles_from(d, -kStep_s), leg_tilt_rad_);
   const BodyPose now = make_pose(anthropometry_, angles_from(d, 0.0), leg_tilt_rad_);
-  const BodyPose after = make_pose(anthropometry_, angles_from(d, kStep_s), leg_tilt_rad_);
+  const double start = now.knee_rotation_rad;  // the neighbours' knee rotation is close
+  const BodyPose before =
+      make_pose(anthropometry_, angles_from(d, -kStep_s), leg_tilt_rad_, &start);
+  const BodyPose after = make_pose(anthropometry_, angles_from(d, kStep_s), leg_tilt_rad_, &start);
   if (now_out != nullptr) *now_out = now;
   return ground_reaction(anthropometry_, before, now, after, kStep_s);
 }

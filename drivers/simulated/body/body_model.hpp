@@ -32,10 +32,10 @@ struct BodyParams {
   double noise_corner_ap_hz = 0.26;
   double sway_sd_ml_m = 0.007;  // long-run SD of the linearised COP
   double sway_sd_ap_m = 0.012;
-  double fz_sd_n = 3.0;            // internal vertical mass shift of the upper body, as force SD
-  double free_moment_sd_nm = 0.4;  // twisting of the body about the vertical, as moment SD
-  double squat_com_ap_m = 0.010;   // forward COM shift at the nominal squat depth
-  double nominal_depth_m = 0.20;   // squat COM drop that is depth fraction 1
+  double fz_sd_n = 3.0;     // internal vertical mass shift of the upper body, as force SD
+  double yaw_sd_deg = 0.1;  // twist of the body about the vertical (source of the free moment)
+  double squat_com_ap_m = 0.010;  // forward COM shift at the nominal squat depth
+  double nominal_depth_m = 0.20;  // squat COM drop that is depth fraction 1
   KneeMotion knee;
 };
 
@@ -78,6 +78,7 @@ class BodyModel {
   Drives standing() const;  // quiet standing, no sway
   PoseAngles angles_from(const Drives& d, double s) const;
   Drive knee_from_drop(const Drive& drop_m) const;
+  Drive drop_polynomial(double u) const;  // value, d/du, d²/du²
   void fit_knee_polynomial();
   PendulumGains probe_pendulum(bool ml) const;
 
@@ -91,8 +92,10 @@ class BodyModel {
   double leg_tilt_rad_ = 0.0;
   double standing_com_z_m_ = 0.0;
   double standing_com_ap_m_ = 0.0;
-  std::array<double, 6> knee_poly_{};  // knee flexion − standing, of (drop / knee_poly_scale_m_)^k
-  double knee_poly_scale_m_ = 1.0;
+  static constexpr std::size_t kKneePolyTerms = 7;
+  std::array<double, kKneePolyTerms>
+      drop_poly_{};  // COM drop = Σ c_j u^(j+1), u = flexion − standing
+  std::array<std::array<double, 2>, 64> inverse_table_{};  // (drop, u) for the Newton start
 };
 
 }  // namespace stance::sim::body

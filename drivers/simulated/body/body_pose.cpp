@@ -14,6 +14,7 @@ using Eigen::Vector3d;
 
 constexpr double kMaxKneeRotation_rad = 1.3;
 constexpr int kFppaIterations = 6;
+constexpr int kFppaIterationsFromNeighbour = 3;
 constexpr double kFppaStep_rad = 1e-7;
 constexpr double kMarkerHeight_m = 0.02;  // heel and toe markers above the sole
 
@@ -55,13 +56,20 @@ KneeCircle knee_circle(const Vector3d& ankle, const Vector3d& hip, const Vector3
 
 // The rotation on the circle that gives the wanted FPPA (Newton; 0 when no FPPA is wanted).
 double solve_knee_rotation(const KneeCircle& c, const Vector3d& hip, const Vector3d& ankle,
-                           double fppa_rad) {
+                           double fppa_rad, const double* start) {
   if (fppa_rad == 0.0 || c.radius <= 0.0) return 0.0;
-  const Vector3d k0 = c.at(0.0);
-  const double above = hip.z() - k0.z();
-  const double below = k0.z() - ankle.z();
-  double rot = fppa_rad / (c.radius * (1.0 / above + 1.0 / below));
-  for (int i = 0; i < kFppaIterations; ++i) {
+  double rot = 0.0;
+  int iterations = kFppaIterations;
+  if (start != nullptr) {
+    rot = *start;
+    iterations = kFppaIterationsFromNeighbour;
+  } else {
+    const Vector3d k0 = c.at(0.0);
+    const double above = hip.z() - k0.z();
+    const double below = k0.z() - ankle.z();
+    rot = fppa_rad / (c.radius * (1.0 / above + 1.0 / below));
+  }
+  for (int i = 0; i < iterations; ++i) {
     const double g = frontal_projection_angle(hip, c.at(rot), ankle) - fppa_rad;
     const double slope =
         (frontal_projection_angle(hip, c.at(rot + kFppaStep_rad), ankle) - fppa_rad - g) /
@@ -80,7 +88,8 @@ double frontal_projection_angle(const Vector3d& hip, const Vector3d& knee, const
   return std::atan2(ux * vz - uz * vx, ux * vx + uz * vz);
 }
 
-BodyPose make_pose(const Anthropometry& a, const PoseAngles& q, double leg_tilt_rad) {
+BodyPose make_pose(const Anthropometry& a, const PoseAngles& q, double leg_tilt_rad,
+                   const double* knee_rotation_start) {
   const SegmentInertia& foot = a[SegmentId::kStanceFoot];
   const SegmentInertia& shank = a[SegmentId::kStanceShank];
   const SegmentInertia& thigh = a[SegmentId::kStanceThigh];
@@ -109,7 +118,7 @@ BodyPose make_pose(const Anthropometry& a, const PoseAngles& q, double leg_tilt_
                                            Vector3d(0.0, std::sin(thigh_rad), std::cos(thigh_rad)) *
                                            thigh.length_m;
   const KneeCircle circle = knee_circle(ankle, hip, sagittal_knee, shank.length_m, thigh.length_m);
-  p.knee_rotation_rad = solve_knee_rotation(circle, hip, ankle, q.fppa_rad);
+  p.knee_rotation_rad = solve_knee_rotation(circle, hip, ankle, q.fppa_rad, knee_rotation_start);
   const Vector3d knee = circle.at(p.knee_rotation_rad);
   const Vector3d lateral = (knee - circle.centre).cross(hip - ankle).normalized();
   at(SegmentId::kStanceShank) = {knee + shank.com_from_proximal_m / shank.length_m * (ankle - knee),
@@ -134,7 +143,7 @@ BodyPose make_pose(const Anthropometry& a, const PoseAngles& q, double leg_tilt_
   std::array<Vector3d, 5> local{
       drop * (mid_hip + Vector3d(0.0, 0.0, pelvis.com_from_proximal_m)),
       drop * (mid_hip + Vector3d(0.0, 0.0, a.pelvis_height_m) +
-              lean * Vector3d(0.0, 0.0, upper.com_from_proximal_m + q.wiggle_m)),
+              lean * Vector3d(0.0, 0.0, upper.com_from_proximal_m)),
       drop * (free_hip + thigh.com_from_proximal_m * thigh_dir),
       drop * (free_knee + shank.com_from_proximal_m * shank_dir),
       drop * (free_ankle - a.ankle_height_m / 2.0 * shank_dir + foot_ahead * foot_dir),
@@ -160,7 +169,9 @@ BodyPose make_pose(const Anthropometry& a, const PoseAngles& q, double leg_tilt_
   const Matrix3d group_rot = rot_x(-flex) * drop;
   const Matrix3d bend = rot_x(-flex);
   at(SegmentId::kPelvis) = {hip + bend * local[0], group_rot};
-  at(SegmentId::kUpperBody) = {hip + bend * local[1], group_rot * lean};
+  // The internal mass shift (heart, breath) is vertical, after the posture.
+  at(SegmentId::kUpperBody) = {hip + bend * local[1] + Vector3d(0.0, 0.0, q.wiggle_m),
+                               group_rot * lean};
   at(SegmentId::kFreeThigh) = {hip + bend * local[2], group_rot * rot_x(fh)};
   at(SegmentId::kFreeShank) = {hip + bend * local[3], group_rot * rot_x(fs)};
   at(SegmentId::kFreeFoot) = {hip + bend * local[4],
@@ -169,7 +180,7 @@ BodyPose make_pose(const Anthropometry& a, const PoseAngles& q, double leg_tilt_
   const Vector3d asis = hip + group_rot * Vector3d(0.14 * d, 0.22 * d, 0.30 * d);
   const Vector3d patella = knee + a.knee_depth_m * (knee - circle.centre).normalized();
 
-  // Sway: everything above the foot turns about the ankle.
+  // Sway and twist: everything above the foot turns about the ankle.
   const Matrix3d sway = rot_z(q.yaw_rad) * rot_x(-q.sway_ap_rad) * rot_y(q.sway_ml_rad);
   const auto move = [&](const Vector3d& v) -> Vector3d { return ankle + sway * (v - ankle); };
   for (int i = 1; i < kSegmentCount; ++i) {

@@ -4,6 +4,7 @@
 // Limb frame: a right stance leg, x lateral (to the patient's right), y forward, z up, origin on
 // the plate surface below the stance ankle joint centre. The caller mirrors x for a left leg.
 #include <Eigen/Core>
+#include <Eigen/Geometry>
 #include <array>
 
 #include "simulated/body/anthropometry.hpp"
@@ -51,6 +52,8 @@ double frontal_projection_angle(const Eigen::Vector3d& hip, const Eigen::Vector3
 
 // leg_tilt_rad: the constant lateral tilt of the stance leg that puts the standing COM above
 // the ankle (hip adduction of single-leg stance).
-BodyPose make_pose(const Anthropometry& a, const PoseAngles& q, double leg_tilt_rad);
+// knee_rotation_start: a close solution (e.g. of a neighbouring instant) to start the FPPA solve.
+BodyPose make_pose(const Anthropometry& a, const PoseAngles& q, double leg_tilt_rad,
+                   const double* knee_rotation_start = nullptr);
 
 }  // namespace stance::sim::body

@@ -1,6 +1,7 @@
 #pragma once
 // Elementary rotations and the rotation vector of a small relative rotation.
 #include <Eigen/Core>
+#include <Eigen/Geometry>
 #include <cmath>
 
 namespace stance::sim::body {
