@@ -62,7 +62,9 @@ TEST(BodySway, SingleLegStanceFiguresAreInThePublishedRanges) {
 }
 
 // The balance loop's linearised COP (the truth's sway figures) is what Newton-Euler gives, up to
-// the small nonlinear terms of a half-degree sway.
+// the small nonlinear terms of a half-degree sway and the body's own twist about the vertical
+// (0.1° SD, 0.2-2 Hz): the COM, 4.5 cm ahead of the ankle, moves sideways with it, which adds
+// about 0.5 mm (SD) to the ML COP.
 TEST(BodySway, NewtonEulerCopFollowsTheLinearisedLoop) {
   SubjectParams p;
   p.seed = 8;
@@ -74,7 +76,7 @@ TEST(BodySway, NewtonEulerCopFollowsTheLinearisedLoop) {
     dx.push_back(l.cop_ml_m - p.sway.mean_ml_m - m.sway_ml().value(t));
     dy.push_back(l.cop_ap_m - p.sway.mean_ap_m - m.sway_ap().value(t));
   }
-  EXPECT_LT(sd(dx), 0.05 * m.truth().sway_sd_ml_m);
+  EXPECT_LT(sd(dx), 0.10 * m.truth().sway_sd_ml_m);
   EXPECT_LT(sd(dy), 0.05 * m.truth().sway_sd_ap_m);
   EXPECT_LT(std::abs(mean(dx)), 0.001);
   EXPECT_LT(std::abs(mean(dy)), 0.001);
