@@ -176,8 +176,15 @@ SubjectLoad SubjectModel::load_at(double t_s) const {
 }
 
 BodyTruthSample SubjectModel::body_at(double t_s) const {
-  const body::BodyPose pose = body_.pose_at(t_s);
   BodyTruthSample b;
+  if (truth_.params.load != LoadKind::kPerson) {  // no body on the plate: all zero
+    for (Eigen::Vector3d* v : {&b.com_m, &b.hip_m, &b.knee_m, &b.ankle_m, &b.asis_m, &b.patella_m,
+                               &b.heel_m, &b.toe_m}) {
+      v->setZero();
+    }
+    return b;
+  }
+  const body::BodyPose pose = body_.pose_at(t_s);
   b.com_m = to_plate(pose.com_m);
   b.hip_m = to_plate(pose.hip_m);
   b.knee_m = to_plate(pose.knee_m);
