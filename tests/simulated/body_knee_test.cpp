@@ -101,6 +101,27 @@ TEST(BodyKnee, SquatKeepsTheComOverTheFootAndTheFreeFootOffThePlate) {
   EXPECT_GT(m.body().knee_flexion_at_drop_rad(0.25), m.body().knee_flexion_at_drop_rad(0.1));
 }
 
+// Without sway and knee motion the squat posture itself keeps the COM above the ankle in ML (the
+// stance leg's lateral tilt follows the crouch) and at the wanted place in AP.
+TEST(BodyKnee, SquatPostureAloneDoesNotMoveTheComSideways) {
+  for (const Limb limb : {Limb::kRight, Limb::kLeft}) {
+    SubjectParams p = squatter(6, limb);
+    p.sway.sd_ml_m = 0.0;
+    p.sway.sd_ap_m = 0.0;
+    p.squat.depth_m = 0.2;
+    const SubjectModel m(p);
+    double worst_ml = 0.0, worst_ap = 0.0;
+    for (double t = 0.0; t < m.truth().trial_end_s; t += 0.02) {
+      const SubjectLoad l = m.load_at(t);
+      worst_ml = std::max(worst_ml, std::abs(l.com_ml_m - p.sway.mean_ml_m));
+      worst_ap = std::max(worst_ap, std::abs(l.com_ap_m - p.sway.mean_ap_m -
+                                             p.squat_cop_ap_m * l.squat_depth_fraction));
+    }
+    EXPECT_LT(worst_ml, 0.0005);  // the 0.1° twist about the ankle moves it a little
+    EXPECT_LT(worst_ap, 0.0005);
+  }
+}
+
 // The population presets: many seeded persons, each with the mean of its five reps' peaks.
 void check_population(KneePreset preset, double mean_deg, double sd_deg) {
   std::vector<double> peaks;

@@ -58,29 +58,8 @@ BodyModel::BodyModel(const BodyParams& params, const SquatProfile* squat, std::m
     squat_ = *squat;
   }
   standing_com_ap_m_ = kComAheadOfAnkle * params.height_m;
-  // The lateral leg tilt that puts the standing COM above the ankle (secant iterations).
-  const auto com_x = [this](double tilt) {
-    PoseAngles q;
-    q.knee_flex_rad = kStandingKnee_rad;
-    q.ankle_flex_rad = kStandingAnkle_rad;
-    q.com_ap_m = standing_com_ap_m_;
-    q.free_hip_flex_rad = kFreeHip_rad;
-    q.free_knee_flex_rad = kFreeKnee_rad;
-    return make_pose(anthropometry_, q, tilt).com_m.x();
-  };
-  double t0 = 0.0, t1 = 0.05;
-  double f0 = com_x(t0), f1 = com_x(t1);
-  for (int i = 0; i < 6 && std::abs(f1) > 1e-12 && f1 != f0; ++i) {
-    const double t2 = t1 - f1 * (t1 - t0) / (f1 - f0);
-    t0 = t1;
-    f0 = f1;
-    t1 = t2;
-    f1 = com_x(t1);
-  }
-  leg_tilt_rad_ = t1;
   fit_knee_polynomial();
-  standing_com_z_m_ =
-      make_pose(anthropometry_, angles_from(standing(), 0.0), leg_tilt_rad_).com_m.z();
+  standing_com_z_m_ = make_pose(anthropometry_, angles_from(standing(), 0.0)).com_m.z();
   pendulum_ml_ = probe_pendulum(true);
   pendulum_ap_ = probe_pendulum(false);
   sway_ml_ = make_axis_sway(params.balance_ml, pendulum_ml_, params.noise_corner_ml_hz,
@@ -124,7 +103,7 @@ void BodyModel::fit_knee_polynomial() {
       const double u = k - kStandingKnee_rad;
       d.free_hip = constant(kFreeHip_rad + kFreeHipPerKnee2 * u * u);
       d.com_ap = constant(standing_com_ap_m_ + params_.squat_com_ap_m * drop[k_i] / depth);
-      const double z = make_pose(anthropometry_, angles_from(d, 0.0), leg_tilt_rad_).com_m.z();
+      const double z = make_pose(anthropometry_, angles_from(d, 0.0)).com_m.z();
       if (i == 0) top = z;
       drop[k_i] = top - z;
       knee[k_i] = k - kStandingKnee_rad;
@@ -138,8 +117,7 @@ void BodyModel::fit_knee_polynomial() {
   step.ankle = constant(kStandingAnkle_rad + kAnklePerKnee * kSlopeStep_rad);
   step.free_hip = constant(kFreeHip_rad + kFreeHipPerKnee2 * kSlopeStep_rad * kSlopeStep_rad);
   const double slope =
-      (top - make_pose(anthropometry_, angles_from(step, 0.0), leg_tilt_rad_).com_m.z()) /
-      kSlopeStep_rad;
+      (top - make_pose(anthropometry_, angles_from(step, 0.0)).com_m.z()) / kSlopeStep_rad;
   const int n = static_cast<int>(drop.size());
   constexpr int kTerms = static_cast<int>(kKneePolyTerms);
   Eigen::MatrixXd a(n, kTerms - 1);
@@ -260,18 +238,17 @@ PoseAngles BodyModel::angles_at(double t_s) const {
 }
 
 BodyPose BodyModel::pose_at(double t_s) const {
-  return make_pose(anthropometry_, angles_at(t_s), leg_tilt_rad_);
+  return make_pose(anthropometry_, angles_at(t_s));
 }
 
 GroundReaction BodyModel::reaction_at(double t_s, BodyPose* now_out) const {
   // The posture variables' exact values and derivatives at t give a locally quadratic path;
   // three poses on it, h apart, give every segment's acceleration and angular motion.
   const Drives d = drives_at(t_s);
-  const BodyPose now = make_pose(anthropometry_, angles_from(d, 0.0), leg_tilt_rad_);
+  const BodyPose now = make_pose(anthropometry_, angles_from(d, 0.0));
   const double start = now.knee_rotation_rad;  // the neighbours' knee rotation is close
-  const BodyPose before =
-      make_pose(anthropometry_, angles_from(d, -kStep_s), leg_tilt_rad_, &start);
-  const BodyPose after = make_pose(anthropometry_, angles_from(d, kStep_s), leg_tilt_rad_, &start);
+  const BodyPose before = make_pose(anthropometry_, angles_from(d, -kStep_s), &start);
+  const BodyPose after = make_pose(anthropometry_, angles_from(d, kStep_s), &start);
   if (now_out != nullptr) *now_out = now;
   return ground_reaction(anthropometry_, before, now, after, kStep_s);
 }
@@ -281,9 +258,9 @@ PendulumGains BodyModel::probe_pendulum(bool ml) const {
   // acceleration (zero angle and velocity) gives −c2.
   const Drives base = standing();
   const auto cop = [&](const Drives& d) {
-    const BodyPose a = make_pose(anthropometry_, angles_from(d, -kStep_s), leg_tilt_rad_);
-    const BodyPose b = make_pose(anthropometry_, angles_from(d, 0.0), leg_tilt_rad_);
-    const BodyPose c = make_pose(anthropometry_, angles_from(d, kStep_s), leg_tilt_rad_);
+    const BodyPose a = make_pose(anthropometry_, angles_from(d, -kStep_s));
+    const BodyPose b = make_pose(anthropometry_, angles_from(d, 0.0));
+    const BodyPose c = make_pose(anthropometry_, angles_from(d, kStep_s));
     const GroundReaction r = ground_reaction(anthropometry_, a, b, c, kStep_s);
     return ml ? r.cop_x_m : r.cop_y_m;
   };

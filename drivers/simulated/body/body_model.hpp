@@ -64,7 +64,6 @@ class BodyModel {
   const PendulumGains& pendulum_ap() const { return pendulum_ap_; }
   double standing_com_z_m() const { return standing_com_z_m_; }
   double standing_com_ap_m() const { return standing_com_ap_m_; }  // ahead of the ankle
-  double leg_tilt_rad() const { return leg_tilt_rad_; }
   // Knee flexion as a function of the squat's COM drop: polynomial coefficients (of drop / scale).
   double knee_flexion_at_drop_rad(double drop_m) const;
 
@@ -89,7 +88,6 @@ class BodyModel {
   AxisSway sway_ml_, sway_ap_;
   PendulumGains pendulum_ml_, pendulum_ap_;
   SinusoidSum yaw_rad_, wiggle_m_;
-  double leg_tilt_rad_ = 0.0;
   double standing_com_z_m_ = 0.0;
   double standing_com_ap_m_ = 0.0;
   static constexpr std::size_t kKneePolyTerms = 7;

@@ -88,8 +88,7 @@ double frontal_projection_angle(const Vector3d& hip, const Vector3d& knee, const
   return std::atan2(ux * vz - uz * vx, ux * vx + uz * vz);
 }
 
-BodyPose make_pose(const Anthropometry& a, const PoseAngles& q, double leg_tilt_rad,
-                   const double* knee_rotation_start) {
+BodyPose make_pose(const Anthropometry& a, const PoseAngles& q, const double* knee_rotation_start) {
   const SegmentInertia& foot = a[SegmentId::kStanceFoot];
   const SegmentInertia& shank = a[SegmentId::kStanceShank];
   const SegmentInertia& thigh = a[SegmentId::kStanceThigh];
@@ -111,7 +110,23 @@ BodyPose make_pose(const Anthropometry& a, const PoseAngles& q, double leg_tilt_
   // then the whole leg tilts laterally about the ankle.
   const double shank_rad = q.ankle_flex_rad;
   const double thigh_rad = q.ankle_flex_rad - q.knee_flex_rad;
-  const Matrix3d tilt = rot_y(leg_tilt_rad);
+  // The lateral tilt β that puts the COM above the ankle: a tilt maps a leg point (0, y, z) to
+  // (z·sin β, y, z·cos β); the pelvis, upper body and free leg hang at a constant ML offset c_x
+  // from the stance hip (medial), so Σ m x = sin β·(Σ_leg m z + m_group z_hip) + m_group c_x = 0.
+  const double w_hip = a.hip_width_m;
+  const double group_ml_moment =
+      -0.5 * w_hip * (pelvis.mass_kg + upper.mass_kg) -
+      w_hip * (a[SegmentId::kFreeThigh].mass_kg + a[SegmentId::kFreeShank].mass_kg +
+               a[SegmentId::kFreeFoot].mass_kg);
+  const double knee_z = shank.length_m * std::cos(shank_rad);
+  const double hip_z = knee_z + thigh.length_m * std::cos(thigh_rad);
+  const double group_mass = a.mass_kg - foot.mass_kg - shank.mass_kg - thigh.mass_kg;
+  const double height_moment =
+      shank.mass_kg * knee_z * (1.0 - shank.com_from_proximal_m / shank.length_m) +
+      thigh.mass_kg * (hip_z + thigh.com_from_proximal_m / thigh.length_m * (knee_z - hip_z)) +
+      group_mass * hip_z;
+  p.leg_tilt_rad = std::asin(std::clamp(-group_ml_moment / height_moment, -1.0, 1.0));
+  const Matrix3d tilt = rot_y(p.leg_tilt_rad);
   const Vector3d sagittal_knee =
       ankle + tilt * Vector3d(0.0, std::sin(shank_rad), std::cos(shank_rad)) * shank.length_m;
   const Vector3d hip = sagittal_knee + tilt *
@@ -151,19 +166,19 @@ BodyPose make_pose(const Anthropometry& a, const PoseAngles& q, double leg_tilt_
   constexpr std::array<SegmentId, 5> kGroup{SegmentId::kPelvis, SegmentId::kUpperBody,
                                             SegmentId::kFreeThigh, SegmentId::kFreeShank,
                                             SegmentId::kFreeFoot};
-  double group_mass = 0.0;
+  double group_kg = 0.0;
   Vector3d group_moment = Vector3d::Zero();
   for (std::size_t i = 0; i < kGroup.size(); ++i) {
-    group_mass += a[kGroup[i]].mass_kg;
+    group_kg += a[kGroup[i]].mass_kg;
     group_moment += a[kGroup[i]].mass_kg * local[i];
   }
-  const Vector3d c = group_moment / group_mass;
+  const Vector3d c = group_moment / group_kg;
   double leg_ap_moment = 0.0;
   for (SegmentId id : {SegmentId::kStanceFoot, SegmentId::kStanceShank, SegmentId::kStanceThigh}) {
     leg_ap_moment += a[id].mass_kg * at(id).com_m.y();
   }
   // After a flexion φ (Rx(-φ)) the group COM's AP offset from the hip is c_y·cos φ + c_z·sin φ.
-  const double wanted = (a.mass_kg * q.com_ap_m - leg_ap_moment) / group_mass - hip.y();
+  const double wanted = (a.mass_kg * q.com_ap_m - leg_ap_moment) / group_kg - hip.y();
   const double reach = std::hypot(c.y(), c.z());
   const double flex = std::asin(std::clamp(wanted / reach, -1.0, 1.0)) - std::atan2(c.y(), c.z());
   const Matrix3d group_rot = rot_x(-flex) * drop;

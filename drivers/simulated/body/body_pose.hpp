@@ -43,6 +43,7 @@ struct BodyPose {
   double fppa_rad = 0.0;           // true FPPA from the hip, knee and ankle joint centres
   double fppa_markers_rad = 0.0;   // the same from the ASIS, mid-patella and ankle markers
   double knee_rotation_rad = 0.0;  // rotation of the knee about the hip-ankle axis giving the FPPA
+  double leg_tilt_rad = 0.0;       // lateral tilt of the stance leg about the ankle
 };
 
 // Frontal-plane (x-z) angle between hip→knee and knee→ankle, + when the knee is toward -x
@@ -50,10 +51,10 @@ struct BodyPose {
 double frontal_projection_angle(const Eigen::Vector3d& hip, const Eigen::Vector3d& knee,
                                 const Eigen::Vector3d& ankle);
 
-// leg_tilt_rad: the constant lateral tilt of the stance leg that puts the standing COM above
-// the ankle (hip adduction of single-leg stance).
-// knee_rotation_start: a close solution (e.g. of a neighbouring instant) to start the FPPA solve.
-BodyPose make_pose(const Anthropometry& a, const PoseAngles& q, double leg_tilt_rad,
+// The stance leg is tilted laterally about the ankle (the hip adduction of single-leg stance) by
+// the angle that puts the COM of the posture without knee rotation, pelvic drop and trunk lean
+// above the ankle; those three then move the COM as they physically do.
+BodyPose make_pose(const Anthropometry& a, const PoseAngles& q,
                    const double* knee_rotation_start = nullptr);
 
 }  // namespace stance::sim::body
