@@ -50,14 +50,16 @@ constexpr std::array kOptions{
     SimOptionDoc{"duration_s", "s", "30", "length of a stance trial (1..600)"},
     SimOptionDoc{"sway_ml_mm", "mm", "7", "COP SD, medio-lateral (0..50)"},
     SimOptionDoc{"sway_ap_mm", "mm", "12", "COP SD, antero-posterior (0..50)"},
-    SimOptionDoc{"sway_fc_ml_hz", "Hz", "0.6", "corner of the ML sway spectrum (0.05..3)"},
-    SimOptionDoc{"sway_fc_ap_hz", "Hz", "0.35", "corner of the AP sway spectrum (0.05..3)"},
+    SimOptionDoc{"sway_fc_ml_hz", "Hz", "0.42",
+                 "corner of the balance loop's ML noise torque spectrum (0.05..3)"},
+    SimOptionDoc{"sway_fc_ap_hz", "Hz", "0.26",
+                 "corner of the balance loop's AP noise torque spectrum (0.05..3)"},
     SimOptionDoc{"cop_ml_mm", "mm", "10", "mean COP, plate x (-150..150)"},
     SimOptionDoc{"cop_ap_mm", "mm", "-20", "mean COP, plate y (-250..250)"},
     SimOptionDoc{"fz_sway_n", "N", "3",
                  "SD of the vertical force fluctuation of quiet stance (0..50)"},
-    SimOptionDoc{"com_height_m", "m", "0.95",
-                 "centre-of-mass height for the shear force (0.5..1.5)"},
+    SimOptionDoc{"height_m", "m", "1.75", "stature; scales the body segments (1.2..2.2)"},
+    SimOptionDoc{"sex", "", "male", "male or female: de Leva's segment table"},
     // Squats.
     SimOptionDoc{"reps", "", "5", "number of squats (1..20)"},
     SimOptionDoc{"depth_m", "m", "0.2", "centre-of-mass drop of a squat (0.02..0.5)"},
@@ -74,10 +76,19 @@ constexpr std::array kOptions{
                  "depth of the partial rep, fraction of its depth (0..1)"},
     SimOptionDoc{"squat_ap_mm", "mm", "10", "anterior COP shift at full squat depth (-50..50)"},
     // Knee wobble.
-    SimOptionDoc{"wobble", "", "0", "knee wobble w (0..1): ML oscillation + medial drift, x depth"},
-    SimOptionDoc{"wobble_hz", "Hz", "3", "frequency of the ML oscillation (1..6)"},
-    SimOptionDoc{"wobble_mm", "mm", "8", "ML oscillation amplitude at w = 1, full depth (0..20)"},
-    SimOptionDoc{"wobble_drift_mm", "mm", "15", "medial COP drift at the bottom at w = 1 (0..40)"},
+    SimOptionDoc{"wobble", "", "0",
+                 "knee wobble w (0..1): FPPA collapse 15w deg and oscillation 4w deg at depth"},
+    SimOptionDoc{"wobble_hz", "Hz", "3", "frequency of the knee's FPPA oscillation (1..6)"},
+    SimOptionDoc{"collapse_deg", "deg", "from wobble",
+                 "true knee FPPA at the bottom of a squat, + medial; 15 x wobble (-20..40)"},
+    SimOptionDoc{"fppa_wobble_deg", "deg", "from wobble",
+                 "FPPA oscillation amplitude at the bottom; 4 x wobble (0..15)"},
+    SimOptionDoc{"pelvic_drop_deg", "deg", "0",
+                 "contralateral pelvic drop at the bottom of a squat (-10..20)"},
+    SimOptionDoc{"trunk_lean_deg", "deg", "0",
+                 "trunk lean toward the stance side at the bottom of a squat (-20..30)"},
+    SimOptionDoc{"preset", "", "none",
+                 "none, control or pfp: draw the knee from a population (Herrington 2014)"},
     // Events.
     SimOptionDoc{"touchdown_s", "s", "none", "the other foot touches down at this time"},
     SimOptionDoc{"touchdown_dur_s", "s", "0.5", "how long it stays down (0.1..30)"},
@@ -335,7 +346,15 @@ Result<SimOptions> parse_sim_options(const std::string& text) {
   r.number("cop_ml_mm", s.sway.mean_ml_m, -150.0, 150.0, kMm);
   r.number("cop_ap_mm", s.sway.mean_ap_m, -250.0, 250.0, kMm);
   r.number("fz_sway_n", s.sway.fz_sd_n, 0.0, 50.0);
-  r.number("com_height_m", s.sway.com_height_m, 0.5, 1.5);
+  r.number("height_m", s.body.height_m, 1.2, 2.2);
+  const std::string sex = kv.text("sex", "male");
+  if (sex == "male") {
+    s.body.sex = body::Sex::kMale;
+  } else if (sex == "female") {
+    s.body.sex = body::Sex::kFemale;
+  } else {
+    r.fail("option sex=" + sex + " must be male or female");
+  }
 
   SquatParams& q = s.squat;
   r.integer("reps", q.reps, 1, 20);
@@ -354,8 +373,28 @@ Result<SimOptions> parse_sim_options(const std::string& text) {
 
   r.number("wobble", s.wobble.index, 0.0, 1.0);
   r.number("wobble_hz", s.wobble.freq_hz, 1.0, 6.0);
-  r.number("wobble_mm", s.wobble.oscillation_m, 0.0, 20.0, kMm);
-  r.number("wobble_drift_mm", s.wobble.medial_drift_m, 0.0, 40.0, kMm);
+  if (kv.has("collapse_deg")) {
+    double v = 0.0;
+    r.number("collapse_deg", v, -20.0, 40.0);
+    s.wobble.collapse_deg = v;
+  }
+  if (kv.has("fppa_wobble_deg")) {
+    double v = 0.0;
+    r.number("fppa_wobble_deg", v, 0.0, 15.0);
+    s.wobble.fppa_wobble_deg = v;
+  }
+  r.number("pelvic_drop_deg", s.wobble.pelvic_drop_deg, -10.0, 20.0);
+  r.number("trunk_lean_deg", s.wobble.trunk_lean_deg, -20.0, 30.0);
+  const std::string preset = kv.text("preset", "none");
+  if (preset == "none") {
+    s.wobble.preset = KneePreset::kNone;
+  } else if (preset == "control") {
+    s.wobble.preset = KneePreset::kControl;
+  } else if (preset == "pfp") {
+    s.wobble.preset = KneePreset::kPfp;
+  } else {
+    r.fail("option preset=" + preset + " must be none, control or pfp");
+  }
 
   r.time("touchdown_s", s.events.touchdown_s);
   r.number("touchdown_dur_s", s.events.touchdown_duration_s, 0.1, 30.0);

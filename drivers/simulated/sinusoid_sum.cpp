@@ -33,6 +33,19 @@ double SinusoidSum::second_derivative(double t_s) const {
   return sum;
 }
 
+WithDerivatives SinusoidSum::evaluate(double t_s) const {
+  WithDerivatives out;
+  for (const auto& p : parts_) {
+    const double w = kTwoPi * p.freq_hz;
+    const double arg = w * t_s + p.phase_rad;
+    const double s = p.amplitude * std::sin(arg);
+    out.value += s;
+    out.d1 += p.amplitude * w * std::cos(arg);
+    out.d2 -= w * w * s;
+  }
+  return out;
+}
+
 double SinusoidSum::rms() const {
   double power = 0.0;
   for (const auto& p : parts_) power += p.amplitude * p.amplitude / 2.0;

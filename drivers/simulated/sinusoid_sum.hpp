@@ -13,6 +13,11 @@ struct Sinusoid {
   double phase_rad = 0.0;
 };
 
+// A value and its first two time derivatives.
+struct WithDerivatives {
+  double value = 0.0, d1 = 0.0, d2 = 0.0;
+};
+
 class SinusoidSum {
  public:
   SinusoidSum() = default;
@@ -21,6 +26,7 @@ class SinusoidSum {
   double value(double t_s) const;
   double derivative(double t_s) const;         // d/dt, unit per second
   double second_derivative(double t_s) const;  // d²/dt²
+  WithDerivatives evaluate(double t_s) const;  // all three in one pass (one sin and cos each)
 
   // Long-run (infinite-window) RMS of the signal and of its first derivative: sqrt(Σ a²/2).
   double rms() const;

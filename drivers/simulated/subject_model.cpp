@@ -12,18 +12,38 @@ namespace stance::sim {
 namespace {
 
 constexpr double kTwoPi = 2.0 * std::numbers::pi;
+constexpr double kRadToDeg = 180.0 / std::numbers::pi;
+constexpr double kRepTruthStep_s = 0.002;
 
-// Sway band of single-leg stance: most power below 1 Hz, a real share in 0.5-2 Hz.
-constexpr double kSwayLo_hz = 0.05;
-constexpr double kSwayHi_hz = 3.0;
-constexpr int kSwayComponents = 50;
-// Vertical force of quiet stance: broadband 2-12 Hz (heartbeat harmonics, muscle corrections),
-// above the sway band, so that the vertical COM moves by ~0.1 mm and ~1.5 mm/s (SD) at 3 N, as
-// a standing body's COM barely moves vertically.
-constexpr LowPassSpectrum kFzWiggle{2.0, 12.0, 6.0, 1, 20};
-// Free moment about the vertical: small (~0.4 N·m SD) twisting of the foot.
-constexpr LowPassSpectrum kFreeMoment{0.1, 2.0, 0.5, 2, 12};
-constexpr double kFreeMomentSd_nm = 0.4;
+// Peak squat FPPA of the preset populations (Herrington 2014, Knee 21:514, CLINICAL.md) and the
+// oscillation each person shows around the collapse.
+struct PresetKnee {
+  double peak_mean_deg, peak_sd_deg, wobble_deg;
+};
+constexpr PresetKnee kControlKnee{8.4, 5.1, 1.0};
+constexpr PresetKnee kPfpKnee{16.8, 5.4, 2.0};
+
+body::BodyParams body_params(const SubjectParams& p, double collapse_deg, double wobble_deg,
+                             double wobble_phase_rad) {
+  body::BodyParams b;
+  b.mass_kg = p.mass_kg;
+  b.height_m = p.body.height_m;
+  b.sex = p.body.sex;
+  b.noise_corner_ml_hz = p.sway.corner_ml_hz;
+  b.noise_corner_ap_hz = p.sway.corner_ap_hz;
+  b.sway_sd_ml_m = p.sway.sd_ml_m;
+  b.sway_sd_ap_m = p.sway.sd_ap_m;
+  b.fz_sd_n = p.sway.fz_sd_n;
+  b.squat_com_ap_m = p.squat_cop_ap_m;
+  b.nominal_depth_m = p.squat.depth_m;
+  b.knee.collapse_deg = collapse_deg;
+  b.knee.wobble_deg = wobble_deg;
+  b.knee.wobble_hz = p.wobble.freq_hz;
+  b.knee.wobble_phase_rad = wobble_phase_rad;
+  b.knee.pelvic_drop_deg = p.wobble.pelvic_drop_deg;
+  b.knee.trunk_lean_deg = p.wobble.trunk_lean_deg;
+  return b;
+}
 
 }  // namespace
 
@@ -35,41 +55,26 @@ double smooth_step(double x) {
 }
 
 SubjectModel::SubjectModel(const SubjectParams& params) {
-  std::mt19937_64 rng(derive_seed(params.seed, SeedStream::kSubject));
-  const SwayParams& sway = params.sway;
-  sway_ml_ = make_random_sum({kSwayLo_hz, kSwayHi_hz, sway.corner_ml_hz, 2, kSwayComponents},
-                             sway.sd_ml_m, rng);
-  sway_ap_ = make_random_sum({kSwayLo_hz, kSwayHi_hz, sway.corner_ap_hz, 2, kSwayComponents},
-                             sway.sd_ap_m, rng);
-  fz_wiggle_n_ = make_random_sum(kFzWiggle, sway.fz_sd_n, rng);
-  free_moment_nm_ = make_random_sum(kFreeMoment, kFreeMomentSd_nm, rng);
-  const double wobble_phase_rad = kTwoPi * std::uniform_real_distribution<double>(0.0, 1.0)(rng);
-
-  // Inverted pendulum: COP = COM − (h/g)·COM'', so each COM component is the COP one / (1 + ω²h/g).
-  const double h_over_g = sway.com_height_m / kStandardGravity_m_s2;
-  const auto pendulum = [h_over_g](double f_hz) {
-    const double w = kTwoPi * f_hz;
-    return 1.0 / (1.0 + w * w * h_over_g);
-  };
-  com_ml_ = sway_ml_.shaped(pendulum);
-  com_ap_ = sway_ap_.shaped(pendulum);
-  const double mass = params.mass_kg;
-  com_z_wiggle_m_ = fz_wiggle_n_.shaped([mass](double f_hz) {
-    const double w = kTwoPi * f_hz;
-    return -1.0 / (mass * w * w);  // m·z̈ = fz wiggle
-  });
-
   SubjectTruth& t = truth_;
   t.params = params;
   t.weight_n = params.mass_kg * kStandardGravity_m_s2;
-  t.sway_sd_ml_m = sway_ml_.rms();
-  t.sway_sd_ap_m = sway_ap_.rms();
-  t.sway_velocity_sd_ml_m_s = sway_ml_.derivative_rms();
-  t.sway_velocity_sd_ap_m_s = sway_ap_.derivative_rms();
-  t.sway_mean_speed_ml_m_s = gaussian_mean_abs(t.sway_velocity_sd_ml_m_s);
-  t.sway_mean_speed_ap_m_s = gaussian_mean_abs(t.sway_velocity_sd_ap_m_s);
-  t.sway_mean_speed_m_s = gaussian_mean_norm(t.sway_velocity_sd_ml_m_s, t.sway_velocity_sd_ap_m_s);
   t.medial_sign = params.limb == Limb::kLeft ? 1.0 : -1.0;
+  mirror_ = params.limb == Limb::kLeft ? -1.0 : 1.0;
+
+  const WobbleParams& wob = params.wobble;
+  t.collapse_deg = wob.collapse_deg.value_or(kCollapseAtFullWobble_deg * wob.index);
+  t.fppa_wobble_deg = wob.fppa_wobble_deg.value_or(kFppaWobbleAtFullWobble_deg * wob.index);
+  if (wob.preset != KneePreset::kNone) {
+    // One person of the population, from the seed's own knee stream.
+    const PresetKnee& k = wob.preset == KneePreset::kControl ? kControlKnee : kPfpKnee;
+    std::mt19937_64 knee_rng(derive_seed(params.seed, SeedStream::kKnee));
+    const double peak = std::normal_distribution<double>(k.peak_mean_deg, k.peak_sd_deg)(knee_rng);
+    t.fppa_wobble_deg = wob.fppa_wobble_deg.value_or(k.wobble_deg);
+    t.collapse_deg = wob.collapse_deg.value_or(peak - t.fppa_wobble_deg);
+  }
+
+  std::mt19937_64 rng(derive_seed(params.seed, SeedStream::kSubject));
+  const double wobble_phase_rad = kTwoPi * std::uniform_real_distribution<double>(0.0, 1.0)(rng);
   t.wobble_phase_rad = wobble_phase_rad;
 
   const EventParams& ev = params.events;
@@ -77,7 +82,8 @@ SubjectModel::SubjectModel(const SubjectParams& params) {
     t.step_on = EventTruth{ev.empty_s, kStepOnRamp_s, ev.empty_s + kStepOnRamp_s, 1.0};
     t.task_start_s = ev.empty_s + kStepOnRamp_s;
   }
-  if (params.task == Task::kSingleLegSquat) {
+  const bool squats = params.task == Task::kSingleLegSquat;
+  if (squats) {
     squat_ = SquatProfile(params.squat, t.task_start_s, rng);
     t.reps = squat_.reps();
     t.trial_end_s = squat_.end_s();
@@ -91,6 +97,23 @@ SubjectModel::SubjectModel(const SubjectParams& params) {
   if (ev.step_off_s) {
     t.step_off = EventTruth{*ev.step_off_s, kStepOffRamp_s, *ev.step_off_s + kStepOffRamp_s, 1.0};
   }
+  if (params.load != LoadKind::kPerson) return;
+
+  body_ = body::BodyModel(body_params(params, t.collapse_deg, t.fppa_wobble_deg, wobble_phase_rad),
+                          squats ? &squat_ : nullptr, rng);
+  // The foot stands where the mean COP (the standing COM) comes out at the parameter.
+  t.ankle_ml_m = params.sway.mean_ml_m;
+  t.ankle_ap_m = params.sway.mean_ap_m - body_.standing_com_ap_m();
+  const double mirror = mirror_;
+  sway_ml_ = body_.sway_ml().cop_m.shaped([mirror](double) { return mirror; });
+  sway_ap_ = body_.sway_ap().cop_m;
+  t.sway_sd_ml_m = sway_ml_.rms();
+  t.sway_sd_ap_m = sway_ap_.rms();
+  t.sway_velocity_sd_ml_m_s = sway_ml_.derivative_rms();
+  t.sway_velocity_sd_ap_m_s = sway_ap_.derivative_rms();
+  t.sway_mean_speed_ml_m_s = gaussian_mean_abs(t.sway_velocity_sd_ml_m_s);
+  t.sway_mean_speed_ap_m_s = gaussian_mean_abs(t.sway_velocity_sd_ap_m_s);
+  t.sway_mean_speed_m_s = gaussian_mean_norm(t.sway_velocity_sd_ml_m_s, t.sway_velocity_sd_ap_m_s);
 }
 
 double SubjectModel::support_share(double t_s, double& touchdown_level) const {
@@ -117,37 +140,81 @@ SubjectLoad SubjectModel::inanimate_load_at(double t_s) const {
   return load;
 }
 
+Eigen::Vector3d SubjectModel::to_plate(const Eigen::Vector3d& v) const {
+  return {mirror_ * v.x() + truth_.ankle_ml_m, v.y() + truth_.ankle_ap_m, v.z()};
+}
+
 SubjectLoad SubjectModel::load_at(double t_s) const {
   const SubjectParams& p = truth_.params;
   if (p.load != LoadKind::kPerson) return inanimate_load_at(t_s);
   SubjectLoad load;
   double touchdown_level = 0.0;
   load.support_share = support_share(t_s, touchdown_level);
+  body::BodyPose now;
+  const body::GroundReaction r = body_.reaction_at(t_s, &now);
 
-  const ComVertical squat = squat_.at(t_s);
-  load.com_z_m = squat.z_m + com_z_wiggle_m_.value(t_s);
-  load.com_vz_m_s = squat.vz_m_s + com_z_wiggle_m_.derivative(t_s);
-  const double q = p.squat.depth_m > 0.0 ? std::max(0.0, -squat.z_m / p.squat.depth_m) : 0.0;
-  load.squat_depth_fraction = q;
+  load.com_z_m = r.com_m.z() - body_.standing_com_z_m();
+  load.com_vz_m_s = r.com_velocity_m_s.z();
+  load.squat_depth_fraction = body_.depth_fraction(t_s);
+  const Eigen::Vector3d com = to_plate(r.com_m);
+  load.com_ml_m = com.x();
+  load.com_ap_m = com.y();
+  load.fppa_deg = now.fppa_rad * kRadToDeg;
 
-  const WobbleParams& wob = p.wobble;
-  load.wobble_ml_m =
-      wob.index * q *
-      (wob.oscillation_m * std::sin(kTwoPi * wob.freq_hz * t_s + truth_.wobble_phase_rad) +
-       truth_.medial_sign * wob.medial_drift_m * q);
-
-  load.cop_ml_m = p.sway.mean_ml_m + sway_ml_.value(t_s) + load.wobble_ml_m +
+  // While the other foot touches the floor beside the plate, the plate carries only part of
+  // the body's reaction, and its COP moves toward the other foot (not a Newton-Euler result).
+  load.cop_ml_m = mirror_ * r.cop_x_m + truth_.ankle_ml_m +
                   truth_.medial_sign * kTouchdownCopShift_m * touchdown_level;
-  load.cop_ap_m = p.sway.mean_ap_m + sway_ap_.value(t_s) + p.squat_cop_ap_m * q;
-
+  load.cop_ap_m = r.cop_y_m + truth_.ankle_ap_m;
   const double s = load.support_share;
-  const double m = p.mass_kg;
-  // Newton: the plate carries m·(g + z̈); shear is the reaction of the horizontal COM acceleration.
-  load.fz_n = s * (m * (kStandardGravity_m_s2 + squat.az_m_s2) + fz_wiggle_n_.value(t_s));
-  load.fx_n = -s * m * com_ml_.second_derivative(t_s);
-  load.fy_n = -s * m * com_ap_.second_derivative(t_s);
-  load.free_moment_nm = s * free_moment_nm_.value(t_s);
+  // The force on the plate is the reaction's opposite in x and y; Fz > 0 (SPP convention).
+  load.fx_n = -s * mirror_ * r.force_n.x();
+  load.fy_n = -s * r.force_n.y();
+  load.fz_n = s * r.force_n.z();
+  load.free_moment_nm = s * mirror_ * r.free_moment_nm;
   return load;
+}
+
+BodyTruthSample SubjectModel::body_at(double t_s) const {
+  BodyTruthSample b;
+  if (truth_.params.load != LoadKind::kPerson) {  // no body on the plate: all zero
+    for (Eigen::Vector3d* v : {&b.com_m, &b.hip_m, &b.knee_m, &b.ankle_m, &b.asis_m, &b.patella_m,
+                               &b.heel_m, &b.toe_m}) {
+      v->setZero();
+    }
+    return b;
+  }
+  const body::BodyPose pose = body_.pose_at(t_s);
+  b.com_m = to_plate(pose.com_m);
+  b.hip_m = to_plate(pose.hip_m);
+  b.knee_m = to_plate(pose.knee_m);
+  b.ankle_m = to_plate(pose.ankle_m);
+  b.asis_m = to_plate(pose.asis_m);
+  b.patella_m = to_plate(pose.patella_m);
+  b.heel_m = to_plate(pose.heel_m);
+  b.toe_m = to_plate(pose.toe_m);
+  b.fppa_deg = pose.fppa_rad * kRadToDeg;
+  b.fppa_markers_deg = pose.fppa_markers_rad * kRadToDeg;
+  b.knee_flexion_deg = body_.angles_at(t_s).knee_flex_rad * kRadToDeg;
+  return b;
+}
+
+std::vector<RepKneeTruth> SubjectModel::rep_knee_truth() const {
+  std::vector<RepKneeTruth> out;
+  if (truth_.params.load != LoadKind::kPerson) return out;
+  for (const SquatRepTruth& rep : truth_.reps) {
+    RepKneeTruth k;
+    k.index = rep.index;
+    k.peak_fppa_deg = -1e9;
+    for (double t = rep.start_s; t <= rep.end_s; t += kRepTruthStep_s) {
+      k.peak_fppa_deg = std::max(k.peak_fppa_deg, body_.pose_at(t).fppa_rad * kRadToDeg);
+    }
+    const BodyTruthSample bottom = body_at(rep.bottom_s);
+    k.bottom_fppa_deg = bottom.fppa_deg;
+    k.bottom_knee_flexion_deg = bottom.knee_flexion_deg;
+    out.push_back(k);
+  }
+  return out;
 }
 
 }  // namespace stance::sim

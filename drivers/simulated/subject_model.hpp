@@ -7,28 +7,48 @@
 #include <vector>
 
 #include "core/recording.hpp"
+#include "simulated/body/body_model.hpp"
 #include "simulated/sinusoid_sum.hpp"
 #include "simulated/squat_profile.hpp"
 
 namespace stance::sim {
 
 struct SwayParams {
-  double sd_ml_m = 0.007;     // long-run COP SD, medio-lateral
-  double sd_ap_m = 0.012;     // long-run COP SD, antero-posterior
-  double corner_ml_hz = 0.6;  // corner of the 2nd-order low-pass sway spectrum
-  double corner_ap_hz = 0.35;
+  double sd_ml_m = 0.007;      // long-run SD of the (linearised) COP, medio-lateral
+  double sd_ap_m = 0.012;      // long-run COP SD, antero-posterior
+  double corner_ml_hz = 0.42;  // corner of the 1st-order low-pass noise torque of the balance loop
+  double corner_ap_hz = 0.26;
   double mean_ml_m = 0.010;  // mean COP: the foot is not exactly at the plate centre
   double mean_ap_m = -0.020;
-  double fz_sd_n = 3.0;        // vertical force fluctuation of quiet stance
-  double com_height_m = 0.95;  // inverted-pendulum height for the shear force
+  double fz_sd_n = 3.0;  // vertical force fluctuation of quiet stance (internal mass shift)
 };
 
-struct WobbleParams {
-  double index = 0.0;             // w in [0, 1]
-  double freq_hz = 3.0;           // frontal-plane oscillation of the knee
-  double oscillation_m = 0.008;   // ML amplitude at w = 1 and full nominal depth
-  double medial_drift_m = 0.015;  // medial COP drift at the bottom at w = 1
+// The person's body: stature and sex select and scale de Leva's segment table.
+struct BodyShape {
+  double height_m = 1.75;
+  body::Sex sex = body::Sex::kMale;
 };
+
+// A population to draw the knee of this person from (the seed draws one person).
+enum class KneePreset : std::uint8_t {
+  kNone,
+  kControl,  // healthy: peak squat FPPA 8.4 ± 5.1° (Herrington 2014)
+  kPfp,      // patellofemoral pain: 16.8 ± 5.4°
+};
+
+// The knee's frontal-plane motion in squats. w (index) scales the defaults: at w = 1 the true
+// FPPA collapses by 15° at the bottom and oscillates by ±4° at freq_hz. Explicit values win.
+struct WobbleParams {
+  double index = 0.0;                     // w in [0, 1]
+  double freq_hz = 3.0;                   // frontal-plane oscillation of the knee
+  std::optional<double> collapse_deg;     // true FPPA at the bottom (nominal depth)
+  std::optional<double> fppa_wobble_deg;  // FPPA oscillation amplitude at the bottom
+  double pelvic_drop_deg = 0.0;           // contralateral pelvic drop at the bottom
+  double trunk_lean_deg = 0.0;            // trunk lean toward the stance side at the bottom
+  KneePreset preset = KneePreset::kNone;
+};
+inline constexpr double kCollapseAtFullWobble_deg = 15.0;
+inline constexpr double kFppaWobbleAtFullWobble_deg = 4.0;
 
 struct EventParams {
   std::optional<double> touchdown_s;  // the other foot touches down at this time...
@@ -49,7 +69,8 @@ struct SubjectParams {
   Limb limb = Limb::kRight;
   Task task = Task::kSingleLegStance;
   double stance_duration_s = 30.0;  // length of a stance trial (a hint for recorders and tests)
-  double squat_cop_ap_m = 0.010;    // anterior COP shift at the nominal squat depth
+  double squat_cop_ap_m = 0.010;    // anterior COM (and so COP) shift at the nominal squat depth
+  BodyShape body;
   SwayParams sway;
   SquatParams squat;
   WobbleParams wobble;
@@ -83,6 +104,9 @@ struct SubjectTruth {
   double sway_mean_speed_m_s = 0.0;  // E|v| of the 2-D COP velocity
   double medial_sign = -1.0;  // +x is lateral for a right foot, so medial is -x; +x for a left foot
   double wobble_phase_rad = 0.0;
+  double collapse_deg = 0.0;  // the knee of this person (after w, explicit values, preset)
+  double fppa_wobble_deg = 0.0;
+  double ankle_ml_m = 0.0, ankle_ap_m = 0.0;  // stance ankle joint centre on the plate
   double task_start_s = 0.0;  // the person is fully on the plate (after the step-on)
   double trial_end_s = 0.0;   // end of the task: stance duration, or the quiet after the last rep
   std::vector<SquatRepTruth> reps;  // empty for stance
@@ -97,8 +121,28 @@ struct SubjectLoad {
   double support_share = 1.0;                 // body-weight share on the plate
   double com_z_m = 0.0;     // vertical COM displacement from standing (squat and quiet wiggle)
   double com_vz_m_s = 0.0;  // its velocity
-  double squat_depth_fraction = 0.0;  // current squat COM drop / nominal depth
-  double wobble_ml_m = 0.0;           // the knee-wobble part of cop_ml_m
+  double squat_depth_fraction = 0.0;      // current squat COM drop / nominal depth
+  double com_ml_m = 0.0, com_ap_m = 0.0;  // whole-body COM over the plate
+  double fppa_deg = 0.0;                  // true knee FPPA (joint centres), see BodyTruthSample
+};
+
+// The body at one instant, plate frame (m). FPPA: the angle between hip→knee and knee→ankle
+// projected on the frontal (x-z) plane, 0 in line, + when the knee is medial of the hip-ankle
+// line of the stance limb (as a frontal camera would see it).
+struct BodyTruthSample {
+  Eigen::Vector3d com_m, hip_m, knee_m, ankle_m;
+  Eigen::Vector3d asis_m, patella_m, heel_m, toe_m;  // skin markers (ankle marker = ankle_m)
+  double fppa_deg = 0.0;                             // from the joint centres
+  double fppa_markers_deg = 0.0;                     // from the ASIS, mid-patella and ankle markers
+  double knee_flexion_deg = 0.0;
+};
+
+// The knee in one squat, from the body sampled every 2 ms over the rep.
+struct RepKneeTruth {
+  int index = 0;
+  double peak_fppa_deg = 0.0;    // largest FPPA of the rep
+  double bottom_fppa_deg = 0.0;  // at the middle of the pause at the bottom
+  double bottom_knee_flexion_deg = 0.0;
 };
 
 class SubjectModel {
@@ -107,20 +151,25 @@ class SubjectModel {
 
   SubjectLoad load_at(double t_s) const;
   const SubjectTruth& truth() const { return truth_; }
-  const SinusoidSum& sway_ml() const { return sway_ml_; }  // COP sway around the mean, m
+  // The linearised COP sway of the balance loop around the mean, plate frame, m: the Newton-Euler
+  // COP of quiet stance equals it up to second-order terms.
+  const SinusoidSum& sway_ml() const { return sway_ml_; }
   const SinusoidSum& sway_ap() const { return sway_ap_; }
+
+  BodyTruthSample body_at(double t_s) const;
+  std::vector<RepKneeTruth> rep_knee_truth() const;  // empty for stance
+  const body::BodyModel& body() const { return body_; }
 
  private:
   double support_share(double t_s, double& touchdown_level) const;
   SubjectLoad inanimate_load_at(double t_s) const;  // LoadKind::kMass or kNone
+  Eigen::Vector3d to_plate(const Eigen::Vector3d& limb_frame_m) const;
 
   SubjectTruth truth_;
-  SinusoidSum sway_ml_, sway_ap_;  // COP
-  SinusoidSum com_ml_, com_ap_;    // COM, the COP low-passed by the inverted pendulum
-  SinusoidSum fz_wiggle_n_;        // m·z̈ of quiet stance
-  SinusoidSum com_z_wiggle_m_;     // the matching vertical COM displacement
-  SinusoidSum free_moment_nm_;
+  SinusoidSum sway_ml_, sway_ap_;  // linearised COP, plate frame
   SquatProfile squat_;
+  body::BodyModel body_;
+  double mirror_ = 1.0;  // -1: a left stance leg, the limb frame's x mirrored
 };
 
 // Smooth step from 0 at x <= 0 to 1 at x >= 1 (minimum-jerk shape).

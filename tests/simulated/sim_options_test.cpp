@@ -40,7 +40,8 @@ TEST(SimOptions, EachDocumentedDefaultParsesToTheDefault) {
     SCOPED_TRACE(d.name);
     EXPECT_NE(help.find(std::string("  ") + d.name + " "), std::string::npos);
     const std::string def = d.default_text;
-    if (def == "none" || def == "from seed" || def == "SIM-<seed>" || def == "overload_s+1") {
+    if (def == "none" || def == "from seed" || def == "SIM-<seed>" || def == "overload_s+1" ||
+        def == "from wobble") {
       continue;
     }
     // A burst size or overload channel needs the time of its fault: give one, check the default.
@@ -81,7 +82,8 @@ TEST(SimOptions, EachDocumentedDefaultParsesToTheDefault) {
     EXPECT_DOUBLE_EQ(a.sway.mean_ml_m, b.sway.mean_ml_m);
     EXPECT_DOUBLE_EQ(a.sway.mean_ap_m, b.sway.mean_ap_m);
     EXPECT_EQ(a.sway.fz_sd_n, b.sway.fz_sd_n);
-    EXPECT_EQ(a.sway.com_height_m, b.sway.com_height_m);
+    EXPECT_EQ(a.body.height_m, b.body.height_m);
+    EXPECT_EQ(a.body.sex, b.body.sex);
     EXPECT_EQ(a.squat.reps, b.squat.reps);
     EXPECT_EQ(a.squat.depth_m, b.squat.depth_m);
     EXPECT_EQ(a.squat.depth_variation, b.squat.depth_variation);
@@ -96,8 +98,11 @@ TEST(SimOptions, EachDocumentedDefaultParsesToTheDefault) {
     EXPECT_DOUBLE_EQ(a.squat_cop_ap_m, b.squat_cop_ap_m);
     EXPECT_EQ(a.wobble.index, b.wobble.index);
     EXPECT_EQ(a.wobble.freq_hz, b.wobble.freq_hz);
-    EXPECT_DOUBLE_EQ(a.wobble.oscillation_m, b.wobble.oscillation_m);
-    EXPECT_DOUBLE_EQ(a.wobble.medial_drift_m, b.wobble.medial_drift_m);
+    EXPECT_EQ(a.wobble.collapse_deg, b.wobble.collapse_deg);
+    EXPECT_EQ(a.wobble.fppa_wobble_deg, b.wobble.fppa_wobble_deg);
+    EXPECT_EQ(a.wobble.pelvic_drop_deg, b.wobble.pelvic_drop_deg);
+    EXPECT_EQ(a.wobble.trunk_lean_deg, b.wobble.trunk_lean_deg);
+    EXPECT_EQ(a.wobble.preset, b.wobble.preset);
     EXPECT_EQ(a.events.touchdown_duration_s, b.events.touchdown_duration_s);
     EXPECT_EQ(a.events.touchdown_share, b.events.touchdown_share);
     EXPECT_EQ(a.events.empty_s, b.events.empty_s);
@@ -121,12 +126,16 @@ TEST(SimOptions, TheBriefsExampleParses) {
 
 TEST(SimOptions, UnitsAreConvertedToSi) {
   const Result<SimOptions> o = parse_sim_options(
-      "sway_ml_mm=5,cop_ap_mm=-30,wobble_mm=4,limb=left,firmware=2.7,touchdown_s=4,"
+      "sway_ml_mm=5,cop_ap_mm=-30,collapse_deg=12,sex=female,preset=pfp,limb=left,firmware=2.7,"
+      "touchdown_s=4,"
       "crc_s=1,crc_frames=3,overload_s=2,overload_ch=1,unplug_s=9,clock_us=12345");
   ASSERT_TRUE(o) << o.error().message;
   EXPECT_DOUBLE_EQ(o->subject.sway.sd_ml_m, 0.005);
   EXPECT_DOUBLE_EQ(o->subject.sway.mean_ap_m, -0.030);
-  EXPECT_DOUBLE_EQ(o->subject.wobble.oscillation_m, 0.004);
+  EXPECT_EQ(o->subject.wobble.collapse_deg, 12.0);
+  EXPECT_FALSE(o->subject.wobble.fppa_wobble_deg);  // from wobble (or the preset)
+  EXPECT_EQ(o->subject.body.sex, body::Sex::kFemale);
+  EXPECT_EQ(o->subject.wobble.preset, KneePreset::kPfp);
   EXPECT_EQ(o->subject.limb, Limb::kLeft);
   EXPECT_EQ(o->firmware_version, 0x0207);
   EXPECT_EQ(*o->subject.events.touchdown_s, 4.0);

@@ -34,6 +34,16 @@ double onset_lag_s(double phase_s) {
   return 0.056 * phase_s;
 }
 
+// The simulated person is a body (docs/simulator.md): its AP sway about the ankle moves the COM,
+// which stands about 4.5 cm ahead of the ankle, up and down by ~0.4 mm (SD) at up to ~1 mm/s.
+// That is comparable to the 5% onset threshold of a shallow, slow phase (2.5 mm/s for 8 cm in
+// 3 s), where the speed rule can then fire a few tenths of a second early or late whatever the
+// analysis does. Such phases get this margin; all others keep the tolerances above.
+double sway_margin_s(double depth_m, double phase_s) {
+  const double threshold_m_s = 0.05 * 1.875 * depth_m / phase_s;  // min-jerk peak 1.875·d/T
+  return threshold_m_s < 0.003 ? 0.35 : 0.0;
+}
+
 // Depths 0.08–0.25 m, descents and ascents 1–3 s (also unequal), bottom pauses and pauses between
 // repetitions 0–2 s, 3–7 repetitions, 20 seeds, both plate layouts: every level of every factor
 // appears several times, each time with the others at different levels.
@@ -61,15 +71,21 @@ TEST(SquatReps, CountAndTimingMatchTheTruthAcrossDepthsTemposAndPauses) {
       const double end_err = std::abs(rep.end_s - truth.end_s);
       const double bottom_err = std::abs(rep.bottom_s - truth.bottom_s);
       const double depth_err = std::abs(rep.depth_m / truth.depth_m - 1.0);
-      EXPECT_LE(start_err, onset_lag_s(g.descent_s) + 0.06) << "rep " << k + 1;
-      EXPECT_LE(end_err, onset_lag_s(g.ascent_s) + 0.06) << "rep " << k + 1;
-      EXPECT_LE(bottom_err,
-                0.5 * std::abs(onset_lag_s(g.ascent_s) - onset_lag_s(g.descent_s)) + 0.05)
+      const double sway_d = sway_margin_s(g.depth_m, g.descent_s);
+      const double sway_a = sway_margin_s(g.depth_m, g.ascent_s);
+      EXPECT_LE(start_err, onset_lag_s(g.descent_s) + 0.06 + sway_d) << "rep " << k + 1;
+      EXPECT_LE(end_err, onset_lag_s(g.ascent_s) + 0.06 + sway_a) << "rep " << k + 1;
+      EXPECT_LE(bottom_err, 0.5 * std::abs(onset_lag_s(g.ascent_s) - onset_lag_s(g.descent_s)) +
+                                0.05 + std::max(sway_d, sway_a))
           << "rep " << k + 1;
-      EXPECT_LE(depth_err, 0.05) << "rep " << k + 1;
+      // 5%, or 5 mm for shallow squats (the body's vertical sway at the start and the bottom).
+      EXPECT_LE(depth_err * truth.depth_m, std::max(0.05 * truth.depth_m, 0.005))
+          << "rep " << k + 1;
       // Measured against the tempo the clinician asked for.
-      EXPECT_NEAR(rep.descent_s, g.descent_s, 2 * onset_lag_s(g.descent_s) + 0.1);
-      EXPECT_NEAR(rep.ascent_s, g.ascent_s, 2 * onset_lag_s(g.ascent_s) + 0.1);
+      EXPECT_NEAR(rep.descent_s, g.descent_s,
+                  2 * onset_lag_s(g.descent_s) + 0.1 + sway_d + (sway_a > 0 ? sway_a : 0.0));
+      EXPECT_NEAR(rep.ascent_s, g.ascent_s,
+                  2 * onset_lag_s(g.ascent_s) + 0.1 + sway_a + (sway_d > 0 ? sway_d : 0.0));
       EXPECT_TRUE(rep.complete && !rep.shallow && !rep.too_fast);
       EXPECT_GT(rep.peak_fz_n, t.truth.weight_n);
       worst_start = std::max(worst_start, start_err - onset_lag_s(g.descent_s));
