@@ -64,17 +64,20 @@ TEST(KneeWobble, RanksTheWobbleAcrossDifferentPeople) {
   EXPECT_GE(rho, 0.95);
 }
 
-TEST(KneeWobble, ChangesByLessThanTenPercentWithBodyMassAndSquatDepth) {
+TEST(KneeWobble, ChangesByLessThanTenPercentWithBodyMass) {
+  // The person is a body now (docs/simulator.md): at a given FPPA a shallower squat moves less of
+  // the leg sideways, so the plate feels less and the index is not depth-invariant (up to ~20%
+  // between 8 and 25 cm). That was a property of the old painted COP wobble, not of a knee; body
+  // mass, which scales forces and COM together, still leaves it nearly unchanged.
   const double reference = wobble_of("seed=5,wobble=0.5").index;
   ASSERT_GT(reference, 0.0);
   double worst = 0.0;
-  for (const char* other : {"mass=50", "mass=100", "depth_m=0.08", "depth_m=0.12", "depth_m=0.25",
-                            "mass=50,depth_m=0.25", "mass=100,depth_m=0.08"}) {
+  for (const char* other : {"mass=50", "mass=100"}) {
     const double index = wobble_of(std::string("seed=5,wobble=0.5,") + other).index;
     EXPECT_NEAR(index / reference, 1.0, 0.10) << other;
     worst = std::max(worst, std::abs(index / reference - 1.0));
   }
-  std::printf("index %.1f at w = 0.5; largest change with mass or depth %.2f%%\n", reference,
+  std::printf("index %.1f at w = 0.5; largest change with mass %.2f%%\n", reference,
               100.0 * worst);
 }
 
@@ -82,19 +85,23 @@ TEST(KneeWobble, MedialShiftFollowsTheLimb) {
   const KneeWobble right = wobble_of("seed=6,wobble=1,limb=right");
   const KneeWobble left = wobble_of("seed=6,wobble=1,limb=left");
   EXPECT_TRUE(right.medial_known && left.medial_known);
-  // The simulated medial drift is 15 mm at the bottom at w = 1 (−x under a right foot, +x under a
-  // left one); the person's own sway adds ±4 mm (1 SD over four repetitions).
-  EXPECT_LT(right.trial.ml_shift_m, -0.005);
-  EXPECT_GT(left.trial.ml_shift_m, 0.005);
-  EXPECT_GT(right.trial.medial_shift_m, 0.005);
-  EXPECT_GT(left.trial.medial_shift_m, 0.005);
+  // A knee collapsing 15° at the bottom (w = 1) carries the leg's mass medially: the body's COM,
+  // and with it the mean COP, moves about 5 mm medially (−x under a right foot, +x under a left
+  // one), by Newton; the person's own sway adds a few millimetres either way.
+  EXPECT_LT(right.trial.ml_shift_m, -0.003);
+  EXPECT_GT(left.trial.ml_shift_m, 0.003);
+  EXPECT_GT(right.trial.medial_shift_m, 0.003);
+  EXPECT_GT(left.trial.medial_shift_m, 0.003);
   // Without the limb the direction is unknown: the size of the shift counts.
   const SimTrial t = simulate("task=squat,rate=100,seed=6,wobble=1,limb=right");
   const auto squats = analyze_squats(t.samples);
   ASSERT_TRUE(squats.ok());
   const KneeWobble unknown = compute_knee_wobble(t.samples, *squats, Limb::kUnspecified);
   EXPECT_FALSE(unknown.medial_known);
-  EXPECT_NEAR(unknown.trial.medial_shift_m, right.trial.medial_shift_m, 1e-12);
+  // Each repetition's shift counts by its size: never less than the signed medial mean (equal when
+  // every repetition went medially).
+  EXPECT_GE(unknown.trial.medial_shift_m, right.trial.medial_shift_m - 1e-12);
+  EXPECT_LE(unknown.trial.medial_shift_m, right.trial.medial_shift_m + 0.005);
 }
 
 TEST(KneeWobble, UsesTheFirstFourAcceptableRepetitions) {
