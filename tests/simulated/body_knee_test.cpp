@@ -125,7 +125,8 @@ TEST(BodyKnee, SquatPostureAloneDoesNotMoveTheComSideways) {
 // The population presets: many seeded persons, each with the mean of its five reps' peaks.
 void check_population(KneePreset preset, double mean_deg, double sd_deg) {
 #ifdef STANCE_SANITIZED
-  GTEST_SKIP() << "population statistics: run in the optimised build (cmake/StanceSanitizers.cmake)";
+  GTEST_SKIP()
+      << "population statistics: run in the optimised build (cmake/StanceSanitizers.cmake)";
 #endif
   std::vector<double> peaks;
   for (std::uint64_t seed = 1; seed <= 80; ++seed) {

@@ -41,7 +41,8 @@ Figures trial(std::uint64_t seed) {
 
 TEST(BodySway, SingleLegStanceFiguresAreInThePublishedRanges) {
 #ifdef STANCE_SANITIZED
-  GTEST_SKIP() << "population statistics: run in the optimised build (cmake/StanceSanitizers.cmake)";
+  GTEST_SKIP()
+      << "population statistics: run in the optimised build (cmake/StanceSanitizers.cmake)";
 #endif
   std::vector<double> sd_ml, sd_ap, v_ml, v_ap;
   for (std::uint64_t seed = 1; seed <= 30; ++seed) {
