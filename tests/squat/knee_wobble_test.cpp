@@ -77,8 +77,7 @@ TEST(KneeWobble, ChangesByLessThanTenPercentWithBodyMass) {
     EXPECT_NEAR(index / reference, 1.0, 0.10) << other;
     worst = std::max(worst, std::abs(index / reference - 1.0));
   }
-  std::printf("index %.1f at w = 0.5; largest change with mass %.2f%%\n", reference,
-              100.0 * worst);
+  std::printf("index %.1f at w = 0.5; largest change with mass %.2f%%\n", reference, 100.0 * worst);
 }
 
 TEST(KneeWobble, MedialShiftFollowsTheLimb) {
