@@ -1,5 +1,6 @@
 // `stance demo`: a complete simulated test (single-leg stance and single-leg squats on both legs)
 // on the simulated plate, analysed as a clinician would see it. No hardware, no display.
+#include <cmath>
 #include <filesystem>
 #include <system_error>
 
@@ -14,6 +15,8 @@
 #include "recording/trial_file.hpp"
 #include "report/pdf_sheet.hpp"
 #include "services/data_dirs.hpp"
+#include "simulated/sim_options.hpp"
+#include "simulated/subject_model.hpp"
 #include "support/format.hpp"
 
 namespace stance::cli {
@@ -35,6 +38,7 @@ struct DemoTrial {
   std::filesystem::path file;
   report::SheetTrial sheet;
   TrialAnalysis analysis;
+  double true_peak_fppa_deg = 0.0;  // squats: the simulated body's truth
 };
 
 std::string sim_address(const DemoLeg& leg, Task task, long seed, double mass_kg) {
@@ -44,6 +48,20 @@ std::string sim_address(const DemoLeg& leg, Task task, long seed, double mass_kg
     return a + ",task=squat,depth_m=0.12,wobble=" + fixed(leg.wobble, 2);
   return a + ",task=stance,sway_ml_mm=" + fixed(leg.sway_ml_mm, 1) +
          ",sway_ap_mm=" + fixed(leg.sway_ap_mm, 1);
+}
+
+// The simulated body's true knee: the mean peak frontal-plane projection angle of squats 1-4
+// (Kwok & Kong 2024), from the same options the plate was opened with. NaN when not a squat.
+double true_peak_fppa_deg(const std::string& address) {
+  const auto options = sim::parse_sim_options(address.substr(address.find(':') + 1));
+  if (!options) return std::nan("");
+  sim::SubjectParams params = options->subject;
+  params.seed = options->seed;  // the first stream of the plate: the one recorded
+  const auto knees = sim::SubjectModel(params).rep_knee_truth();
+  double sum = 0.0;
+  std::size_t n = 0;
+  for (; n < knees.size() && n < 4; ++n) sum += knees[n].peak_fppa_deg;
+  return n > 0 ? sum / static_cast<double>(n) : std::nan("");
 }
 
 // Records one trial, writes it, reads the file back and analyses it: the path of a real test.
@@ -69,7 +87,8 @@ Result<DemoTrial> run_trial(Context& context, const DemoLeg& leg, Task task,
       task,
       dir / ("demo-" + std::string(to_string(task)) + "-" + to_string(leg.limb) + ".stance"),
       {},
-      {}};
+      {},
+      0.0};
   if (Status s = write_trial_file(trial.file, outcome->recording, write); !s) return s.error();
   auto written = read_trial_file(trial.file);
   if (!written) return written.error();
@@ -81,6 +100,7 @@ Result<DemoTrial> run_trial(Context& context, const DemoLeg& leg, Task task,
   if (!analysis) return analysis.error();
   trial.analysis = std::move(*analysis);
   trial.sheet = report::sheet_trial(*written, trial.analysis);
+  trial.true_peak_fppa_deg = true_peak_fppa_deg(address);
   return trial;
 }
 
@@ -154,7 +174,9 @@ int run_demo(const ParsedArgs& args, Context& context) {
   out << "\n  Simulated truth: stance sway SD (ML/AP) left " << fixed(kLegs[0].sway_ml_mm, 1) << "/"
       << fixed(kLegs[0].sway_ap_mm, 1) << " mm, right " << fixed(kLegs[1].sway_ml_mm, 1) << "/"
       << fixed(kLegs[1].sway_ap_mm, 1) << " mm; knee wobble left " << fixed(kLegs[0].wobble, 2)
-      << ", right " << fixed(kLegs[1].wobble, 2) << ".\n"
+      << ", right " << fixed(kLegs[1].wobble, 2) << ";\n  true peak knee FPPA (frontal-plane "
+      << "projection angle, mean of squats 1-4) left " << fixed(trials[2].true_peak_fppa_deg, 1)
+      << "°, right " << fixed(trials[3].true_peak_fppa_deg, 1) << "°.\n"
       << "  LSI = involved (left) / uninvolved (right) × 100%; for sway and wobble, above 100% "
          "means\n"
       << "  the involved side does worse. Definitions: docs/metrics.md, docs/symmetry.md.\n\n"
