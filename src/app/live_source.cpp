@@ -2,6 +2,7 @@
 
 #include "device/replay_plate.hpp"
 #include "services/plate_adjustments.hpp"
+#include "simulated/simulated_patient.hpp"
 
 namespace stance::app {
 
@@ -16,21 +17,17 @@ live::TrialPlan trial_plan(const ProtocolStep& step, const Protocol& protocol, b
   return plan;
 }
 
-std::string LiveSource::simulated_address(const ProtocolStep& step, int step_index) const {
+std::string LiveSource::simulated_address(const ProtocolStep& step, int step_index,
+                                          Limb involved) const {
   const auto colon = address_.find(':');
-  const std::string base = colon == std::string::npos ? "" : address_.substr(colon + 1);
-  std::string a = "sim:" + base + (base.empty() ? "" : ",");
+  const std::string user = colon == std::string::npos ? "" : address_.substr(colon + 1);
   // The patient steps on after a moment, then does the step; each trial a new seed.
-  a += "empty_s=1.5,seed=" + std::to_string(100 + step_index) +
-       ",limb=" + std::string(to_string(step.limb));
-  if (step.task == Task::kSingleLegSquat) {
-    // The simulated patient of the demo: knee pain on the left, which wobbles more.
-    a += ",task=squat,depth_m=0.12,wobble=" + std::string(step.limb == Limb::kLeft ? "0.8" : "0.1");
-  } else {
-    a += ",task=stance,sway_ml_mm=" + std::string(step.limb == Limb::kLeft ? "8.5" : "6.5") +
-         (step.eyes == Eyes::kClosed ? ",sway_ap_mm=16" : "");
-  }
-  return a;
+  std::string a = "sim:empty_s=1.5,seed=" + std::to_string(100 + step_index) + "," +
+                  sim::simulated_patient_options(involved, step);
+  if (user.empty()) return a;
+  // The user's options win over the patient's, never over the step's leg and task.
+  return a + "," + user + ",limb=" + to_string(step.limb) +
+         ",task=" + (step.task == Task::kSingleLegSquat ? "squat" : "stance");
 }
 
 void LiveSource::close() {
@@ -80,9 +77,9 @@ Result<live::LiveSession*> LiveSource::idle() {
 }
 
 Result<live::LiveSession*> LiveSource::for_step(const ProtocolStep& step, const Protocol& protocol,
-                                                bool auto_start, int step_index) {
+                                                bool auto_start, int step_index, Limb involved) {
   if (simulated()) {
-    auto s = open(simulated_address(step, step_index));
+    auto s = open(simulated_address(step, step_index, involved));
     if (!s) return s;
     (*s)->begin_trial(trial_plan(step, protocol, auto_start));
     (*s)->start();

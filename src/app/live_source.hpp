@@ -23,8 +23,9 @@ class LiveSource {
   // The session for the live view before a trial is planned (opened on first use).
   Result<live::LiveSession*> idle();
   // The session in which this step is recorded, with its trial planned.
+  // `involved`: the patient's painful side, for the simulated patient.
   Result<live::LiveSession*> for_step(const ProtocolStep& step, const Protocol& protocol,
-                                      bool auto_start, int step_index);
+                                      bool auto_start, int step_index, Limb involved);
   live::LiveSession* current() { return session_.get(); }
   void close();  // stops the plate; snapshots already taken stay valid
   // Another plate from now on (closes the one in use; the next idle() or step opens it).
@@ -38,8 +39,11 @@ class LiveSource {
   Status replay(Recording recording, double speed = 1.0);
   bool replaying() const { return replaying_; }
 
-  // The simulated plate's address for a step (public for tests).
-  std::string simulated_address(const ProtocolStep& step, int step_index) const;
+  // The simulated plate's address for a step: the one simulated patient
+  // (simulated/simulated_patient.hpp), then the options the plate was chosen with (`stance gui
+  // --device sim:wobble=0.2` changes the patient), then the step's leg and task (public for
+  // tests).
+  std::string simulated_address(const ProtocolStep& step, int step_index, Limb involved) const;
 
  private:
   Result<live::LiveSession*> open(const std::string& address);

@@ -48,7 +48,7 @@ Status SessionModel::plan_current() {
     message_ = "All " + std::to_string(steps_.size()) + " trials done.";
     return {};
   }
-  auto live = source_.for_step(steps_[current_], protocol(), auto_start, step_index());
+  auto live = source_.for_step(steps_[current_], protocol(), auto_start, step_index(), involved);
   if (!live) {
     message_ = live.error().message;
     return live.error();

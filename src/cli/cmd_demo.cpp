@@ -16,19 +16,19 @@
 #include "report/pdf_sheet.hpp"
 #include "services/data_dirs.hpp"
 #include "simulated/sim_options.hpp"
+#include "simulated/simulated_patient.hpp"
 #include "simulated/subject_model.hpp"
 #include "support/format.hpp"
 
 namespace stance::cli {
 namespace {
 
-// The simulated patient: patellofemoral pain on the left, which sways and wobbles more.
+// The simulated patient (drivers/simulated/simulated_patient.hpp): patellofemoral pain on the
+// left, which sways and wobbles more.
 struct DemoLeg {
   Limb limb;
-  double sway_ml_mm, sway_ap_mm;  // true COP SD in single-leg stance
-  double wobble;                  // true knee-wobble parameter in the squats, 0..1
 };
-constexpr DemoLeg kLegs[] = {{Limb::kLeft, 8.5, 13.5, 0.8}, {Limb::kRight, 6.5, 11.0, 0.1}};
+constexpr DemoLeg kLegs[] = {{Limb::kLeft}, {Limb::kRight}};
 constexpr Limb kInvolved = Limb::kLeft;
 constexpr double kSquatSeconds = 32.0;  // 3 s quiet, 5 × (2 s + 0.3 s + 2 s) + 4 × 1 s, 2 s quiet
 
@@ -41,13 +41,13 @@ struct DemoTrial {
   double true_peak_fppa_deg = 0.0;  // squats: the simulated body's truth
 };
 
+TrialCondition demo_condition(const DemoLeg& leg, Task task) {
+  return {task, leg.limb, Eyes::kOpen, 1, task == Task::kSingleLegSquat ? kDefaultSquatReps : 0};
+}
+
 std::string sim_address(const DemoLeg& leg, Task task, long seed, double mass_kg) {
-  std::string a = "sim:realtime=0,limb=" + std::string(to_string(leg.limb)) +
-                  ",seed=" + std::to_string(seed) + ",mass=" + fixed(mass_kg, 1);
-  if (task == Task::kSingleLegSquat)
-    return a + ",task=squat,depth_m=0.12,wobble=" + fixed(leg.wobble, 2);
-  return a + ",task=stance,sway_ml_mm=" + fixed(leg.sway_ml_mm, 1) +
-         ",sway_ap_mm=" + fixed(leg.sway_ap_mm, 1);
+  return "sim:realtime=0,seed=" + std::to_string(seed) + ",mass=" + fixed(mass_kg, 1) + "," +
+         sim::simulated_patient_options(kInvolved, demo_condition(leg, task));
 }
 
 // The simulated body's true knee: the mean peak frontal-plane projection angle of squats 1-4
@@ -74,10 +74,7 @@ Result<DemoTrial> run_trial(Context& context, const DemoLeg& leg, Task task,
   RecordRequest request;
   request.seconds = seconds;
   request.metadata.patient_code = "DEMO-001";
-  request.metadata.limb = leg.limb;
-  request.metadata.task = task;
-  request.metadata.eyes = Eyes::kOpen;
-  request.metadata.attempt = 1;
+  static_cast<TrialCondition&>(request.metadata) = demo_condition(leg, task);
   request.metadata.device = address;
   request.metadata.notes = "stance demo: simulated patient";
   auto outcome = record_trial(**plate, request);
@@ -171,10 +168,17 @@ int run_demo(const ParsedArgs& args, Context& context) {
   out << "Single-leg squat, 5 repetitions\n";
   print_key_figures(out, trials[2], trials[3]);
   print_verdicts(out, trials[2], trials[3]);
-  out << "\n  Simulated truth: stance sway SD (ML/AP) left " << fixed(kLegs[0].sway_ml_mm, 1) << "/"
-      << fixed(kLegs[0].sway_ap_mm, 1) << " mm, right " << fixed(kLegs[1].sway_ml_mm, 1) << "/"
-      << fixed(kLegs[1].sway_ap_mm, 1) << " mm; knee wobble left " << fixed(kLegs[0].wobble, 2)
-      << ", right " << fixed(kLegs[1].wobble, 2) << ";\n  true peak knee FPPA (frontal-plane "
+  const auto truth = [](const DemoLeg& leg, Task task) {
+    return sim::simulated_patient_trial(kInvolved, demo_condition(leg, task));
+  };
+  const auto left = truth(kLegs[0], Task::kSingleLegStance);
+  const auto right = truth(kLegs[1], Task::kSingleLegStance);
+  out << "\n  Simulated truth: stance sway SD (ML/AP) left " << fixed(left.sway_ml_mm, 1) << "/"
+      << fixed(left.sway_ap_mm, 1) << " mm, right " << fixed(right.sway_ml_mm, 1) << "/"
+      << fixed(right.sway_ap_mm, 1) << " mm; knee wobble left "
+      << fixed(truth(kLegs[0], Task::kSingleLegSquat).wobble, 2) << ", right "
+      << fixed(truth(kLegs[1], Task::kSingleLegSquat).wobble, 2)
+      << ";\n  true peak knee FPPA (frontal-plane "
       << "projection angle, mean of squats 1-4) left " << fixed(trials[2].true_peak_fppa_deg, 1)
       << "°, right " << fixed(trials[3].true_peak_fppa_deg, 1) << "°.\n"
       << "  LSI = involved (left) / uninvolved (right) × 100%; for sway and wobble, above 100% "

@@ -8,6 +8,7 @@
 #include "recording/trial_file.hpp"
 #include "services/stored_analysis.hpp"
 #include "simulated/sim_options.hpp"
+#include "simulated/simulated_patient.hpp"
 #include "support/format.hpp"
 
 namespace stance::cli {
@@ -30,23 +31,16 @@ std::vector<PlannedTrial> plan(const store::Protocol& protocol) {
   return out;
 }
 
-// The simulated person: the involved side sways and wobbles more, eyes closed sway 50% more
-// (docs/simulator.md has the options). The user's options come after these, so they win, but
-// never over the limb, the task, the repetitions or the virtual clock.
+// The simulated patient (drivers/simulated/simulated_patient.hpp). The user's options come after
+// it, so they win, but never over the limb, the task, the repetitions or the virtual clock.
 std::string sim_address(const std::string& user_options, const store::Patient& patient,
                         const store::Protocol& protocol, const PlannedTrial& t, long seed) {
-  const bool involved = patient.involved_side == t.limb;
   std::string a = "sim:seed=" + std::to_string(seed) + ",serial=" + sim::default_serial(1);
   if (patient.mass_kg && *patient.mass_kg >= 20 && *patient.mass_kg <= 200) {
     a += ",mass=" + fixed(*patient.mass_kg, 1);
   }
-  if (protocol.task == Task::kSingleLegSquat) {
-    a += ",depth_m=0.12,wobble=" + std::string(involved ? "0.6" : "0.15");
-  } else {
-    const double factor = (involved ? 1.25 : 1.0) * (t.eyes == Eyes::kClosed ? 1.5 : 1.0);
-    a += ",sway_ml_mm=" + fixed(7.0 * factor, 1) + ",sway_ap_mm=" + fixed(12.0 * factor, 1) +
-         ",duration_s=" + fixed(protocol.seconds, 1);
-  }
+  a += "," + sim::simulated_patient_options(patient.involved_side, t);
+  if (protocol.task != Task::kSingleLegSquat) a += ",duration_s=" + fixed(protocol.seconds, 1);
   if (!user_options.empty()) a += "," + user_options;
   a += ",limb=" + std::string(to_string(t.limb)) + ",task=" + to_string(protocol.task) +
        ",realtime=0";

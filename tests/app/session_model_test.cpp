@@ -10,6 +10,7 @@
 #include "app/store_saver.hpp"
 #include "recording/trial_file.hpp"
 #include "services/drivers.hpp"
+#include "simulated/sim_options.hpp"
 #include "temp_dir.hpp"
 
 namespace stance::app {
@@ -115,6 +116,26 @@ TEST_F(SessionModelTest, SaveFailureIsShownAndTheTrialKeptInMemory) {
   EXPECT_FALSE(r->save_error.empty());
   EXPECT_NE(m.message().find("NOT SAVED"), std::string::npos);
   EXPECT_GT(r->trial->recording.frames.size(), 4000u);  // still here: can be saved elsewhere
+}
+
+TEST_F(SessionModelTest, TheSimulatedPatientTakesTheDevicesOptions) {
+  // `stance gui --device sim:wobble=0.2`: the user's options win over the simulated patient's
+  // (once the dashboard's patient was fixed, so a demo visit could never show progress), never
+  // over the step's leg and task.
+  const ProtocolStep left_squat{Task::kSingleLegSquat, Limb::kLeft, Eyes::kOpen, 1, 5};
+  const LiveSource plain(drivers_, "sim");
+  const LiveSource better(drivers_, "sim:wobble=0.2,limb=right,task=stance");
+  const auto parsed = [](const std::string& address) {
+    auto options = sim::parse_sim_options(address.substr(4));
+    EXPECT_TRUE(options) << options.error().message;
+    return options ? options->subject : sim::SubjectParams{};
+  };
+  const auto first = parsed(plain.simulated_address(left_squat, 0, Limb::kLeft));
+  const auto second = parsed(better.simulated_address(left_squat, 0, Limb::kLeft));
+  EXPECT_GT(first.wobble.index, 0.5);  // the involved knee
+  EXPECT_NEAR(second.wobble.index, 0.2, 1e-12);
+  EXPECT_EQ(second.limb, Limb::kLeft);
+  EXPECT_EQ(second.task, Task::kSingleLegSquat);
 }
 
 TEST_F(SessionModelTest, TrialsGoIntoTheStoreAsTheyEnd) {
