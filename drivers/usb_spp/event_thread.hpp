@@ -21,7 +21,6 @@ class EventThread {
   EventThread& operator=(const EventThread&) = delete;
 
   void stop();
-  bool on_this_thread() const { return std::this_thread::get_id() == thread_.get_id(); }
 
  private:
   void run();

@@ -4,6 +4,7 @@
 
 #include "app/theme.hpp"
 #include "app/views.hpp"
+#include "core/units.hpp"
 
 namespace stance::app {
 namespace {
@@ -152,7 +153,8 @@ void draw_device_view(ViewContext& v) {
               s.plate.firmware_version & 0xFF);
   ImGui::Text("Layout: %s, %.0f x %.0f mm, capacity %.0f N, rate %.0f Hz",
               s.plate.layout == PlateLayout::kFourCell ? "4 load cells" : "6-component",
-              1000.0 * s.plate.width_m, 1000.0 * s.plate.length_m, s.plate.capacity_n, s.rate_hz);
+              mm_from_m(s.plate.width_m), mm_from_m(s.plate.length_m), s.plate.capacity_n,
+              s.rate_hz);
   ImGui::Text("Calibration: %s", s.calibration.c_str());
   ImGui::Separator();
   draw_mass_check(v);

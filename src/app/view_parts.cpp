@@ -9,6 +9,7 @@
 #include "app/theme.hpp"
 #include "app/views.hpp"
 #include "core/key_figures.hpp"
+#include "core/units.hpp"
 
 namespace stance::app {
 namespace {
@@ -37,11 +38,11 @@ constexpr std::array<std::array<double, 2>, 14> kFoot{{{0, -130},
 void draw_cop_plot(const live::LiveSnapshot& s, ImVec2 size) {
   double cx = 0.0, cy = 0.0;  // mm: the trace's centre, or the COP, or the plate centre
   if (s.sway.defined) {
-    cx = 1000.0 * s.sway.centre_ml_m;
-    cy = 1000.0 * s.sway.centre_ap_m;
+    cx = mm_from_m(s.sway.centre_ml_m);
+    cy = mm_from_m(s.sway.centre_ap_m);
   } else if (!s.cop_trace.empty()) {
-    cx = 1000.0 * s.cop_trace.back().ml_m;
-    cy = 1000.0 * s.cop_trace.back().ap_m;
+    cx = mm_from_m(s.cop_trace.back().ml_m);
+    cy = mm_from_m(s.cop_trace.back().ap_m);
   }
   const double half = kCopSpan_mm / 2;
   Plot plot("##cop", size, {cx - half, cx + half, "ML (mm), + = patient's right"},
@@ -62,11 +63,11 @@ void draw_cop_plot(const live::LiveSnapshot& s, ImVec2 size) {
     trace.push_back({1000.0f * c.ml_m, 1000.0f * c.ap_m});
   plot.polyline(trace, theme::kAccent, 1.5f);
   if (s.sway.defined && s.sway.semi_major_m > 0) {
-    plot.ellipse(1000.0 * s.sway.centre_ml_m, 1000.0 * s.sway.centre_ap_m,
-                 1000.0 * s.sway.semi_major_m, 1000.0 * s.sway.semi_minor_m, s.sway.angle_rad,
+    plot.ellipse(mm_from_m(s.sway.centre_ml_m), mm_from_m(s.sway.centre_ap_m),
+                 mm_from_m(s.sway.semi_major_m), mm_from_m(s.sway.semi_minor_m), s.sway.angle_rad,
                  theme::kEllipse, 2.5f);
   }
-  if (s.cop_valid) plot.dot(1000.0 * s.cop_ml_m, 1000.0 * s.cop_ap_m, 7.0f, theme::kText);
+  if (s.cop_valid) plot.dot(mm_from_m(s.cop_ml_m), mm_from_m(s.cop_ap_m), 7.0f, theme::kText);
 }
 
 void draw_force_plot(const live::LiveSnapshot& s, ImVec2 size) {

@@ -9,6 +9,7 @@
 #include "app/plot.hpp"
 #include "app/theme.hpp"
 #include "app/views.hpp"
+#include "core/units.hpp"
 
 namespace stance::app {
 namespace {
@@ -69,10 +70,10 @@ void draw_live_figures(ViewContext& v) {
     return;
   }
   if (s.sway.defined) {
-    ImGui::Text("Mean COP velocity %.1f mm/s", 1000.0 * s.sway.mean_velocity_m_s);
-    ImGui::Text("95%% ellipse %.0f mm²", 1e6 * s.sway.ellipse_area_m2);
-    ImGui::Text("Range ML %.1f mm, AP %.1f mm", 1000.0 * s.sway.range_ml_m,
-                1000.0 * s.sway.range_ap_m);
+    ImGui::Text("Mean COP velocity %.1f mm/s", mm_from_m(s.sway.mean_velocity_m_s));
+    ImGui::Text("95%% ellipse %.0f mm²", mm2_from_m2(s.sway.ellipse_area_m2));
+    ImGui::Text("Range ML %.1f mm, AP %.1f mm", mm_from_m(s.sway.range_ml_m),
+                mm_from_m(s.sway.range_ap_m));
   } else {
     ImGui::TextColored(theme::colour(theme::kMuted), "Sway figures appear while recording");
   }

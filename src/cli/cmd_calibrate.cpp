@@ -10,6 +10,7 @@
 #include "cli/command.hpp"
 #include "core/calibration_check.hpp"
 #include "core/recording_samples.hpp"
+#include "core/units.hpp"
 #include "device/trial_recorder.hpp"
 #include "services/data_dirs.hpp"
 #include "services/plate_adjustments.hpp"
@@ -46,7 +47,7 @@ Result<std::vector<CellPosition>> parse_positions_mm(const std::string& text) {
 }
 
 std::string position_text(const CellPosition& p) {
-  return "x = " + fixed(p.x_m * 1000.0, 0) + " mm, y = " + fixed(p.y_m * 1000.0, 0) + " mm";
+  return "x = " + fixed(mm_from_m(p.x_m), 0) + " mm, y = " + fixed(mm_from_m(p.y_m), 0) + " mm";
 }
 
 Status save(Context& context, const PlateAdjustment& adjustment) {

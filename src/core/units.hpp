@@ -13,6 +13,9 @@ inline constexpr double mm_from_m(double m) {
 inline constexpr double mm2_from_m2(double m2) {
   return m2 * kMm2PerM2;
 }
+inline constexpr double ms_from_s(double s) {
+  return s * 1000.0;
+}
 inline constexpr double kg_from_newtons(double n) {
   return n / kStandardGravity_m_s2;
 }

@@ -20,7 +20,6 @@ class ForceColumns {
   void clear() { columns_.clear(); }
   std::vector<ForceColumn> copy() const { return {columns_.begin(), columns_.end()}; }
   double window_s() const { return window_s_; }
-  double column_s() const { return column_s_; }
 
  private:
   double window_s_, column_s_;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/recording_samples.hpp"
+#include "core/units.hpp"
 
 namespace stance::report {
 
@@ -32,10 +33,10 @@ SheetTrial sheet_trial(const Recording& recording, const TrialAnalysis& a) {
   if (t.body_weight_n == 0.0) t.body_weight_n = a.summary.body_weight_n;
 
   const PositionalDescriptors& p = a.descriptors.positional;
-  t.ellipse_cx_mm = 1000.0 * p.mean_ml_m.value;
-  t.ellipse_cy_mm = 1000.0 * p.mean_ap_m.value;
-  t.ellipse_a_mm = 1000.0 * p.ellipse_semi_major_m;
-  t.ellipse_b_mm = 1000.0 * p.ellipse_semi_minor_m;
+  t.ellipse_cx_mm = mm_from_m(p.mean_ml_m.value);
+  t.ellipse_cy_mm = mm_from_m(p.mean_ap_m.value);
+  t.ellipse_a_mm = mm_from_m(p.ellipse_semi_major_m);
+  t.ellipse_b_mm = mm_from_m(p.ellipse_semi_minor_m);
   t.ellipse_angle_rad = p.ellipse_angle_rad;
 
   // Traces at 50 per second: enough for a printed plot, small in the file.
@@ -45,8 +46,8 @@ SheetTrial sheet_trial(const Recording& recording, const TrialAnalysis& a) {
   for (Eigen::Index i = 0; i < s.size(); i += step) {
     t.fz_n.push_back(static_cast<float>(s.fz_n[i]));
     if (s.usable_for_cop(i)) {
-      t.cop_ml_mm.push_back(static_cast<float>(1000.0 * s.cop_ml_m[i]));
-      t.cop_ap_mm.push_back(static_cast<float>(1000.0 * s.cop_ap_m[i]));
+      t.cop_ml_mm.push_back(static_cast<float>(mm_from_m(s.cop_ml_m[i])));
+      t.cop_ap_mm.push_back(static_cast<float>(mm_from_m(s.cop_ap_m[i])));
     }
   }
   return t;

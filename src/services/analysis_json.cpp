@@ -1,5 +1,6 @@
 #include "services/analysis_json.hpp"
 
+#include "core/units.hpp"
 #include "recording/json_writer.hpp"
 
 namespace stance {
@@ -78,10 +79,10 @@ void write_squats(JsonWriter& j, const SquatAnalysis& s, const KneeWobble& w) {
   j.field("index_rep_sd", w.index_rep_sd);
   j.field("reps_used", static_cast<Count>(w.reps_used.size()));
   j.field("medial_known", w.medial_known);
-  j.field("oscillation_rms_mm", 1000.0 * w.trial.oscillation_rms_m);
-  j.field("ml_speed_mm_s", 1000.0 * w.trial.ml_speed_m_s);
+  j.field("oscillation_rms_mm", mm_from_m(w.trial.oscillation_rms_m));
+  j.field("ml_speed_mm_s", mm_from_m(w.trial.ml_speed_m_s));
   j.field("reversals_per_s", w.trial.reversals_per_s);
-  j.field("medial_shift_mm", 1000.0 * w.trial.medial_shift_m);
+  j.field("medial_shift_mm", mm_from_m(w.trial.medial_shift_m));
   if (w.trial.has_shear) j.field("ml_shear_rms_n", w.trial.ml_shear_rms_n);
   j.end_object();
 }

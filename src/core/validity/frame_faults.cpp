@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/squat/working_signals.hpp"
+#include "core/units.hpp"
 #include "core/validity/text.hpp"
 
 namespace stance::validity {
@@ -73,7 +74,7 @@ void find_flagged_frames(const ForceSamples& s, const ValidityOptions& o,
       f.value = static_cast<double>(g.flagged);
       f.severity = longest_s > o.max_bad_run_s ? Severity::kInvalidates : Severity::kQualifies;
       f.detail = std::to_string(g.flagged) + " " + k.what + " sample(s) from " + at_s(f.start_s) +
-                 " to " + at_s(f.end_s) + ", the longest run " + fixed(1000.0 * longest_s, 0) +
+                 " to " + at_s(f.end_s) + ", the longest run " + fixed(ms_from_s(longest_s), 0) +
                  " ms";
       out.push_back(std::move(f));
     }

@@ -141,7 +141,7 @@ void find_unloading(const WorkingSignals& w, double bw_n, const ValidityOptions&
       out.push_back(event(FindingKind::kHop, Severity::kInvalidates, takeoff_s, landing_s,
                           landing_s - takeoff_s,
                           "hop at " + at_s(takeoff_s) + ": " +
-                              fixed(1000.0 * (landing_s - takeoff_s), 0) + " ms in the air"));
+                              fixed(ms_from_s(landing_s - takeoff_s), 0) + " ms in the air"));
       continue;
     }
     const double on_s = w.time_s(rise_through(w.fz_n, r.end, half));
