@@ -144,7 +144,7 @@ TEST_F(CliTest, DemoRunsACompleteTestAndWritesBothLegs) {
   }
   EXPECT_NE(r.out.find("Knee-wobble index"), std::string::npos);
   EXPECT_NE(r.out.find("true peak knee FPPA"), std::string::npos);  // the body's truth
-  EXPECT_GT(fs::file_size(dir_ / "demo-test-sheet.pdf"), 10000u);  // the one-page test sheet
+  EXPECT_GT(fs::file_size(dir_ / "demo-test-sheet.pdf"), 10000u);   // the one-page test sheet
   EXPECT_NE(r.out.find("Test sheet (PDF)"), std::string::npos);
   EXPECT_NE(r.out.find("LSI"), std::string::npos);
 }
