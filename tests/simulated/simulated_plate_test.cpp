@@ -276,7 +276,9 @@ TEST(SimulatedPlate, VirtualClockIsFastAndRealtimeKeepsPace) {
   const double wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   EXPECT_EQ(cap.frames.size(), 20000u);
-  EXPECT_LT(wall_s, 20.0 / 5.0);  // no sleeping: far faster than the 20 s it simulates
+  // No sleeping: paced, it would take the 20 s it simulates; unpaced it takes well under a second
+  // optimised and a few under the sanitizers, so the bound only tells pacing from none.
+  EXPECT_LT(wall_s, 15.0);
 
   auto paced = open_plate("realtime=1");
   ASSERT_TRUE(paced);
