@@ -6,6 +6,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
+#include "core/analysis_policy.hpp"
 #include "core/key_figures.hpp"
 #include "core/recording_samples.hpp"
 #include "core/symmetry.hpp"
@@ -25,10 +26,7 @@ namespace {
 
 // The simulated patient (drivers/simulated/simulated_patient.hpp): patellofemoral pain on the
 // left, which sways and wobbles more.
-struct DemoLeg {
-  Limb limb;
-};
-constexpr DemoLeg kLegs[] = {{Limb::kLeft}, {Limb::kRight}};
+constexpr Limb kLegs[] = {Limb::kLeft, Limb::kRight};
 constexpr Limb kInvolved = Limb::kLeft;
 constexpr double kSquatSeconds = 32.0;  // 3 s quiet, 5 × (2 s + 0.3 s + 2 s) + 4 × 1 s, 2 s quiet
 
@@ -41,11 +39,11 @@ struct DemoTrial {
   double true_peak_fppa_deg = 0.0;  // squats: the simulated body's truth
 };
 
-TrialCondition demo_condition(const DemoLeg& leg, Task task) {
-  return {task, leg.limb, Eyes::kOpen, 1, task == Task::kSingleLegSquat ? kDefaultSquatReps : 0};
+TrialCondition demo_condition(Limb leg, Task task) {
+  return {task, leg, Eyes::kOpen, 1, task == Task::kSingleLegSquat ? kDefaultSquatReps : 0};
 }
 
-std::string sim_address(const DemoLeg& leg, Task task, long seed, double mass_kg) {
+std::string sim_address(Limb leg, Task task, long seed, double mass_kg) {
   return "sim:realtime=0,seed=" + std::to_string(seed) + ",mass=" + fixed(mass_kg, 1) + "," +
          sim::simulated_patient_options(kInvolved, demo_condition(leg, task));
 }
@@ -65,9 +63,8 @@ double true_peak_fppa_deg(const std::string& address) {
 }
 
 // Records one trial, writes it, reads the file back and analyses it: the path of a real test.
-Result<DemoTrial> run_trial(Context& context, const DemoLeg& leg, Task task,
-                            const std::filesystem::path& dir, long seed, double seconds,
-                            double mass_kg, const WriteOptions& write) {
+Result<DemoTrial> run_trial(Context& context, Limb leg, Task task, const std::filesystem::path& dir,
+                            long seed, double seconds, double mass_kg, const WriteOptions& write) {
   const std::string address = sim_address(leg, task, seed, mass_kg);
   auto plate = context.drivers.open(address);
   if (!plate) return plate.error();
@@ -80,20 +77,13 @@ Result<DemoTrial> run_trial(Context& context, const DemoLeg& leg, Task task,
   auto outcome = record_trial(**plate, request);
   if (!outcome) return outcome.error();
   DemoTrial trial{
-      leg.limb,
-      task,
-      dir / ("demo-" + std::string(to_string(task)) + "-" + to_string(leg.limb) + ".stance"),
-      {},
-      {},
-      0.0};
+      leg, task, dir / ("demo-" + std::string(to_string(task)) + "-" + to_string(leg) + ".stance"),
+      {},  {},   0.0};
   if (Status s = write_trial_file(trial.file, outcome->recording, write); !s) return s.error();
   auto written = read_trial_file(trial.file);
   if (!written) return written.error();
-  TrialAnalysisOptions options;
-  options.task = task;
-  options.limb = leg.limb;
-  options.plate = plate_geometry(written->plate);
-  auto analysis = analyze_trial(samples_from_recording(*written), options);
+  // The one policy, from the recording alone, as the store and the dashboard analyse it.
+  auto analysis = analyze_trial(samples_from_recording(*written), analysis_options_for(*written));
   if (!analysis) return analysis.error();
   trial.analysis = std::move(*analysis);
   trial.sheet = report::sheet_trial(*written, trial.analysis);
@@ -148,7 +138,7 @@ int run_demo(const ParsedArgs& args, Context& context) {
 
   std::vector<DemoTrial> trials;  // stance left, stance right, squat left, squat right
   for (const Task task : {Task::kSingleLegStance, Task::kSingleLegSquat}) {
-    for (const DemoLeg& leg : kLegs) {
+    for (Limb leg : kLegs) {
       const double length_s = task == Task::kSingleLegSquat ? kSquatSeconds : *seconds;
       auto trial =
           run_trial(context, leg, task, dir, static_cast<long>(*seed), length_s, *mass, write);
@@ -168,7 +158,7 @@ int run_demo(const ParsedArgs& args, Context& context) {
   out << "Single-leg squat, 5 repetitions\n";
   print_key_figures(out, trials[2], trials[3]);
   print_verdicts(out, trials[2], trials[3]);
-  const auto truth = [](const DemoLeg& leg, Task task) {
+  const auto truth = [](Limb leg, Task task) {
     return sim::simulated_patient_trial(kInvolved, demo_condition(leg, task));
   };
   const auto left = truth(kLegs[0], Task::kSingleLegStance);

@@ -1,6 +1,7 @@
 #include "services/stored_analysis.hpp"
 
 #include <sstream>
+#include <utility>
 
 #include "core/analysis_policy.hpp"
 #include "core/recording_samples.hpp"
@@ -56,13 +57,14 @@ std::string verdict_line(const TrialVerdict& verdict) {
   return "invalid";
 }
 
-}  // namespace
-
-store::TrialResults stored_results(const Recording& recording, const TrialAnalysis& analysis,
-                                   const std::string& name_for_errors) {
+// The results of an analysis of `recording` made from `samples` (its calibrated samples, which
+// the JSON describes): built once, by whichever caller already has them.
+store::TrialResults results_from(const Recording& recording, ForceSamples samples,
+                                 const TrialAnalysis& analysis,
+                                 const std::string& name_for_errors) {
   const TrialMetadata& m = recording.metadata;
   LoadedRecording loaded;
-  loaded.samples = samples_from_recording(recording);
+  loaded.samples = std::move(samples);
   loaded.format = "stance-trial";
   loaded.metadata = {{"patient_code", m.patient_code},
                      {"limb", to_string(m.limb)},
@@ -84,14 +86,21 @@ store::TrialResults stored_results(const Recording& recording, const TrialAnalys
   return r;
 }
 
+}  // namespace
+
+store::TrialResults stored_results(const Recording& recording, const TrialAnalysis& analysis,
+                                   const std::string& name_for_errors) {
+  return results_from(recording, samples_from_recording(recording), analysis, name_for_errors);
+}
+
 Result<store::TrialResults> analyze_stored_recording(std::span<const std::uint8_t> bytes,
                                                      const std::string& name_for_errors) {
   auto recording = decode_trial(bytes, name_for_errors);
   if (!recording) return recording.error();
-  const ForceSamples samples = samples_from_recording(*recording);
+  ForceSamples samples = samples_from_recording(*recording);
   auto analysis = analyze_trial(samples, analysis_options_for(*recording));
   if (!analysis) return Error{name_for_errors + ": " + analysis.error().message};
-  return stored_results(*recording, *analysis, name_for_errors);
+  return results_from(*recording, std::move(samples), *analysis, name_for_errors);
 }
 
 }  // namespace stance
