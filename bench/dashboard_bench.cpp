@@ -71,7 +71,7 @@ int main() {
   LiveSource source(drivers, "sim:realtime=0");
   SessionModel session(source, files);
   session.protocols[1].trials_per_side = 1;
-  session.protocols[1].stance_seconds = 60;
+  session.protocols[1].seconds = 60;
   session.protocol_index = 1;
   if (!session.begin_session()) return 1;
   for (int i = 0; i < 2400 && session.current_result() == nullptr; ++i) {

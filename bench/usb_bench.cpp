@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "spp_protocol/spp_protocol.hpp"
+#include "spp_wire/spp_wire.hpp"
 #include "usb_emulation/emulated_plate.hpp"
 #include "usb_emulation/umockdev_testbed.hpp"
 #include "usb_spp/stream_intake.hpp"

@@ -1,6 +1,6 @@
 #include "simulated/device_stream.hpp"
 
-#include "spp_protocol/spp_protocol.hpp"
+#include "spp_wire/spp_wire.hpp"
 
 namespace stance::sim {
 

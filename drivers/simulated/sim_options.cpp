@@ -10,7 +10,7 @@
 #include <utility>
 
 #include "core/key_value_options.hpp"
-#include "spp_protocol/spp_protocol.hpp"
+#include "spp_wire/spp_wire.hpp"
 
 namespace stance::sim {
 namespace {

@@ -14,7 +14,7 @@
 #include "simulated/plate_model.hpp"
 #include "simulated/sim_options.hpp"
 #include "simulated/subject_model.hpp"
-#include "spp_protocol/spp_protocol.hpp"
+#include "spp_wire/spp_wire.hpp"
 
 namespace stance::sim {
 

@@ -9,7 +9,7 @@
 
 #include "core/plate.hpp"
 #include "core/result.hpp"
-#include "spp_protocol/spp_protocol.hpp"
+#include "spp_wire/spp_wire.hpp"
 
 struct libusb_device_handle;
 

@@ -14,7 +14,7 @@
 #include "core/raw_frame.hpp"
 #include "core/recording.hpp"
 #include "device/plate_device.hpp"
-#include "spp_protocol/spp_protocol.hpp"
+#include "spp_wire/spp_wire.hpp"
 #include "usb_spp/device_clock.hpp"
 
 namespace stance::usb {

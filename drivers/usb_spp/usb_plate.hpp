@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "device/plate_device.hpp"
-#include "spp_protocol/spp_protocol.hpp"
+#include "spp_wire/spp_wire.hpp"
 #include "usb_spp/plate_finder.hpp"
 #include "usb_spp/stream_intake.hpp"
 #include "usb_spp/transfer_pool.hpp"

@@ -105,7 +105,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
   PlateSearch plates;
   plates.start(drivers);
   clinic.refresh([&session](std::vector<store::Protocol> stored) {
-    auto protocols = protocols_from_store(stored);
+    std::vector<TestProtocol> protocols(stored.begin(), stored.end());
     if (session.active() || protocols.empty()) return;  // never under a running session
     session.protocols = std::move(protocols);
     session.protocol_index =

@@ -9,15 +9,16 @@ namespace stance::app {
 LiveSource::LiveSource(const DriverRegistry& drivers, std::string address)
     : drivers_(drivers), address_(std::move(address)) {}
 
-live::TrialPlan trial_plan(const ProtocolStep& step, const Protocol& protocol, bool auto_start) {
+live::TrialPlan trial_plan(const TrialCondition& step, const TestProtocol& protocol,
+                           bool auto_start) {
   live::TrialPlan plan;
   static_cast<TrialCondition&>(plan) = step;  // the step carries the squats asked for
-  plan.stance_seconds = protocol.stance_seconds;
+  plan.stance_seconds = protocol.seconds;
   plan.auto_start = auto_start;
   return plan;
 }
 
-std::string LiveSource::simulated_address(const ProtocolStep& step, int step_index,
+std::string LiveSource::simulated_address(const TrialCondition& step, int step_index,
                                           Limb involved) const {
   const auto colon = address_.find(':');
   const std::string user = colon == std::string::npos ? "" : address_.substr(colon + 1);
@@ -76,8 +77,9 @@ Result<live::LiveSession*> LiveSource::idle() {
   return s;
 }
 
-Result<live::LiveSession*> LiveSource::for_step(const ProtocolStep& step, const Protocol& protocol,
-                                                bool auto_start, int step_index, Limb involved) {
+Result<live::LiveSession*> LiveSource::for_step(const TrialCondition& step,
+                                                const TestProtocol& protocol, bool auto_start,
+                                                int step_index, Limb involved) {
   if (simulated()) {
     auto s = open(simulated_address(step, step_index, involved));
     if (!s) return s;

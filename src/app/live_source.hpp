@@ -5,8 +5,8 @@
 #include <memory>
 #include <string>
 
-#include "app/protocol.hpp"
 #include "core/result.hpp"
+#include "core/test_protocol.hpp"
 #include "device/driver_registry.hpp"
 #include "live/live_session.hpp"
 
@@ -24,7 +24,7 @@ class LiveSource {
   Result<live::LiveSession*> idle();
   // The session in which this step is recorded, with its trial planned.
   // `involved`: the patient's painful side, for the simulated patient.
-  Result<live::LiveSession*> for_step(const ProtocolStep& step, const Protocol& protocol,
+  Result<live::LiveSession*> for_step(const TrialCondition& step, const TestProtocol& protocol,
                                       bool auto_start, int step_index, Limb involved);
   live::LiveSession* current() { return session_.get(); }
   void close();  // stops the plate; snapshots already taken stay valid
@@ -43,7 +43,7 @@ class LiveSource {
   // (simulated/simulated_patient.hpp), then the options the plate was chosen with (`stance gui
   // --device sim:wobble=0.2` changes the patient), then the step's leg and task (public for
   // tests).
-  std::string simulated_address(const ProtocolStep& step, int step_index, Limb involved) const;
+  std::string simulated_address(const TrialCondition& step, int step_index, Limb involved) const;
 
  private:
   Result<live::LiveSession*> open(const std::string& address);
@@ -54,6 +54,7 @@ class LiveSource {
   bool replaying_ = false;
 };
 
-live::TrialPlan trial_plan(const ProtocolStep& step, const Protocol& protocol, bool auto_start);
+live::TrialPlan trial_plan(const TrialCondition& step, const TestProtocol& protocol,
+                           bool auto_start);
 
 }  // namespace stance::app

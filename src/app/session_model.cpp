@@ -21,8 +21,8 @@ Status TrialFileSink::begin_session(const SessionStart& start) {
   return {};
 }
 
-Result<std::string> TrialFileSink::save(const live::CompletedTrial& trial, const ProtocolStep& step,
-                                        int step_index) {
+Result<std::string> TrialFileSink::save(const live::CompletedTrial& trial,
+                                        const TrialCondition& step, int step_index) {
   char name[96];
   std::snprintf(name, sizeof name, "%02d-%s-%s-%s-t%d", step_index + 1, to_string(step.task),
                 to_string(step.limb), to_string(step.eyes), step.attempt);
@@ -38,7 +38,7 @@ Result<std::string> TrialFileSink::save(const live::CompletedTrial& trial, const
 
 SessionModel::SessionModel(LiveSource& source, TrialSink& sink) : source_(source), sink_(sink) {}
 
-const ProtocolStep* SessionModel::step() const {
+const TrialCondition* SessionModel::step() const {
   return current_ < steps_.size() ? &steps_[current_] : nullptr;
 }
 
@@ -57,7 +57,7 @@ Status SessionModel::plan_current() {
 }
 
 Status SessionModel::begin_session() {
-  steps_ = protocol_steps(protocol(), involved);
+  steps_ = trial_order(protocol(), involved);
   current_ = 0;
   results_.clear();
   message_.clear();
@@ -93,7 +93,7 @@ void SessionModel::poll() {
     ++saves_pending_;
     saves_.post([this, index, generation, r]() -> TaskQueue::UiStep {
       auto saved = sink_.save(*r.trial, r.step, r.step_index);
-      return [this, index, generation, title = step_title(r.step), saved = std::move(saved)] {
+      return [this, index, generation, title = trial_title(r.step), saved = std::move(saved)] {
         --saves_pending_;
         if (generation != generation_) return;  // a new session began meanwhile
         StepResult& done = results_[index];

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "app/live_source.hpp"
-#include "app/protocol.hpp"
 #include "app/task_queue.hpp"
 #include "core/symmetry.hpp"
+#include "core/test_protocol.hpp"
 
 namespace stance::app {
 
@@ -20,7 +20,7 @@ enum class Screen : std::uint8_t { kSetup, kTest, kResults, kHistory, kDevice };
 
 struct StepResult {
   int step_index = 0;
-  ProtocolStep step;
+  TrialCondition step;
   std::shared_ptr<const live::CompletedTrial> trial;
   std::string saved_to;     // where it was saved (a file, or the store's trial), or empty
   std::string save_error;   // why it was not
@@ -32,7 +32,7 @@ struct StepResult {
 struct SessionStart {
   std::string patient_code;
   Limb involved = Limb::kUnspecified;
-  Protocol protocol;
+  TestProtocol protocol;
   std::string clinician;
   // For a patient not in the store yet (both optional; a known patient's record is kept).
   std::string new_patient_name;
@@ -45,7 +45,7 @@ class TrialSink {
   virtual ~TrialSink() = default;
   virtual Status begin_session(const SessionStart& start) = 0;
   // Returns where the trial went, for the person at the plate.
-  virtual Result<std::string> save(const live::CompletedTrial& trial, const ProtocolStep& step,
+  virtual Result<std::string> save(const live::CompletedTrial& trial, const TrialCondition& step,
                                    int step_index) = 0;
   // The store's session the trials went into (0: none yet, or not a store).
   virtual std::int64_t stored_session() const { return 0; }
@@ -56,7 +56,7 @@ class TrialFileSink : public TrialSink {
  public:
   explicit TrialFileSink(std::filesystem::path dir) : dir_(std::move(dir)) {}
   Status begin_session(const SessionStart& start) override;
-  Result<std::string> save(const live::CompletedTrial& trial, const ProtocolStep& step,
+  Result<std::string> save(const live::CompletedTrial& trial, const TrialCondition& step,
                            int step_index) override;
 
  private:
@@ -74,7 +74,7 @@ class SessionModel {
   std::string new_patient_name;    // used only when the code is not in the store yet
   int new_patient_birth_year = 0;  // likewise; 0: not given
   Limb involved = Limb::kLeft;
-  std::vector<Protocol> protocols = builtin_protocols();
+  std::vector<TestProtocol> protocols = builtin_test_protocols();
   int protocol_index = 0;
   bool auto_start = true;
   Screen screen = Screen::kSetup;
@@ -91,10 +91,12 @@ class SessionModel {
 
   bool active() const { return !steps_.empty(); }
   bool finished() const { return active() && current_ >= steps_.size(); }
-  const ProtocolStep* step() const;
+  const TrialCondition* step() const;
   int step_index() const { return static_cast<int>(current_); }
   int step_count() const { return static_cast<int>(steps_.size()); }
-  const Protocol& protocol() const { return protocols[static_cast<std::size_t>(protocol_index)]; }
+  const TestProtocol& protocol() const {
+    return protocols[static_cast<std::size_t>(protocol_index)];
+  }
   const StepResult* current_result() const;  // the current step's latest trial, if it ended
   const std::vector<StepResult>& results() const { return results_; }
   int saved_count() const;
@@ -110,7 +112,7 @@ class SessionModel {
 
   LiveSource& source_;
   TrialSink& sink_;
-  std::vector<ProtocolStep> steps_;
+  std::vector<TrialCondition> steps_;
   std::size_t current_ = 0;
   std::vector<StepResult> results_;
   std::string message_;

@@ -25,8 +25,8 @@ Status StoreSink::begin_session(const SessionStart& start) {
   return {};
 }
 
-Result<std::string> StoreSink::save(const live::CompletedTrial& completed, const ProtocolStep& step,
-                                    int /*step_index*/) {
+Result<std::string> StoreSink::save(const live::CompletedTrial& completed,
+                                    const TrialCondition& step, int /*step_index*/) {
   if (patient_id_ == 0) return Error{"no session was begun"};
   if (session_id_ == 0) {  // no empty sessions: it starts with its first trial
     store::Session session;
@@ -44,8 +44,8 @@ Result<std::string> StoreSink::save(const live::CompletedTrial& completed, const
   // The trial was analysed once, when it ended; the store keeps that analysis, as shown.
   const auto results =
       completed.analysis
-          ? Result<store::TrialResults>(stored_results(r, *completed.analysis, step_title(step)))
-          : analyze_stored_recording(bytes, step_title(step));
+          ? Result<store::TrialResults>(stored_results(r, *completed.analysis, trial_title(step)))
+          : analyze_stored_recording(bytes, trial_title(step));
   if (!results) return results.error();
   store::Trial trial;
   trial.session_id = session_id_;

@@ -15,7 +15,7 @@ class StoreSink : public TrialSink {
  public:
   explicit StoreSink(store::Store& store) : store_(store) {}
   Status begin_session(const SessionStart& start) override;
-  Result<std::string> save(const live::CompletedTrial& trial, const ProtocolStep& step,
+  Result<std::string> save(const live::CompletedTrial& trial, const TrialCondition& step,
                            int step_index) override;
   std::int64_t stored_session() const override { return session_id_.load(); }
 

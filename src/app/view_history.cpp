@@ -159,7 +159,7 @@ void draw_visits(ViewContext& v, const PatientHistory& h) {
         ImGui::SameLine();
         ImGui::TextColored(theme::colour(t.results.valid ? theme::kGood : theme::kBad), "%s %s: %s",
                            t.results.valid ? "valid  " : "INVALID",
-                           step_title(t.condition()).c_str(), t.results.verdict.c_str());
+                           trial_title(t.condition()).c_str(), t.results.verdict.c_str());
         ImGui::PopID();
       }
       ImGui::TreePop();

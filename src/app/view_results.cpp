@@ -99,7 +99,7 @@ void draw_results_view(ViewContext& v) {
   ImGui::PushFont(v.fonts.large);
   ImGui::Text("Results: %s", m.patient_code.c_str());
   ImGui::PopFont();
-  ImGui::Text("%s; involved side: %s", m.protocol().label.c_str(), to_string(m.involved));
+  ImGui::Text("%s; involved side: %s", protocol_title(m.protocol()).c_str(), to_string(m.involved));
   draw_export_buttons(v);
   // Rows in key-figure order, taken from any analysed trial.
   std::vector<KeyFigure> rows;
@@ -127,7 +127,7 @@ void draw_results_view(ViewContext& v) {
     const bool valid =
         r.trial->analysis && r.trial->analysis->verdict.valid && !r.trial->interrupted;
     ImGui::TextColored(theme::colour(valid ? theme::kGood : theme::kBad), "%s %s%s",
-                       valid ? "valid  " : "INVALID", step_title(r.step).c_str(),
+                       valid ? "valid  " : "INVALID", trial_title(r.step).c_str(),
                        r.superseded ? "  (redone)" : "");
   }
 }

@@ -134,11 +134,12 @@ void draw_setup_view(ViewContext& v) {
   ImGui::Spacing();
   ImGui::TextUnformatted("Protocol:");
   for (std::size_t i = 0; i < m.protocols.size(); ++i) {
-    if (ImGui::Selectable(m.protocols[i].label.c_str(), m.protocol_index == static_cast<int>(i))) {
+    if (ImGui::Selectable(protocol_title(m.protocols[i]).c_str(),
+                          m.protocol_index == static_cast<int>(i))) {
       m.protocol_index = static_cast<int>(i);
     }
   }
-  ImGui::TextWrapped("Say to the patient: %s", m.protocol().instructions.c_str());
+  ImGui::TextWrapped("Say to the patient: %s", patient_instructions(m.protocol()).c_str());
   ImGui::Checkbox("Start each trial automatically once the patient stands still", &m.auto_start);
   ImGui::SetNextItemWidth(320);
   ImGui::InputText("Clinician (on the session and its test sheet)", &m.clinician);

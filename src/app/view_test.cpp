@@ -158,7 +158,7 @@ void draw_live_panel(ViewContext& v) {
 void draw_replay_view(ViewContext& v) {
   const live::TrialPlan& plan = v.live.plan;
   ImGui::PushFont(v.fonts.large);
-  ImGui::Text("Stored trial: %s", step_title(plan.condition()).c_str());
+  ImGui::Text("Stored trial: %s", trial_title(plan.condition()).c_str());
   ImGui::SameLine(ImGui::GetContentRegionAvail().x - 300.0f);
   if (ImGui::Button("Back to the plate")) {
     v.source.close();
@@ -180,13 +180,13 @@ void draw_test_view(ViewContext& v) {
     return;
   }
   SessionModel& m = v.session;
-  const ProtocolStep* step = m.step();
+  const TrialCondition* step = m.step();
   if (step == nullptr) {
     ImGui::TextUnformatted("No trial planned: begin a session on the Setup tab.");
     return;
   }
   ImGui::PushFont(v.fonts.large);
-  ImGui::Text("%s   (%d of %d)", step_title(*step).c_str(), m.step_index() + 1, m.step_count());
+  ImGui::Text("%s   (%d of %d)", trial_title(*step).c_str(), m.step_index() + 1, m.step_count());
   ImGui::PopFont();
   ImGui::SameLine(ImGui::GetContentRegionAvail().x - 420.0f);
   draw_buttons(v);

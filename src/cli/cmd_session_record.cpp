@@ -4,6 +4,7 @@
 #include "cli/cli.hpp"
 #include "cli/store_access.hpp"
 #include "cli/store_commands.hpp"
+#include "core/test_protocol.hpp"
 #include "device/trial_recorder.hpp"
 #include "recording/trial_file.hpp"
 #include "services/stored_analysis.hpp"
@@ -14,27 +15,10 @@
 namespace stance::cli {
 namespace {
 
-using PlannedTrial = TrialCondition;
-
-// The protocol's order: each eye condition in turn, attempts alternating left and right. Each
-// trial carries the squats the protocol asks for, so its recording is analysed for those.
-std::vector<PlannedTrial> plan(const store::Protocol& protocol) {
-  std::vector<PlannedTrial> out;
-  const int reps = protocol.task == Task::kSingleLegSquat ? protocol.repetitions : 0;
-  for (const Eyes eyes : protocol.eyes) {
-    for (int attempt = 1; attempt <= protocol.trials_per_side; ++attempt) {
-      for (const Limb limb : {Limb::kLeft, Limb::kRight}) {
-        out.push_back({protocol.task, limb, eyes, attempt, reps});
-      }
-    }
-  }
-  return out;
-}
-
 // The simulated patient (drivers/simulated/simulated_patient.hpp). The user's options come after
 // it, so they win, but never over the limb, the task, the repetitions or the virtual clock.
 std::string sim_address(const std::string& user_options, const store::Patient& patient,
-                        const store::Protocol& protocol, const PlannedTrial& t, long seed) {
+                        const store::Protocol& protocol, const TrialCondition& t, long seed) {
   std::string a = "sim:seed=" + std::to_string(seed) + ",serial=" + sim::default_serial(1);
   if (patient.mass_kg && *patient.mass_kg >= 20 && *patient.mass_kg <= 200) {
     a += ",mass=" + fixed(*patient.mass_kg, 1);
@@ -84,10 +68,10 @@ int run_record(const ParsedArgs& args, Context& context) {
 
   std::ostream& out = context.out;
   std::int64_t session_id = 0;
-  const std::vector<PlannedTrial> trials = plan(*protocol);
+  const std::vector<TrialCondition> trials = trial_order(*protocol, patient->involved_side);
   int saved = 0;
   for (std::size_t i = 0; i < trials.size(); ++i) {
-    const PlannedTrial& t = trials[i];
+    const TrialCondition& t = trials[i];
     const long trial_seed = static_cast<long>(*seed) * 1000 + static_cast<long>(i) + 1;
     const std::string address = sim_address(user_options, *patient, *protocol, t, trial_seed);
     auto plate = context.drivers.open(address);
@@ -114,8 +98,7 @@ int run_record(const ParsedArgs& args, Context& context) {
     const auto outcome = record_trial(**plate, request);
     if (!outcome) return fail(context, outcome.error().message);
     const std::vector<std::uint8_t> bytes = encode_trial(outcome->recording);
-    const std::string name = "trial " + std::to_string(i + 1);
-    const auto results = analyze_stored_recording(bytes, name);
+    const auto results = analyze_stored_recording(bytes, trial_title(t));
     if (!results) return fail(context, results.error().message);
     store::Trial trial;
     trial.session_id = session_id;

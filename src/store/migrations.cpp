@@ -5,8 +5,9 @@
 namespace stance::store {
 namespace {
 
-// Schema 1: patients, protocols (with the built-in ones), sessions, trials, their raw
-// recordings (kept apart so history queries never read blob pages) and key metrics.
+// Schema 1: patients, protocols, sessions, trials, their raw recordings (kept apart so history
+// queries never read blob pages) and key metrics. Stores made before 0.12 also got the built-in
+// protocols here; now Store::open writes them from core/test_protocol.cpp, their one definition.
 constexpr const char* kSchema1 = R"sql(
 CREATE TABLE patient (
   id INTEGER PRIMARY KEY,
@@ -33,12 +34,6 @@ CREATE TABLE protocol (
   description TEXT NOT NULL DEFAULT '',
   builtin INTEGER NOT NULL DEFAULT 0
 );
-INSERT INTO protocol (name, task, seconds, repetitions, trials_per_side, eyes, description, builtin)
-VALUES
-  ('single-leg-squat', 'squat', 32, 5, 3, 'open',
-   'single-leg squat: 5 repetitions, 3 trials per side', 1),
-  ('single-leg-stance', 'stance', 30, 0, 3, 'open,closed',
-   'single-leg stance: 30 s, eyes open and closed, 3 trials per side', 1);
 CREATE TABLE session (
   id INTEGER PRIMARY KEY,
   patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,

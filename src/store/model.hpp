@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/recording.hpp"
+#include "core/test_protocol.hpp"
 
 namespace stance::store {
 
@@ -27,16 +28,9 @@ struct Patient {
   std::string created_utc;
 };
 
-// A test protocol as data: which task, how long, which eye conditions, how many trials per side.
-struct Protocol {
+// A test protocol as the store keeps it (core/test_protocol.hpp).
+struct Protocol : TestProtocol {
   std::int64_t id = 0;
-  std::string name;  // e.g. "single-leg-squat"
-  Task task = Task::kSingleLegStance;
-  double seconds = 30.0;  // recording time of one trial
-  int repetitions = 0;    // squats per trial (0 for stance)
-  int trials_per_side = 3;
-  std::vector<Eyes> eyes{Eyes::kOpen};
-  std::string description;
 };
 
 struct Session {

@@ -1,4 +1,5 @@
-// Protocols are rows: the built-in ones come with the schema, a clinic can add its own.
+// Protocols are rows: the built-in ones are written from their one definition in core, a clinic
+// can add its own.
 #include <sstream>
 
 #include "store/rows.hpp"
@@ -89,6 +90,31 @@ Result<std::int64_t> insert_protocol_row(const Db& db, const Protocol& p) {
   s->bind(5, p.trials_per_side).bind(6, eyes_text(p.eyes)).bind(7, p.description);
   if (Status st = s->run(); !st) return Error{"protocol '" + p.name + "': " + st.error().message};
   return db.last_insert_id();
+}
+
+Status sync_builtin_protocols(const Db& db) {
+  for (const TestProtocol& builtin : builtin_test_protocols()) {
+    auto s = db.prepare(std::string(kProtocolColumns) + "WHERE name = ?1");
+    if (!s) return s.error();
+    s->bind(1, builtin.name);
+    const auto row = s->step();
+    if (!row) return row.error();
+    if (*row && static_cast<const TestProtocol&>(protocol_from(*s)) == builtin) continue;
+    // Missing, or written by an older Stance: this definition wins; a clinic's own protocol
+    // that happens to have the name (builtin = 0) is left as the clinic made it.
+    auto w = db.prepare(
+        "INSERT INTO protocol (name, task, seconds, repetitions, trials_per_side, eyes, "
+        "description, builtin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1) "
+        "ON CONFLICT (name) DO UPDATE SET task = ?2, seconds = ?3, repetitions = ?4, "
+        "trials_per_side = ?5, eyes = ?6, description = ?7 WHERE builtin = 1");
+    if (!w) return w.error();
+    w->bind(1, builtin.name).bind(2, to_string(builtin.task)).bind(3, builtin.seconds);
+    w->bind(4, builtin.repetitions).bind(5, builtin.trials_per_side);
+    w->bind(6, eyes_text(builtin.eyes)).bind(7, builtin.description);
+    if (Status st = w->run(); !st)
+      return Error{"built-in protocol '" + builtin.name + "': " + st.error().message};
+  }
+  return {};
 }
 
 }  // namespace stance::store

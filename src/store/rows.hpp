@@ -14,6 +14,8 @@ Result<std::int64_t> insert_patient_row(const Db& db, const Patient& patient);
 Result<std::int64_t> insert_session_row(const Db& db, const Session& session);
 // A protocol definition (checked by Store::add_protocol before).
 Result<std::int64_t> insert_protocol_row(const Db& db, const Protocol& protocol);
+// Writes the built-in protocols from core/test_protocol.cpp where they are missing or differ.
+Status sync_builtin_protocols(const Db& db);
 // The trial, its recording with the checksum, and its metric rows.
 Result<std::int64_t> insert_trial_rows(const Db& db, const Trial& trial,
                                        std::span<const std::uint8_t> recording);

@@ -36,7 +36,7 @@ class Store {
   Result<Patient> patient_by_id(std::int64_t id) const;
   Result<std::vector<Patient>> patients() const;
 
-  // Protocols (the built-in ones come with the schema).
+  // Protocols (the built-in ones written on opening, from core/test_protocol.cpp).
   Result<std::vector<Protocol>> protocols() const;
   Result<Protocol> protocol(const std::string& name) const;
   Result<std::int64_t> add_protocol(const Protocol& protocol);

@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "store/migrations.hpp"
+#include "store/rows.hpp"
 #include "store/store.hpp"
 
 namespace stance::store {
@@ -82,6 +83,14 @@ Status check_is_stance_store(const Db& db, std::int64_t version, const std::stri
   return {};
 }
 
+// In one transaction, and only when a built-in protocol is missing or differs.
+Status sync_builtins(const Db& db) {
+  auto tx = Transaction::begin(db);
+  if (!tx) return tx.error();
+  if (Status s = sync_builtin_protocols(db); !s) return s;
+  return tx->commit();
+}
+
 }  // namespace
 
 Status create_owner_only_file(const std::filesystem::path& path) {
@@ -127,6 +136,7 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
   if (Status s = check_is_stance_store(*db, *version, name); !s) return s.error();
   if (Status s = configure(*db); !s) return Error{name + ": " + s.error().message};
   if (Status s = migrate(*db); !s) return Error{name + ": " + s.error().message};
+  if (Status s = sync_builtins(*db); !s) return Error{name + ": " + s.error().message};
   return Store(std::move(*db), path);
 }
 

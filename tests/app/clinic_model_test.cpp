@@ -12,12 +12,12 @@
 #include <sstream>
 #include <thread>
 
-#include "app/protocol.hpp"
 #include "app/session_model.hpp"
 #include "app/sheet_export.hpp"
 #include "app/views.hpp"
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
+#include "core/test_protocol.hpp"
 #include "temp_dir.hpp"
 
 namespace stance::app {
@@ -103,15 +103,12 @@ TEST_F(ClinicModelTest, PatientListHistoryAndProtocols) {
   EXPECT_EQ(anna->patient.name, "Anna Berg");
   EXPECT_EQ(clinic.find_patient("PFP-011")->visits, 0);
 
-  // The dashboard's built-in protocols are the store's, by name, so sessions file alike.
-  const auto mapped = protocols_from_store(protocols);
-  for (const Protocol& builtin : builtin_protocols()) {
-    const auto same = std::find_if(mapped.begin(), mapped.end(),
-                                   [&](const Protocol& p) { return p.name == builtin.name; });
-    ASSERT_NE(same, mapped.end()) << builtin.name;
-    EXPECT_EQ(same->task, builtin.task);
-    EXPECT_EQ(same->trials_per_side, builtin.trials_per_side);
-    EXPECT_EQ(same->eyes, builtin.eyes);
+  // The store's built-in protocols are the one definition the dashboard starts with.
+  for (const TestProtocol& builtin : builtin_test_protocols()) {
+    const auto same = std::find_if(protocols.begin(), protocols.end(),
+                                   [&](const TestProtocol& p) { return p.name == builtin.name; });
+    ASSERT_NE(same, protocols.end()) << builtin.name;
+    EXPECT_EQ(static_cast<const TestProtocol&>(*same), builtin);
   }
 
   clinic.open_patient("PFP-007");

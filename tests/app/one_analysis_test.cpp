@@ -44,7 +44,7 @@ class OneAnalysisTest : public ::testing::Test {
   OneAnalysisTest() { register_all_drivers(drivers_); }
 
   // Runs every step of `protocol` for a new patient and checks the three views of each trial.
-  void check_protocol(Protocol protocol, int expected_valid) {
+  void check_protocol(TestProtocol protocol, int expected_valid) {
     auto store = store::Store::open(dir_.path(protocol.name + ".db"));
     ASSERT_TRUE(store) << store.error().message;
     StoreSink sink(*store);
@@ -122,24 +122,24 @@ class OneAnalysisTest : public ::testing::Test {
 };
 
 TEST_F(OneAnalysisTest, BuiltInSquatProtocol) {
-  Protocol squat = builtin_protocols()[0];
+  TestProtocol squat = builtin_test_protocols()[0];
   squat.trials_per_side = 1;
   check_protocol(squat, 2);
 }
 
 TEST_F(OneAnalysisTest, BuiltInStanceProtocol) {
-  Protocol stance = builtin_protocols()[1];
+  TestProtocol stance = builtin_test_protocols()[1];
   stance.trials_per_side = 1;
-  stance.stance_seconds = 10;
+  stance.seconds = 10;
   check_protocol(stance, 4);  // eyes open and closed, each side
 }
 
 TEST_F(OneAnalysisTest, AClinicsThreeSquatProtocolStoresValidTrials) {
   // Once every stored trial was INVALID ("3 acceptable repetitions of the 5 asked") while the
   // live view said valid: the store re-analysed without the protocol's repetitions.
-  Protocol squat3 = builtin_protocols()[0];
+  TestProtocol squat3 = builtin_test_protocols()[0];
   squat3.name = "squat3";
-  squat3.squat_reps = 3;
+  squat3.repetitions = 3;
   squat3.trials_per_side = 1;
   check_protocol(squat3, 2);
 }

@@ -9,7 +9,7 @@
 
 #include "core/calibration.hpp"
 #include "sim_test_util.hpp"
-#include "spp_protocol/spp_protocol.hpp"
+#include "spp_wire/spp_wire.hpp"
 
 namespace stance::sim {
 namespace {

@@ -11,7 +11,7 @@
 
 #include "core/units.hpp"
 #include "sim_test_util.hpp"
-#include "spp_protocol/spp_protocol.hpp"
+#include "spp_wire/spp_wire.hpp"
 
 namespace stance::sim {
 namespace {

@@ -215,6 +215,33 @@ TEST_F(StoreTest, BuiltInProtocolsAndOwnOnes) {
   EXPECT_THAT(s.protocol("nope").error().message, HasSubstr("single-leg-squat"));
 }
 
+TEST_F(StoreTest, BuiltInProtocolsAreWrittenFromTheirOneDefinitionAndKeptInStep) {
+  {
+    Store s = open_store();
+    for (const TestProtocol& builtin : builtin_test_protocols()) {
+      const auto stored = s.protocol(builtin.name);
+      ASSERT_TRUE(stored.ok()) << builtin.name;
+      EXPECT_EQ(static_cast<const TestProtocol&>(*stored), builtin);
+    }
+    // An older Stance wrote a built-in differently; a clinic's own protocol is its own.
+    ASSERT_TRUE(s.db()
+                    .exec("UPDATE protocol SET repetitions = 4, description = 'old' "
+                          "WHERE name = 'single-leg-squat'")
+                    .ok());
+    Protocol mine;
+    mine.name = "squat-3";
+    mine.task = Task::kSingleLegSquat;
+    mine.repetitions = 3;
+    ASSERT_TRUE(s.add_protocol(mine).ok());
+  }
+  Store s = open_store();
+  const auto squat = s.protocol("single-leg-squat");
+  ASSERT_TRUE(squat.ok());
+  EXPECT_EQ(static_cast<const TestProtocol&>(*squat), builtin_test_protocols()[0]);
+  EXPECT_EQ(s.protocol("squat-3")->repetitions, 3);
+  EXPECT_EQ(*s.db().query_integer("SELECT count(*) FROM protocol"), 3);
+}
+
 TEST_F(StoreTest, TrialKeepsItsRecordingWithAChecksumCheckedOnRead) {
   Store s = open_store();
   Session session;

@@ -11,7 +11,7 @@
 #include <cstring>
 #include <thread>
 
-#include "spp_protocol/spp_protocol.hpp"
+#include "spp_wire/spp_wire.hpp"
 
 namespace stance::usbemu {
 namespace {

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <span>
 
-#include "spp_protocol/spp_protocol.hpp"
+#include "spp_wire/spp_wire.hpp"
 
 namespace stance::spp {
 namespace {

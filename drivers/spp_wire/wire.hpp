@@ -1,5 +1,5 @@
 #pragma once
-// Internal to stance_spp_protocol: SPP fields are little-endian at fixed offsets. These helpers
+// Internal to stance_spp_wire: SPP fields are little-endian at fixed offsets. These helpers
 // pack and unpack them byte by byte, so the host's byte order and struct layout never matter.
 // Callers check the block length first; the helpers do not.
 #include <bit>

@@ -7,8 +7,8 @@
 #include <string>
 
 #include "core/units.hpp"
-#include "spp_protocol/spp_protocol.hpp"
-#include "spp_protocol/wire.hpp"
+#include "spp_wire/spp_wire.hpp"
+#include "spp_wire/wire.hpp"
 
 namespace stance::spp {
 namespace {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "spp_protocol/spp_protocol.hpp"
+#include "spp_wire/spp_wire.hpp"
 
 namespace stance::spp {
 namespace {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "core/raw_frame.hpp"
-#include "spp_protocol/spp_protocol.hpp"
+#include "spp_wire/spp_wire.hpp"
 
 namespace stance::spp::testing {
 

@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "spp_protocol/spp_protocol.hpp"
+#include "spp_wire/spp_wire.hpp"
 
 namespace stance::spp {
 

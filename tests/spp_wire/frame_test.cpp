@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "spp_protocol/spp_protocol.hpp"
+#include "spp_wire/spp_wire.hpp"
 #include "spp_test_frames.hpp"
 
 namespace stance::spp {
