@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "camera/camera_frame.hpp"
-#include "core/result.hpp"
+#include "support/result.hpp"
 
 namespace stance::camera {
 

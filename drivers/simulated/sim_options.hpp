@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "core/plate.hpp"
-#include "core/result.hpp"
 #include "simulated/fault_plan.hpp"
 #include "simulated/subject_model.hpp"
+#include "support/result.hpp"
 
 namespace stance::sim {
 

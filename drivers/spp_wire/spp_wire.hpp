@@ -11,7 +11,7 @@
 #include "core/plate.hpp"
 #include "core/raw_frame.hpp"
 #include "core/recording.hpp"
-#include "core/result.hpp"
+#include "support/result.hpp"
 
 namespace stance::spp {
 

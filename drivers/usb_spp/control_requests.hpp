@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "core/plate.hpp"
-#include "core/result.hpp"
 #include "spp_wire/spp_wire.hpp"
+#include "support/result.hpp"
 
 struct libusb_device_handle;
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/result.hpp"
+#include "support/result.hpp"
 #include "usb_spp/usb_context.hpp"
 
 namespace stance::usb {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/units.hpp"
+
 namespace stance::usb {
 namespace {
 
@@ -73,7 +75,7 @@ PlateHealth StreamIntake::health() const {
   h.stream.frames_received -= host_overflow_frames_;
   h.stream.frames_lost += host_overflow_frames_;
   h.transfer_errors = transfer_errors_;
-  h.mean_latency_ms = clock_.mean_latency_s() * 1000.0;
+  h.mean_latency_ms = ms_from_s(clock_.mean_latency_s());
   return h;
 }
 

@@ -13,7 +13,7 @@
 #include <span>
 #include <vector>
 
-#include "core/result.hpp"
+#include "support/result.hpp"
 #include "usb_spp/plate_finder.hpp"
 
 struct libusb_transfer;

@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "core/result.hpp"
+#include "support/result.hpp"
 
 struct libusb_context;
 struct libusb_device;

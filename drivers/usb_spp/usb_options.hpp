@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/result.hpp"
+#include "support/result.hpp"
 #include "usb_spp/plate_finder.hpp"
 
 namespace stance::usb {

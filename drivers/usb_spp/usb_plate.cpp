@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/units.hpp"
 #include "usb_spp/control_requests.hpp"
 #include "usb_spp/event_thread.hpp"
 
@@ -374,8 +375,8 @@ UsbHealth UsbPlate::usb_health() const {
   std::lock_guard lock(data_mutex_);
   h.plate = intake_->health();
   const DeviceClock& clock = intake_->clock();
-  h.max_latency_ms = clock.max_latency_s() * 1000.0;
-  h.last_latency_ms = clock.last_latency_s() * 1000.0;
+  h.max_latency_ms = ms_from_s(clock.max_latency_s());
+  h.last_latency_ms = ms_from_s(clock.last_latency_s());
   h.clock_reanchors = clock.reanchors();
   h.transfers_completed = intake_->transfers();
   h.stalls_cleared = stalls_cleared_;

@@ -5,10 +5,10 @@
 #include <memory>
 #include <string>
 
-#include "core/result.hpp"
 #include "core/test_protocol.hpp"
 #include "device/driver_registry.hpp"
 #include "live/live_session.hpp"
+#include "support/result.hpp"
 
 namespace stance::app {
 

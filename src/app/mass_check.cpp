@@ -1,29 +1,20 @@
 #include "app/mass_check.hpp"
 
-#include <cstdio>
-
+#include "core/units.hpp"
 #include "recording/plate_adjustment_file.hpp"
 #include "services/data_dirs.hpp"
 #include "services/plate_calibration.hpp"
+#include "support/format.hpp"
 
 namespace stance::app {
-namespace {
-
-std::string one_decimal(double v) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f", v);
-  return text;
-}
-
-}  // namespace
 
 std::string MassCheck::step_address(const LiveSource& source, bool with_mass, double mass_kg,
                                     std::optional<CellPosition> at) {
   if (!source.simulated()) return source.address();
   std::string a = source.address() + (source.address() == "sim" ? ":" : ",");
   if (!with_mass) return a + "load=none";
-  a += "load=mass,mass=" + one_decimal(mass_kg);
-  if (at) a += ",mass_at_mm=" + one_decimal(1000 * at->x_m) + ":" + one_decimal(1000 * at->y_m);
+  a += "load=mass,mass=" + fixed(mass_kg, 1);
+  if (at) a += ",mass_at_mm=" + fixed(mm_from_m(at->x_m), 1) + ":" + fixed(mm_from_m(at->y_m), 1);
   return a;
 }
 
@@ -39,21 +30,21 @@ void MassCheck::restart() {
 void MassCheck::start_tare(LiveSource& source) {
   if (busy()) return;
   stage_ = Stage::kTaring;
-  message_ = "Recording the empty plate for " + one_decimal(seconds) + " s: nobody touches it.";
+  message_ = "Recording the empty plate for " + fixed(seconds, 1) + " s: nobody touches it.";
   launch(source, false);
 }
 
 void MassCheck::start_check(LiveSource& source) {
   if (busy()) return;
   stage_ = Stage::kChecking;
-  message_ = "Recording the mass for " + one_decimal(seconds) + " s: hands off the plate.";
+  message_ = "Recording the mass for " + fixed(seconds, 1) + " s: hands off the plate.";
   launch(source, true);
 }
 
 void MassCheck::launch(LiveSource& source, bool with_mass) {
   failed_ = false;
   std::optional<CellPosition> at;
-  if (position_known) at = CellPosition{at_x_mm / 1000.0, at_y_mm / 1000.0};
+  if (position_known) at = CellPosition{m_from_mm(at_x_mm), m_from_mm(at_y_mm)};
   const std::string address = step_address(source, with_mass, mass_kg, at);
   source.close();  // the plate streams to one reader: the live view pauses meanwhile
   const DriverRegistry& drivers = source.drivers();

@@ -7,8 +7,8 @@
 #include <string>
 #include <utility>
 
-#include "core/result.hpp"
 #include "support/process.hpp"
+#include "support/result.hpp"
 
 struct GLFWwindow;
 struct ImFont;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "support/format.hpp"
+
 namespace stance::app {
 namespace {
 
@@ -17,10 +19,8 @@ const ImU32 kGridColour = IM_COL32(215, 218, 222, 255);
 const ImU32 kBackground = IM_COL32(255, 255, 255, 255);
 
 std::string tick_text(double v, double step) {
-  char text[32];
   const int decimals = step >= 1.0 ? 0 : static_cast<int>(std::ceil(-std::log10(step)));
-  std::snprintf(text, sizeof text, "%.*f", decimals, v);
-  return text;
+  return fixed(v, decimals);
 }
 
 }  // namespace

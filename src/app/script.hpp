@@ -26,8 +26,8 @@
 #include "app/live_source.hpp"
 #include "app/mass_check.hpp"
 #include "app/session_model.hpp"
-#include "core/result.hpp"
 #include "live/live_snapshot.hpp"
+#include "support/result.hpp"
 
 namespace stance::app {
 

@@ -4,8 +4,8 @@
 #include <map>
 #include <sstream>
 
-#include "recording/atomic_file.hpp"
-#include "recording/key_value_text.hpp"
+#include "support/atomic_file.hpp"
+#include "support/key_value_text.hpp"
 
 namespace stance::app {
 namespace {

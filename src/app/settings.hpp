@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string>
 
-#include "core/result.hpp"
+#include "support/result.hpp"
 
 namespace stance::app {
 

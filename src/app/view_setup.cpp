@@ -58,7 +58,7 @@ void draw_patient_list(ViewContext& v) {
       ImGui::TableNextColumn();
       if (ImGui::Selectable(p.code.c_str(), m.patient_code == p.code,
                             ImGuiSelectableFlags_SpanAllColumns)) {
-        choose_patient(v, row);
+        choose_patient(v.session, v.clinic, row);
       }
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(p.name.c_str());
@@ -96,14 +96,6 @@ std::string draw_new_patient(ViewContext& v, const PatientRow* known) {
 }
 
 }  // namespace
-
-void choose_patient(ViewContext& v, const PatientRow& row) {
-  v.session.patient_code = row.patient.code;
-  if (row.patient.involved_side != Limb::kUnspecified) {
-    v.session.involved = row.patient.involved_side;
-  }
-  v.clinic.open_patient(row.patient.code);  // the history view is ready when asked for
-}
 
 void draw_setup_view(ViewContext& v) {
   SessionModel& m = v.session;

@@ -3,6 +3,7 @@
 // model and the latest live snapshot; the dashboard registers them in one place.
 #include <imgui.h>
 
+#include "app/actions.hpp"
 #include "app/clinic_model.hpp"
 #include "app/live_source.hpp"
 #include "app/mass_check.hpp"
@@ -32,12 +33,6 @@ void draw_device_view(ViewContext& v);
 
 // The whole window: a header with the tabs, and the chosen view.
 void draw_dashboard(ViewContext& v);
-
-// Actions shared by views and the scripted mode.
-void choose_patient(ViewContext& v, const PatientRow& row);  // and loads the history
-// Plays a stored trial in the live view (refused while a session is recording).
-void replay_stored_trial(ClinicModel& clinic, LiveSource& source, SessionModel& session,
-                         std::int64_t trial_id);
 
 // Parts shared by views.
 void draw_cop_plot(const live::LiveSnapshot& s, ImVec2 size);

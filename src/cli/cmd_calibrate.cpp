@@ -30,7 +30,7 @@ Result<CellPosition> parse_position_mm(const std::string& text) {
   if (!(in >> x >> comma >> y) || comma != ',' || !(in >> std::ws).eof()) {
     return Error{"'" + text + "' is not a position: write x,y in mm, e.g. -100,200"};
   }
-  return CellPosition{x / 1000.0, y / 1000.0};
+  return CellPosition{m_from_mm(x), m_from_mm(y)};
 }
 
 Result<std::vector<CellPosition>> parse_positions_mm(const std::string& text) {

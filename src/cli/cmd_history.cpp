@@ -8,11 +8,11 @@
 #include "cli/cli.hpp"
 #include "cli/store_access.hpp"
 #include "cli/store_commands.hpp"
-#include "recording/json_writer.hpp"
 #include "report/progress_json.hpp"
 #include "store/progress.hpp"
 #include "store/trial_metrics.hpp"
 #include "support/format.hpp"
+#include "support/json_writer.hpp"
 
 namespace stance::cli {
 namespace {

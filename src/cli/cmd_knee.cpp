@@ -4,8 +4,8 @@
 
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
-#include "recording/json_writer.hpp"
 #include "support/format.hpp"
+#include "support/json_writer.hpp"
 #include "vision/knee_video.hpp"
 
 namespace stance::cli {

@@ -3,8 +3,8 @@
 #include <vector>
 
 #include "core/recording.hpp"
-#include "core/result.hpp"
 #include "support/args.hpp"
+#include "support/result.hpp"
 
 namespace stance::cli {
 

@@ -8,9 +8,9 @@
 
 #include "core/butterworth.hpp"
 #include "core/force_samples.hpp"
-#include "core/result.hpp"
 #include "core/sample_window.hpp"
 #include "core/sway_basic.hpp"
+#include "support/result.hpp"
 
 namespace stance {
 

@@ -10,7 +10,7 @@
 #include "core/force_samples.hpp"
 #include "core/plate.hpp"
 #include "core/raw_frame.hpp"
-#include "core/result.hpp"
+#include "support/result.hpp"
 
 namespace stance {
 

@@ -2,15 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
+
+#include "support/format.hpp"
 
 namespace stance {
 
 std::string seconds_text(double s) {
-  std::ostringstream out;
-  out.precision(3);
-  out << std::fixed << s << " s";
-  return out.str();
+  return fixed(s, 3) + " s";
 }
 
 Result<SampleRange> window_on_grid(Eigen::Index size, double rate_hz, double start_s,

@@ -4,7 +4,7 @@
 #include <Eigen/Core>
 #include <string>
 
-#include "core/result.hpp"
+#include "support/result.hpp"
 
 namespace stance {
 

@@ -10,6 +10,9 @@ inline constexpr double kMm2PerM2 = 1.0e6;
 inline constexpr double mm_from_m(double m) {
   return m * kMmPerM;
 }
+inline constexpr double m_from_mm(double mm) {
+  return mm / kMmPerM;
+}
 inline constexpr double mm2_from_m2(double m2) {
   return m2 * kMm2PerM2;
 }

@@ -7,8 +7,8 @@
 #include <functional>
 
 #include "core/recording.hpp"
-#include "core/result.hpp"
 #include "device/plate_device.hpp"
+#include "support/result.hpp"
 
 namespace stance {
 

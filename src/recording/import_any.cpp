@@ -7,12 +7,12 @@
 #include <utility>
 #include <vector>
 
-#include "recording/atomic_file.hpp"
 #include "recording/csv_table.hpp"
 #include "recording/motive_import.hpp"
 #include "recording/opensim_import.hpp"
 #include "recording/plain_csv_import.hpp"
 #include "recording/trial_file.hpp"
+#include "support/atomic_file.hpp"
 
 namespace stance {
 namespace {

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/result.hpp"
 #include "recording/imported_recording.hpp"
+#include "support/result.hpp"
 
 namespace stance {
 

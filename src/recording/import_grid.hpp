@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "core/force_samples.hpp"
-#include "core/result.hpp"
 #include "core/wrench.hpp"
 #include "recording/csv_table.hpp"
 #include "recording/imported_recording.hpp"
+#include "support/result.hpp"
 
 namespace stance::import_detail {
 

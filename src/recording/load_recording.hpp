@@ -8,8 +8,8 @@
 
 #include "core/force_samples.hpp"
 #include "core/recording.hpp"
-#include "core/result.hpp"
 #include "recording/imported_recording.hpp"
+#include "support/result.hpp"
 
 namespace stance {
 

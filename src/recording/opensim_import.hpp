@@ -6,9 +6,9 @@
 // Details: docs/importers.md.
 #include <cstddef>
 
-#include "core/result.hpp"
 #include "recording/csv_table.hpp"
 #include "recording/imported_recording.hpp"
+#include "support/result.hpp"
 
 namespace stance {
 

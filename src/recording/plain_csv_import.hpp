@@ -4,9 +4,9 @@
 // Formats, axes and rules: docs/importers.md.
 #include <cstddef>
 
-#include "core/result.hpp"
 #include "recording/csv_table.hpp"
 #include "recording/imported_recording.hpp"
+#include "support/result.hpp"
 
 namespace stance {
 

@@ -10,8 +10,8 @@
 #include <system_error>
 #include <vector>
 
-#include "recording/atomic_file.hpp"
-#include "recording/key_value_text.hpp"
+#include "support/atomic_file.hpp"
+#include "support/key_value_text.hpp"
 
 namespace stance {
 namespace {

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/plate.hpp"
-#include "core/result.hpp"
+#include "support/result.hpp"
 
 namespace stance {
 

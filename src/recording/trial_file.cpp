@@ -12,7 +12,7 @@
 #include <set>
 #include <string_view>
 
-#include "recording/atomic_file.hpp"
+#include "support/atomic_file.hpp"
 
 namespace stance {
 namespace {

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "core/recording.hpp"
-#include "core/result.hpp"
-#include "recording/atomic_file.hpp"
+#include "support/atomic_file.hpp"
+#include "support/result.hpp"
 
 namespace stance {
 

@@ -76,12 +76,6 @@ void Page::row(const std::vector<std::string>& cells, const std::vector<double>&
   y += h + 1;
 }
 
-std::string fixed(double v, int decimals) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.*f", decimals, v);
-  return text;
-}
-
 std::string side_name(Limb limb) {
   return limb == Limb::kLeft ? "Left" : limb == Limb::kRight ? "Right" : "Side?";
 }

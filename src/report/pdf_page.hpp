@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "report/sheet_data.hpp"
+#include "support/format.hpp"
 
 namespace stance::report {
 
@@ -46,7 +47,6 @@ class Page {
   double width_;
 };
 
-std::string fixed(double v, int decimals);
 std::string side_name(Limb limb);             // "Left", "Right", "Side?"
 std::string trial_name(const SheetTrial& t);  // e.g. "Left, stance, eyes open, trial 2"
 

@@ -7,10 +7,10 @@
 #include <set>
 #include <string>
 
-#include "recording/atomic_file.hpp"
 #include "report/pdf_page.hpp"
 #include "report/pdf_plots.hpp"
 #include "report/pdf_progress.hpp"
+#include "support/atomic_file.hpp"
 
 namespace stance::report {
 namespace {

@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <vector>
 
-#include "core/result.hpp"
-#include "recording/atomic_file.hpp"
 #include "report/sheet_data.hpp"
+#include "support/atomic_file.hpp"
+#include "support/result.hpp"
 
 namespace stance::report {
 

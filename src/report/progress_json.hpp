@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "recording/json_writer.hpp"
 #include "store/progress.hpp"
+#include "support/json_writer.hpp"
 
 namespace stance::report {
 

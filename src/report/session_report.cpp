@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
-#include "recording/atomic_file.hpp"
 #include "report/pdf_sheet.hpp"
 #include "report/sheet_csv.hpp"
 #include "report/sheet_json.hpp"
+#include "support/atomic_file.hpp"
 
 namespace stance::report {
 

@@ -6,9 +6,9 @@
 #include <optional>
 #include <string>
 
-#include "core/result.hpp"
-#include "recording/atomic_file.hpp"
 #include "report/session_sheet.hpp"
+#include "support/atomic_file.hpp"
+#include "support/result.hpp"
 
 namespace stance::report {
 

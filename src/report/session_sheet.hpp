@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <string>
 
-#include "core/result.hpp"
 #include "report/sheet_data.hpp"
 #include "store/store.hpp"
+#include "support/result.hpp"
 
 namespace stance::report {
 

@@ -1,6 +1,6 @@
 #pragma once
-// Everything one test sheet shows, in display units, gathered before any drawing: the PDF, and
-// later the CSV and JSON exports, are made from this one structure (docs/test-sheet.md).
+// Everything one test sheet shows, in display units, gathered before any drawing: the PDF, the
+// CSV and the JSON exports are all made from this one structure (docs/test-sheet.md).
 #include <cstdint>
 #include <filesystem>
 #include <map>

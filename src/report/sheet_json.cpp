@@ -2,9 +2,9 @@
 
 #include <sstream>
 
-#include "recording/json_writer.hpp"
 #include "report/progress_json.hpp"
 #include "report/sheet_csv.hpp"
+#include "support/json_writer.hpp"
 
 namespace stance::report {
 namespace {

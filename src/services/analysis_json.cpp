@@ -1,7 +1,7 @@
 #include "services/analysis_json.hpp"
 
 #include "core/units.hpp"
-#include "recording/json_writer.hpp"
+#include "support/json_writer.hpp"
 
 namespace stance {
 namespace {

@@ -3,9 +3,9 @@
 // plate's serial number, or the factory calibration when there is none.
 #include <string>
 
-#include "core/result.hpp"
 #include "device/plate_device.hpp"
 #include "recording/plate_adjustment_file.hpp"
+#include "support/result.hpp"
 
 namespace stance {
 

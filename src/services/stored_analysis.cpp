@@ -5,10 +5,10 @@
 
 #include "core/analysis_policy.hpp"
 #include "core/recording_samples.hpp"
-#include "recording/json_writer.hpp"
 #include "recording/trial_file.hpp"
 #include "services/analysis_json.hpp"
 #include "store/trial_metrics.hpp"
+#include "support/json_writer.hpp"
 
 namespace stance {
 namespace {

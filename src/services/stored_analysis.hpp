@@ -7,9 +7,9 @@
 #include <string>
 
 #include "core/recording.hpp"
-#include "core/result.hpp"
 #include "core/trial_analysis.hpp"
 #include "store/model.hpp"
+#include "support/result.hpp"
 
 namespace stance {
 

@@ -3,8 +3,8 @@
 // `PRAGMA user_version` holds the schema a store has. Never edit a released migration: add one.
 #include <span>
 
-#include "core/result.hpp"
 #include "store/sqlite_db.hpp"
+#include "support/result.hpp"
 
 namespace stance::store {
 

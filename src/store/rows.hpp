@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <span>
 
-#include "core/result.hpp"
 #include "store/model.hpp"
 #include "store/sqlite_db.hpp"
+#include "support/result.hpp"
 
 namespace stance::store {
 

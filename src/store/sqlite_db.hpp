@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/result.hpp"
+#include "support/result.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;

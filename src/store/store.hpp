@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "core/result.hpp"
 #include "store/model.hpp"
 #include "store/sqlite_db.hpp"
+#include "support/result.hpp"
 
 namespace stance::store {
 

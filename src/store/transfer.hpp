@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/result.hpp"
 #include "store/store.hpp"
+#include "support/result.hpp"
 
 namespace stance::store {
 

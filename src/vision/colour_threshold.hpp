@@ -2,7 +2,7 @@
 // Colour thresholds in HSV, and a colour learnt from a clicked pixel.
 #include <opencv2/core.hpp>
 
-#include "core/result.hpp"
+#include "support/result.hpp"
 #include "vision/marker_types.hpp"
 
 namespace stance::vision {

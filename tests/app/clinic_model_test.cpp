@@ -12,12 +12,12 @@
 #include <sstream>
 #include <thread>
 
+#include "app/actions.hpp"
 #include "app/session_model.hpp"
 #include "app/sheet_export.hpp"
-#include "app/views.hpp"
-#include "cli/cli.hpp"
-#include "cli/command.hpp"
 #include "core/test_protocol.hpp"
+#include "services/drivers.hpp"
+#include "stored_sessions.hpp"
 #include "temp_dir.hpp"
 
 namespace stance::app {
@@ -38,20 +38,23 @@ void pump(StoreWorker& worker) {
 
 class ClinicModelTest : public ::testing::Test {
  protected:
+  // Three squat visits of one patient with less simulated wobble each time, recorded on the
+  // simulated plate and stored with their real analysis, as the dashboard's saving thread does.
   ClinicModelTest() {
     register_all_drivers(drivers_);
-    stance({"patient", "add", "PFP-007", "--name", "Anna Berg", "--involved", "left"});
-    stance({"patient", "add", "PFP-011", "--involved", "right"});
+    test_support::StoredSessions stored(db_);
+    const auto anna = stored.add_patient("PFP-007", "Anna Berg", 1990, Limb::kLeft);
+    stored.add_patient("PFP-011", "", 1985, Limb::kRight);
     int seed = 1;
+    int day = 1;
     for (const char* wobble : {"0.9", "0.6", "0.3"}) {
-      stance({"session", "record", "PFP-007", "--protocol", "single-leg-squat", "--seed",
-              std::to_string(seed++), "--device", std::string("sim:wobble=") + wobble});
+      const auto session = stored.add_session(
+          anna, "2026-11-0" + std::to_string(day++) + "T09:00:00Z", "single-leg-squat");
+      for (const TrialCondition& t : trial_order(builtin_test_protocols()[0], Limb::kLeft)) {
+        stored.add_trial(
+            session, {t.task, t.limb, t.eyes, t.attempt, std::string(",wobble=") + wobble}, seed++);
+      }
     }
-  }
-  void stance(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", db_.string()});
-    std::ostringstream out, err;
-    ASSERT_EQ(cli::run(args, out, err), 0) << err.str();
   }
   test::TempDir dir_{"stance-clinic"};
   std::filesystem::path db_ = dir_.root() / "clinic.db";

@@ -21,7 +21,7 @@
 #include <thread>
 #include <vector>
 
-#include "recording/atomic_file.hpp"
+#include "support/atomic_file.hpp"
 
 namespace stance {
 namespace {

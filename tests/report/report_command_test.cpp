@@ -11,6 +11,7 @@
 #include "../cli/cli_run.hpp"
 #include "core/symmetry.hpp"
 #include "json_check.hpp"
+#include "shell_output.hpp"
 #include "stored_sessions.hpp"
 #include "temp_dir.hpp"
 
@@ -18,7 +19,7 @@ namespace stance::report {
 namespace {
 
 using cli::CliRun;
-using test_support::PlannedTrial;
+using stance::test_support::PlannedTrial;
 using test_support::run;
 
 std::string read(const std::filesystem::path& path) {
@@ -65,7 +66,7 @@ class ReportCommandTest : public ::testing::Test {
 
   test::TempDir dir_{"stance-report-cli"};
   const std::filesystem::path db_ = dir_.path("clinic.db");
-  test_support::StoredSessions stored_{db_};
+  stance::test_support::StoredSessions stored_{db_};
   std::string info_;
 };
 

@@ -14,12 +14,12 @@
 namespace stance::report {
 namespace {
 
-using test_support::PlannedTrial;
+using stance::test_support::PlannedTrial;
 
 class SessionSheetTest : public ::testing::Test {
  protected:
   test::TempDir dir_{"stance-session-sheet"};
-  test_support::StoredSessions stored_{dir_.path("clinic.db")};
+  stance::test_support::StoredSessions stored_{dir_.path("clinic.db")};
 };
 
 TEST_F(SessionSheetTest, FiguresAreTheStoredResults) {

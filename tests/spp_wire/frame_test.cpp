@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "spp_wire/spp_wire.hpp"
 #include "spp_test_frames.hpp"
+#include "spp_wire/spp_wire.hpp"
 
 namespace stance::spp {
 namespace {

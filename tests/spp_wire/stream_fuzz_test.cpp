@@ -9,8 +9,8 @@
 #include <random>
 #include <vector>
 
-#include "spp_wire/spp_wire.hpp"
 #include "spp_test_frames.hpp"
+#include "spp_wire/spp_wire.hpp"
 
 namespace stance::spp {
 namespace {

@@ -15,7 +15,7 @@
 #include "core/descriptors/descriptor_set.hpp"
 #include "core/descriptors/presets.hpp"
 #include "core/force_samples.hpp"
-#include "core/result.hpp"
+#include "support/result.hpp"
 
 namespace stance {
 

@@ -18,7 +18,7 @@
 #include "core/butterworth.hpp"
 #include "core/descriptors/cop_trace.hpp"
 #include "core/force_samples.hpp"
-#include "core/result.hpp"
+#include "support/result.hpp"
 
 namespace stance {
 

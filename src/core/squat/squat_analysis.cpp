@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 #include <string>
 
 #include "core/squat/body_weight.hpp"
@@ -11,6 +10,7 @@
 #include "core/squat/working_signals.hpp"
 #include "core/units.hpp"
 #include "core/validity/load_events.hpp"
+#include "support/format.hpp"
 
 namespace stance {
 namespace {
@@ -42,13 +42,6 @@ std::vector<Range> runs_where(const std::vector<std::uint8_t>& mask) {
 TimeInterval interval(const WorkingSignals& w, Range r) {
   // Block i covers [t_i - 0.5/rate, t_i + 0.5/rate].
   return {w.time_s(static_cast<double>(r.begin) - 0.5), w.time_s(static_cast<double>(r.end) - 0.5)};
-}
-
-std::string fixed(double x, int decimals) {
-  std::ostringstream out;
-  out.precision(decimals);
-  out << std::fixed << x;
-  return out.str();
 }
 
 // One loaded stretch: integrate, find the dips, re-integrate with a rest at every top, time them.

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "core/force_samples.hpp"
-#include "core/result.hpp"
 #include "core/squat/squat_options.hpp"
+#include "support/result.hpp"
 
 namespace stance {
 

@@ -21,10 +21,9 @@ void check_reps(const SquatAnalysis& squats, const ValidityOptions& o, std::vect
     if (!rep.complete) why = "not completed";
     if (rep.shallow)
       why += std::string(why.empty() ? "" : ", ") + "too shallow (" +
-             validity::fixed(100.0 * rep.depth_m, 1) + " cm)";
+             fixed(100.0 * rep.depth_m, 1) + " cm)";
     if (rep.too_fast)
-      why += std::string(why.empty() ? "" : ", ") + "too fast (" +
-             validity::fixed(rep.duration_s, 1) + " s)";
+      why += std::string(why.empty() ? "" : ", ") + "too fast (" + fixed(rep.duration_s, 1) + " s)";
     out.push_back(
         {FindingKind::kRepFlagged, Severity::kQualifies, rep.start_s, rep.end_s,
          static_cast<double>(rep.index),
@@ -136,7 +135,7 @@ TrialVerdict assess_validity(const ForceSamples& samples, Task task, const Squat
   if (w.size() < 4 || bw_n < squat_options.min_body_weight_n) {
     out.push_back({FindingKind::kNoLoad, Severity::kInvalidates, 0.0, 0.0, 0.0,
                    "nobody on the plate: the vertical force never reaches " +
-                       validity::fixed(squat_options.min_body_weight_n, 0) + " N"});
+                       fixed(squat_options.min_body_weight_n, 0) + " N"});
   } else {
     validity::find_unloading(w, bw_n, options, out);
     if (reuse) {

@@ -4,7 +4,7 @@
 #include <map>
 #include <string>
 
-#include "core/result.hpp"
+#include "support/result.hpp"
 
 namespace stance {
 

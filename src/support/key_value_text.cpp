@@ -1,4 +1,4 @@
-#include "recording/key_value_text.hpp"
+#include "support/key_value_text.hpp"
 
 #include <sstream>
 

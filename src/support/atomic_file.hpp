@@ -6,7 +6,7 @@
 #include <span>
 #include <vector>
 
-#include "core/result.hpp"
+#include "support/result.hpp"
 
 namespace stance {
 

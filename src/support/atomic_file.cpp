@@ -1,4 +1,4 @@
-#include "recording/atomic_file.hpp"
+#include "support/atomic_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

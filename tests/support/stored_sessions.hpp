@@ -1,7 +1,7 @@
 #pragma once
-// A real store filled for the report tests: a patient, sessions on given dates, and trials
-// recorded on the simulated plate, encoded as trial files and analysed as `stance session
-// record` does (analyze_stored_recording), so every stored result is the real one.
+// A real store filled for the tests of the sheet and the dashboard: a patient, sessions on given
+// dates, and trials recorded on the simulated plate, encoded as trial files and analysed as `stance
+// session record` does (analyze_stored_recording), so every stored result is the real one.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -11,11 +11,10 @@
 #include "device/trial_recorder.hpp"
 #include "recording/trial_file.hpp"
 #include "services/stored_analysis.hpp"
-#include "shell_output.hpp"
 #include "simulated/simulated_driver.hpp"
 #include "store/store.hpp"
 
-namespace stance::report::test_support {
+namespace stance::test_support {
 
 struct PlannedTrial {
   PlannedTrial(Task task_, Limb limb_, Eyes eyes_ = Eyes::kOpen, int attempt_ = 1,
@@ -57,13 +56,14 @@ class StoredSessions {
     return id ? *id : 0;
   }
 
-  std::int64_t add_session(std::int64_t patient_id, const std::string& started_utc) {
+  std::int64_t add_session(std::int64_t patient_id, const std::string& started_utc,
+                           const std::string& protocol = "single-leg-stance") {
     store::Session s;
     s.patient_id = patient_id;
     s.started_utc = started_utc;
     s.clinician = "R. Tester";
     s.plate_serial = "SIM-0001";
-    s.protocol = "single-leg-stance";
+    s.protocol = protocol;
     auto id = store_->add_session(s);
     EXPECT_TRUE(id) << id.error().message;
     return id ? *id : 0;
@@ -105,4 +105,4 @@ class StoredSessions {
   std::unique_ptr<store::Store> store_;
 };
 
-}  // namespace stance::report::test_support
+}  // namespace stance::test_support
