@@ -184,9 +184,10 @@ Row squat_trial(const Person& p, const OwnSway& own, int condition, int trial, s
                             p.left ? Limb::kLeft : Limb::kRight);
   const sim::SubjectModel& person = r.plate->subject();
   row.own_sway_mm = 1e3 * person.truth().sway_sd_ml_m;
-  if (!r.analysis.squats || !r.analysis.wobble || r.analysis.wobble->reps_used.empty()) return row;
+  if (!r.analysis.squats || !r.analysis.steadiness || r.analysis.steadiness->reps_used.empty())
+    return row;
   const SquatAnalysis& squats = *r.analysis.squats;
-  const KneeWobble& kw = *r.analysis.wobble;
+  const SquatSteadiness& kw = *r.analysis.steadiness;
 
   const auto w = squat::make_working_signals(r.samples, kRate_hz);
   const StudySignals s = make_study_signals(w);
@@ -219,16 +220,44 @@ Row squat_trial(const Person& p, const OwnSway& own, int condition, int trial, s
     if (own.values[k] > 0.0)
       row.value[std::string(info.name) + " / own stance"] = value / own.values[k];
   }
+  // The 2–6 Hz ML oscillation in excess of the person's own, by power (independent signals add
+  // in power): over the standing stretches of this very trial, and over the stance trial.
+  {
+    double ss = 0.0;
+    Eigen::Index count = 0;
+    const auto margin = static_cast<Eigen::Index>(0.25 * w.rate_hz);
+    Eigen::Index from = static_cast<Eigen::Index>(0.5 * w.rate_hz);
+    const auto add = [&](Eigen::Index a, Eigen::Index b) {
+      for (Eigen::Index i = std::max<Eigen::Index>(a, 0); i < std::min(b, w.size()); ++i) {
+        ss += s.ml_2_6_m[i] * s.ml_2_6_m[i];
+        ++count;
+      }
+    };
+    for (const SquatRep& rep : squats.reps) {
+      add(from, w.index_at(rep.start_s) - margin);
+      from = w.index_at(rep.end_s) + margin;
+    }
+    add(from, w.size() - static_cast<Eigen::Index>(0.5 * w.rate_hz));
+    const double standing_mm = count > 0 ? 1e3 * std::sqrt(ss / static_cast<double>(count)) : 0.0;
+    const double squat_mm = sum[static_cast<std::size_t>(Measure::kMlBand2To6)] / n;
+    const double own_mm = own.values[static_cast<std::size_t>(Measure::kMlBand2To6)];
+    row.value["ML COP 2-6 Hz excess over in-trial standing"] =
+        std::sqrt(std::max(0.0, squat_mm * squat_mm - standing_mm * standing_mm));
+    row.value["ML COP 2-6 Hz excess over own stance"] =
+        std::sqrt(std::max(0.0, squat_mm * squat_mm - own_mm * own_mm));
+  }
   row.value["medial shift"] = 1e3 * medial / n;
   row.value["medial shift / own stance ML SD"] = 1e3 * medial / n / own.ml_sd_mm;
-  row.value["former knee-wobble index"] = kw.index;
+  row.value["ML squat steadiness index (0-100)"] = kw.index;
+  row.value["ML squat steadiness excess"] = 1e3 * kw.trial.ml_excess_m;
   return row;
 }
 
 struct Summary {
   std::string name;
   double r2_collapse = 0, rho_collapse = 0, r2_wobble = 0, rho_wobble = 0, r2_sway = 0;
-  stats::Reliability rel;
+  stats::Reliability rel;       // targets: every person at every knee condition
+  stats::Reliability rel_zero;  // targets: the persons with no collapse and no wobble
   double zero_mean = 0, zero_sd = 0, top_mean = 0, d_0_1 = 0;
   int trials = 0;
 };
@@ -285,6 +314,17 @@ Summary summarize(const std::string& name, const std::vector<Row>& rows, int per
       m(static_cast<Eigen::Index>(i), j) = complete[i][static_cast<std::size_t>(j)];
   }
   out.rel = stats::icc_2_1(m);
+  std::vector<std::vector<double>> zero;
+  for (const auto& [key, values] : by_target) {
+    if (key.second == 0 && static_cast<int>(values.size()) == trials) zero.push_back(values);
+  }
+  Eigen::MatrixXd z(static_cast<Eigen::Index>(zero.size()), trials);
+  for (std::size_t i = 0; i < zero.size(); ++i) {
+    for (int j = 0; j < trials; ++j) {
+      z(static_cast<Eigen::Index>(i), j) = zero[i][static_cast<std::size_t>(j)];
+    }
+  }
+  out.rel_zero = stats::icc_2_1(z);
   (void)persons;
   return out;
 }
@@ -314,7 +354,9 @@ int run(int persons, int trials, std::uint64_t seed) {
     names.push_back(name + " / own stance");
   }
   for (const char* extra :
-       {"medial shift", "medial shift / own stance ML SD", "former knee-wobble index"})
+       {"ML COP 2-6 Hz excess over own stance", "ML COP 2-6 Hz excess over in-trial standing",
+        "medial shift", "medial shift / own stance ML SD", "ML squat steadiness excess",
+        "ML squat steadiness index (0-100)"})
     names.emplace_back(extra);
   std::printf(
       "Plate-knee study: %d persons (seed %llu) x %d knee conditions x %d trials of 5 squats, "
@@ -323,16 +365,19 @@ int run(int persons, int trials, std::uint64_t seed) {
   std::printf(
       "| measure | trials | R² collapse | ρ collapse | R² wobble | ρ wobble | R² own sway (no "
       "wobble) | "
-      "ICC(2,1) | SEM | MDC95 | no wobble, mean ± SD | wobble 4° | d (0 → 1°) |\n");
-  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+      "ICC(2,1) | SEM | MDC95 | ICC(2,1) no wobble | no wobble, mean ± SD | wobble 4° | d (0 → 1°) "
+      "|\n");
+  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
   for (const std::string& name : names) {
     const Summary s = summarize(name, rows, persons, trials);
     if (s.trials == 0) continue;
     std::printf(
-        "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.3g | %.3g | %.3g ± %.2g | %.3g | "
+        "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.3g | %.3g | %.2f | %.3g ± %.2g | "
+        "%.3g | "
         "%.2f |\n",
         s.name.c_str(), s.trials, s.r2_collapse, s.rho_collapse, s.r2_wobble, s.rho_wobble,
-        s.r2_sway, s.rel.icc, s.rel.sem, s.rel.mdc95, s.zero_mean, s.zero_sd, s.top_mean, s.d_0_1);
+        s.r2_sway, s.rel.icc, s.rel.sem, s.rel.mdc95, s.rel_zero.icc, s.zero_mean, s.zero_sd,
+        s.top_mean, s.d_0_1);
   }
   // The truth's own range, to read the table by.
   std::vector<double> tc, tw;
