@@ -262,17 +262,8 @@ struct Summary {
   int trials = 0;
 };
 
-double mean_of(const std::vector<double>& x) {
-  double s = 0;
-  for (double v : x) s += v;
-  return x.empty() ? 0.0 : s / static_cast<double>(x.size());
-}
-double sd_of(const std::vector<double>& x) {
-  const double m = mean_of(x);
-  double s = 0;
-  for (double v : x) s += (v - m) * (v - m);
-  return x.size() < 2 ? 0.0 : std::sqrt(s / static_cast<double>(x.size() - 1));
-}
+using stats::mean;
+using stats::sample_sd;
 
 Summary summarize(const std::string& name, const std::vector<Row>& rows, int persons, int trials) {
   Summary out;
@@ -299,11 +290,12 @@ Summary summarize(const std::string& name, const std::vector<Row>& rows, int per
   out.r2_wobble = stats::r_squared(wobble, v);
   out.rho_wobble = stats::spearman(wobble, v);
   out.r2_sway = stats::r_squared(zero_sway, zero_v);
-  out.zero_mean = mean_of(zero_v);
-  out.zero_sd = sd_of(zero_v);
-  out.top_mean = mean_of(top);
-  const double pooled = std::sqrt(0.5 * (sd_of(zero_v) * sd_of(zero_v) + sd_of(at1) * sd_of(at1)));
-  out.d_0_1 = pooled > 0 ? (mean_of(at1) - mean_of(zero_v)) / pooled : 0.0;
+  out.zero_mean = mean(zero_v);
+  out.zero_sd = sample_sd(zero_v);
+  out.top_mean = mean(top);
+  const double pooled =
+      std::sqrt(0.5 * (sample_sd(zero_v) * sample_sd(zero_v) + sample_sd(at1) * sample_sd(at1)));
+  out.d_0_1 = pooled > 0 ? (mean(at1) - mean(zero_v)) / pooled : 0.0;
   std::vector<std::vector<double>> complete;
   for (const auto& [key, values] : by_target) {
     if (static_cast<int>(values.size()) == trials) complete.push_back(values);
@@ -388,7 +380,7 @@ int run(int persons, int trials, std::uint64_t seed) {
   std::printf(
       "\nTruth over all trials: FPPA collapse %.1f ± %.1f°, FPPA wobble RMS %.2f ± %.2f°. "
       "Run time %.0f s.\n",
-      mean_of(tc), sd_of(tc), mean_of(tw), sd_of(tw),
+      mean(tc), sample_sd(tc), mean(tw), sample_sd(tw),
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   return 0;
 }

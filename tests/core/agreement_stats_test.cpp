@@ -58,6 +58,13 @@ TEST(AgreementStats, SpearmanWorkedExample) {
   EXPECT_NEAR(spearman(x, y), 1.0, 1e-12);
 }
 
+TEST(AgreementStats, MeanAndSampleSd) {
+  EXPECT_EQ(mean({}), 0.0);
+  EXPECT_DOUBLE_EQ(mean({2, 4, 9}), 5.0);
+  EXPECT_DOUBLE_EQ(sample_sd({2, 4, 4, 4, 5, 5, 7, 9}), std::sqrt(32.0 / 7.0));
+  EXPECT_EQ(sample_sd({3}), 0.0);
+}
+
 // Anscombe 1973, data set I: r = 0.816, R² = 0.667 of the fit y = 3.00 + 0.500·x.
 TEST(AgreementStats, RSquaredOfAnscombeI) {
   const std::vector<double> x{10, 8, 13, 9, 11, 14, 6, 4, 12, 7, 5};

@@ -8,6 +8,10 @@
 
 namespace stance::stats {
 
+// Mean (0 when empty) and sample SD (n − 1; 0 for fewer than 2 values).
+double mean(const std::vector<double>& x);
+double sample_sd(const std::vector<double>& x);
+
 // Pearson's r of paired values; 0 when either side has no spread or fewer than 2 pairs.
 double pearson(const std::vector<double>& x, const std::vector<double>& y);
 // R² of the least-squares line y = a + b·x, which for one predictor is r².

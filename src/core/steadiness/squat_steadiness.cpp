@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/stats/agreement.hpp"
 #include "core/steadiness/ml_band.hpp"
 
 namespace stance {
@@ -55,16 +56,6 @@ std::vector<std::uint8_t> standing_blocks(const WorkingSignals& w, const SquatAn
 
 double excess(double squat_m, double standing_m) {
   return std::sqrt(std::max(0.0, squat_m * squat_m - standing_m * standing_m));
-}
-
-double sample_sd(const std::vector<double>& x) {
-  if (x.size() < 2) return 0.0;
-  double mean = 0.0;
-  for (double v : x) mean += v;
-  mean /= static_cast<double>(x.size());
-  double ss = 0.0;
-  for (double v : x) ss += (v - mean) * (v - mean);
-  return std::sqrt(ss / static_cast<double>(x.size() - 1));
 }
 
 // The first `trial_reps` acceptable repetitions (Kwok & Kong 2024 analyse squats 1–4 of five);
@@ -166,7 +157,7 @@ SquatSteadiness compute_squat_steadiness(const ForceSamples& samples, const Squa
   t.ml_shear_n /= n;
   t.ml_shear_bw /= n;
   out.index = ml_steadiness_index(t.ml_excess_m, options);
-  out.index_rep_sd = sample_sd(indices);
+  out.index_rep_sd = stats::sample_sd(indices);
   return out;
 }
 
