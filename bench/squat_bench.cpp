@@ -1,14 +1,14 @@
 // Speed of the squat analysis of a typical trial: five single-leg squats, 30 s at 1000 Hz, from
-// the simulated plate (recorded once, outside the timed loop): repetition segmentation, knee
-// wobble and trial validity, separately and together.
+// the simulated plate (recorded once, outside the timed loop): repetition segmentation, ML squat
+// steadiness and trial validity, separately and together.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
 
 #include "core/recording_samples.hpp"
 #include "core/squat/squat_analysis.hpp"
+#include "core/steadiness/squat_steadiness.hpp"
 #include "core/validity/trial_verdict.hpp"
-#include "core/wobble/knee_wobble.hpp"
 #include "device/trial_recorder.hpp"
 #include "simulated/simulated_driver.hpp"
 
@@ -41,15 +41,15 @@ void BM_SquatSegmentation_30s_1000Hz(benchmark::State& state) {
 }
 BENCHMARK(BM_SquatSegmentation_30s_1000Hz)->Unit(benchmark::kMicrosecond);
 
-void BM_KneeWobble_30s_1000Hz(benchmark::State& state) {
+void BM_SquatSteadiness_30s_1000Hz(benchmark::State& state) {
   const Trial& t = squat_trial();
   const SquatAnalysis squats = *analyze_squats(t.samples);
   for (auto _ : state) {
-    benchmark::DoNotOptimize(compute_knee_wobble(t.samples, squats, Limb::kRight));
+    benchmark::DoNotOptimize(compute_squat_steadiness(t.samples, squats, Limb::kRight));
   }
   state.SetItemsProcessed(state.iterations() * t.samples.size());
 }
-BENCHMARK(BM_KneeWobble_30s_1000Hz)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SquatSteadiness_30s_1000Hz)->Unit(benchmark::kMicrosecond);
 
 void BM_Validity_30s_1000Hz(benchmark::State& state) {
   const Trial& t = squat_trial();
@@ -61,17 +61,17 @@ void BM_Validity_30s_1000Hz(benchmark::State& state) {
 }
 BENCHMARK(BM_Validity_30s_1000Hz)->Unit(benchmark::kMicrosecond);
 
-// What a trial costs: segmentation, then wobble and validity on its result.
-void BM_SquatWobbleValidity_30s_1000Hz(benchmark::State& state) {
+// What a trial costs: segmentation, then steadiness and validity on its result.
+void BM_SquatSteadinessValidity_30s_1000Hz(benchmark::State& state) {
   const Trial& t = squat_trial();
   for (auto _ : state) {
     const auto squats = analyze_squats(t.samples);
-    benchmark::DoNotOptimize(compute_knee_wobble(t.samples, *squats, Limb::kRight));
+    benchmark::DoNotOptimize(compute_squat_steadiness(t.samples, *squats, Limb::kRight));
     benchmark::DoNotOptimize(assess_validity(t.samples, Task::kSingleLegSquat, &*squats, &t.plate));
   }
   state.SetItemsProcessed(state.iterations() * t.samples.size());
 }
-BENCHMARK(BM_SquatWobbleValidity_30s_1000Hz)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SquatSteadinessValidity_30s_1000Hz)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace stance

@@ -20,9 +20,9 @@ double visit_number(const std::vector<std::int64_t>& visits, std::int64_t sessio
 }
 
 // The store's keys of the key figures (store/trial_metrics.cpp), in the dashboard's order.
-constexpr const char* kKeyFigureKeys[] = {"knee_wobble_index", "mean_depth_cm",   "acceptable_reps",
-                                          "mean_velocity",     "ellipse_area_95", "range_ml",
-                                          "range_ap"};
+constexpr const char* kKeyFigureKeys[] = {
+    "ml_squat_steadiness", "mean_depth_cm", "acceptable_reps", "mean_velocity",
+    "ellipse_area_95",     "range_ml",      "range_ap"};
 
 int key_rank(const std::string& key) {
   const auto it = std::find(std::begin(kKeyFigureKeys), std::end(kKeyFigureKeys), key);

@@ -16,7 +16,7 @@ inline const ImU32 kLeftSide = IM_COL32(30, 100, 200, 255);
 inline const ImU32 kRightSide = IM_COL32(150, 60, 170, 255);
 ImU32 side_colour(Limb limb);
 
-// "Single-leg squat: Knee-wobble index (0-100)", "Single-leg stance, eyes closed: Mean COP
+// "Single-leg squat: ML squat steadiness (0-100)", "Single-leg stance, eyes closed: Mean COP
 // velocity (mm/s)".
 std::string progress_title(const store::MetricProgress& p);
 

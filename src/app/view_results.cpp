@@ -118,7 +118,7 @@ void draw_results_view(ViewContext& v) {
     draw_summary_table(m, rows, eyes, earlier);
   }
   ImGui::TextWrapped(
-      "LSI = involved / uninvolved x 100%%; for sway and wobble (lower is better) above 100%% "
+      "LSI = involved / uninvolved x 100%%; for sway and steadiness (lower is better) above 100%% "
       "means the involved side does worse. Means use valid trials only. No published norm "
       "matches this protocol and plate (docs/dashboard.md).");
   ImGui::Separator();

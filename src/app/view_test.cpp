@@ -51,11 +51,11 @@ void draw_live_figures(ViewContext& v) {
     ImGui::Text("Repetitions: %zu of %d", s.reps.size(), s.plan.squats_asked());
     ImGui::PopFont();
     std::vector<std::string> labels;
-    std::vector<double> depth_cm, wobble;
+    std::vector<double> depth_cm, steadiness;
     for (const live::LiveRep& r : s.reps) {
       labels.push_back(std::to_string(r.index));
       depth_cm.push_back(100.0 * r.depth_m);
-      wobble.push_back(r.wobble_index);
+      steadiness.push_back(r.steadiness_index);
     }
     const float w = ImGui::GetContentRegionAvail().x * 0.5f - 6.0f;
     ImGui::BeginGroup();
@@ -64,8 +64,8 @@ void draw_live_figures(ViewContext& v) {
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    ImGui::TextUnformatted("Knee-wobble index (0 steady, 100 severe)");
-    bar_chart("##wobble", {w, 170}, labels, wobble, 100.0, "index", theme::kEllipse);
+    ImGui::TextUnformatted("ML squat steadiness (0 steady, 100 unsteady)");
+    bar_chart("##steadiness", {w, 170}, labels, steadiness, 100.0, "index", theme::kEllipse);
     ImGui::EndGroup();
     return;
   }

@@ -171,7 +171,7 @@ int run_demo(const ParsedArgs& args, Context& context) {
       << ";\n  true peak knee FPPA (frontal-plane "
       << "projection angle, mean of squats 1-4) left " << fixed(trials[2].true_peak_fppa_deg, 1)
       << "°, right " << fixed(trials[3].true_peak_fppa_deg, 1) << "°.\n"
-      << "  LSI = involved (left) / uninvolved (right) × 100%; for sway and wobble, above 100% "
+      << "  LSI = involved (left) / uninvolved (right) × 100%; for sway and steadiness, above 100% "
          "means\n"
       << "  the involved side does worse. Definitions: docs/metrics.md, docs/symmetry.md.\n\n"
       << "Recordings written:\n";

@@ -18,7 +18,8 @@ namespace stance::cli {
 namespace {
 
 // Shown when no --metric is given: the figures the clinician follows first.
-constexpr const char* kDefaultMetrics[] = {"mean_velocity", "ellipse_area_95", "knee_wobble_index"};
+constexpr const char* kDefaultMetrics[] = {"mean_velocity", "ellipse_area_95",
+                                           "ml_squat_steadiness"};
 
 bool wanted(const std::string& key, const std::string& metric) {
   if (metric == "all" || metric == key) return true;

@@ -40,7 +40,7 @@ int run_list(const ParsedArgs& args, Context& context) {
 // The figure of a trial a clinician looks at first, per task.
 std::string key_figures(const std::vector<store::Metric>& metrics, Task task) {
   const char* keys_stance[] = {"mean_velocity", "ellipse_area_95"};
-  const char* keys_squat[] = {"knee_wobble_index", "acceptable_reps", "ellipse_area_95"};
+  const char* keys_squat[] = {"ml_squat_steadiness", "acceptable_reps", "ellipse_area_95"};
   std::string out;
   auto add = [&](const char* key) {
     for (const store::Metric& m : metrics) {

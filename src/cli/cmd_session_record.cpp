@@ -117,7 +117,7 @@ int run_record(const ParsedArgs& args, Context& context) {
         << pad(std::string("eyes ") + to_string(t.eyes), 13) << pad(to_string(t.limb), 7)
         << pad("attempt " + std::to_string(t.attempt), 11)
         << pad(results->valid ? "valid" : "INVALID", 9)
-        << metric_text(*results, protocol->task == Task::kSingleLegSquat ? "knee_wobble_index"
+        << metric_text(*results, protocol->task == Task::kSingleLegSquat ? "ml_squat_steadiness"
                                                                          : "mean_velocity")
         << "  saved as trial " << *id
         << (outcome->interrupted ? " (interrupted: " + outcome->interruption + ")" : "") << "\n"

@@ -101,13 +101,13 @@ void print_all_descriptors(std::ostream& out, const DescriptorSet& d,
   }
 }
 
-void print_squats(std::ostream& out, const SquatAnalysis& s, const KneeWobble& w) {
+void print_squats(std::ostream& out, const SquatAnalysis& s, const SquatSteadiness& w) {
   out << "\nSquat repetitions: " << s.rep_count << " found, " << s.acceptable_rep_count
       << " acceptable\n"
-      << "  rep  start s  descent s  ascent s  depth cm  peak Fz BW  wobble 0-100  flags\n";
+      << "  rep  start s  descent s  ascent s  depth cm  peak Fz BW  steadiness 0-100  flags\n";
   for (const SquatRep& r : s.reps) {
     double index = 0.0;
-    for (const RepWobble& rw : w.reps) {
+    for (const RepSteadiness& rw : w.reps) {
       if (rw.rep_index == r.index) index = rw.index;
     }
     std::string flags;
@@ -117,17 +117,18 @@ void print_squats(std::ostream& out, const SquatAnalysis& s, const KneeWobble& w
     out << "  " << pad(std::to_string(r.index), 5) << pad(fixed(r.start_s, 2), 9)
         << pad(fixed(r.descent_s, 2), 11) << pad(fixed(r.ascent_s, 2), 10)
         << pad(fixed(100.0 * r.depth_m, 1), 10) << pad(fixed(r.peak_fz_bw, 2), 12)
-        << pad(fixed(index, 0), 14) << flags << "\n";
+        << pad(fixed(index, 0), 18) << flags << "\n";
   }
-  const WobbleComponents& c = w.trial;
-  out << "Knee-wobble index  " << fixed(w.index, 0) << " / 100 (reps used: " << w.reps_used.size()
+  const SteadinessComponents& c = w.trial;
+  out << "ML squat steadiness  " << fixed(w.index, 0) << " / 100 (reps used: " << w.reps_used.size()
       << ", SD between reps " << fixed(w.index_rep_sd, 1) << ")\n"
-      << "  ML oscillation RMS " << fixed(mm_from_m(c.oscillation_rms_m), 1) << " mm, ML speed "
-      << fixed(mm_from_m(c.ml_speed_m_s), 1) << " mm/s, reversals " << fixed(c.reversals_per_s, 2)
-      << " /s, medial shift at the bottom " << fixed(mm_from_m(c.medial_shift_m), 1) << " mm";
-  if (c.has_shear) out << ", ML shear RMS " << fixed(c.ml_shear_rms_n, 1) << " N";
-  out << "\n  (a force-plate index of frontal-plane knee control, not a valgus angle: "
-         "docs/metrics.md)\n";
+      << "  ML COP 2-6 Hz RMS " << fixed(mm_from_m(c.ml_oscillation_m), 2) << " mm in the squats, "
+      << fixed(mm_from_m(w.standing_oscillation_m), 2) << " mm standing, excess "
+      << fixed(mm_from_m(c.ml_excess_m), 2) << " mm; medial shift at the bottom "
+      << fixed(mm_from_m(c.medial_shift_m), 1) << " mm";
+  if (c.has_shear) out << ", ML shear 2-6 Hz RMS " << fixed(c.ml_shear_n, 1) << " N";
+  out << "\n  (side-to-side shaking of the load in the squat beyond standing: a wobbling knee "
+         "raises it; it cannot see a slow knee collapse or give an angle: docs/metrics.md)\n";
   for (const auto& note : w.notes) out << "Note: " << note << "\n";
 }
 
@@ -139,7 +140,7 @@ void print_trial_text(std::ostream& out, const TrialSource& source, const TrialA
   print_verdict(out, a.verdict);
   const std::vector<DescriptorEntry> entries = descriptor_entries(a.descriptors);
   print_key_figures(out, a.descriptors, entries);
-  if (a.squats && a.wobble) print_squats(out, *a.squats, *a.wobble);
+  if (a.squats && a.steadiness) print_squats(out, *a.squats, *a.steadiness);
   if (all_descriptors) print_all_descriptors(out, a.descriptors, entries);
   for (const auto& note : a.summary.notes) out << "Note: " << note << "\n";
   for (const auto& note : a.descriptors.notes) out << "Note: " << note << "\n";

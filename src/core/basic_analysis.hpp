@@ -1,6 +1,7 @@
 #pragma once
 // The basic analysis of one recording (or a time window of it): what it holds, body weight and the
-// basic sway descriptors. The full descriptor set, squats and knee wobble build on the same input.
+// basic sway descriptors. The full descriptor set, squats and ML squat steadiness build on the same
+// input.
 #include <Eigen/Core>
 #include <limits>
 #include <string>

@@ -34,8 +34,8 @@ std::vector<KeyFigure> key_figures(const TrialAnalysis& a) {
                    any ? 100.0 * depth_sum / static_cast<double>(a.squats->reps.size()) : 0.0, any,
                    Better::kHigher});
   }
-  if (a.wobble) {
-    out.push_back({"knee_wobble_index", "Knee-wobble index", "0-100", 0, a.wobble->index,
+  if (a.steadiness) {
+    out.push_back({"ml_squat_steadiness", "ML squat steadiness", "0-100", 0, a.steadiness->index,
                    a.squats && a.squats->rep_count > 0, Better::kLower});
   }
   return out;

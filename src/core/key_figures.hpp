@@ -1,6 +1,6 @@
 #pragma once
 // The figures a clinician needs first from a trial (issue 6: mean velocity, ellipse area, ML and
-// AP range; for squats the repetitions, depth and knee-wobble index), in display units, with
+// AP range; for squats the repetitions, depth and ML squat steadiness), in display units, with
 // which way is better. The dashboard, the store's history and the test sheet all show these.
 // Definitions: docs/metrics.md.
 #include <map>
@@ -23,7 +23,7 @@ struct KeyFigure {
 };
 
 // Stance trials: sway figures; squat trials: the same sway figures over the movement, then
-// repetitions, mean depth and the knee-wobble index.
+// repetitions, mean depth and the ML squat steadiness.
 std::vector<KeyFigure> key_figures(const TrialAnalysis& analysis);
 
 // One trial's key figures with its side and verdict.

@@ -10,7 +10,7 @@
 
 namespace stance {
 
-// Which way a metric improves: sway and wobble measures are better when lower.
+// Which way a metric improves: sway and steadiness measures are better when lower.
 enum class Better : std::uint8_t { kLower, kHigher };
 
 struct TrialSummary {

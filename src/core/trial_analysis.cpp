@@ -13,8 +13,8 @@ Result<TrialAnalysis> analyze_trial(const ForceSamples& samples,
 
   // The descriptor set low-passes the COP of the whole recording once (both axes together) and
   // cuts the same window on its own grid (the plate's rate, or the resampled one). The squat,
-  // wobble and validity rules do not reuse that COP: they work on 100 Hz block means of the
-  // trustworthy samples only, with their own cut-offs (2 and 20 Hz on the force, 10 and 1 Hz on
+  // steadiness and validity rules do not reuse that COP: they work on 100 Hz block means of the
+  // trustworthy samples only, with their own cut-offs (2 and 20 Hz on the force, 1, 2 and 6 Hz on
   // the ML COP), so their filters run on 3000 blocks and cost a few tens of microseconds.
   auto descriptors = compute_descriptors(samples, options.descriptors);
   if (!descriptors) return descriptors.error();
@@ -23,14 +23,14 @@ Result<TrialAnalysis> analyze_trial(const ForceSamples& samples,
   out.task = options.task;
   out.summary = summarize_window(samples, *range, basic);
   out.descriptors = std::move(*descriptors);
-  // Squats, wobble and validity look at the same window: a copy only when it is not everything.
+  // Squats, steadiness and validity look at the same window: a copy only when it is not everything.
   std::optional<ForceSamples> cut;
   if (range->count() != samples.size()) cut = samples.slice(range->first, range->count());
   const ForceSamples& window = cut ? *cut : samples;
   if (options.task == Task::kSingleLegSquat) {
     auto squats = analyze_squats(window, options.squat);
     if (!squats) return squats.error();
-    out.wobble = compute_knee_wobble(window, *squats, options.limb, options.wobble);
+    out.steadiness = compute_squat_steadiness(window, *squats, options.limb, options.steadiness);
     out.squats = std::move(*squats);
   }
   const PlateGeometry* plate = options.plate ? &*options.plate : nullptr;

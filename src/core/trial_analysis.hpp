@@ -1,6 +1,6 @@
 #pragma once
 // The whole analysis of one trial, in the product's order: what the recording holds, the COP
-// descriptor set of the chosen preset, and for squats the repetitions and the knee-wobble index,
+// descriptor set of the chosen preset, and for squats the repetitions and the ML squat steadiness,
 // then the verdict. The command line, the store and the dashboard all call this one function.
 #include <optional>
 
@@ -8,9 +8,9 @@
 #include "core/descriptors/compute_descriptors.hpp"
 #include "core/recording.hpp"
 #include "core/squat/squat_analysis.hpp"
+#include "core/steadiness/squat_steadiness.hpp"
 #include "core/validity/plate_geometry.hpp"
 #include "core/validity/trial_verdict.hpp"
-#include "core/wobble/knee_wobble.hpp"
 
 namespace stance {
 
@@ -19,7 +19,7 @@ struct TrialAnalysisOptions {
   Limb limb = Limb::kUnspecified;  // the standing leg: says which way is medial
   DescriptorOptions descriptors;   // preset, window, low-pass
   SquatOptions squat;
-  WobbleOptions wobble;
+  SteadinessOptions steadiness;
   ValidityOptions validity;
   std::optional<PlateGeometry> plate;  // the sensing area, for the COP-outside rule
 };
@@ -28,8 +28,8 @@ struct TrialAnalysis {
   Task task = Task::kSingleLegStance;
   BasicAnalysis summary;  // window, sample counts, lost samples, body weight, basic sway
   DescriptorSet descriptors;
-  std::optional<SquatAnalysis> squats;  // squat task only
-  std::optional<KneeWobble> wobble;     // squat task only
+  std::optional<SquatAnalysis> squats;        // squat task only
+  std::optional<SquatSteadiness> steadiness;  // squat task only
   TrialVerdict verdict;
 };
 

@@ -55,9 +55,9 @@ LiveMetrics metrics_from(const TrialAnalysis& analysis) {
     m.body_weight_n = analysis.squats->body_weight_n;
     for (const SquatRep& r : analysis.squats->reps) {
       LiveRep rep{r.index, r.start_s, r.end_s, r.depth_m, 0.0, r.acceptable()};
-      if (analysis.wobble) {
-        for (const RepWobble& w : analysis.wobble->reps) {
-          if (w.rep_index == r.index) rep.wobble_index = w.index;
+      if (analysis.steadiness) {
+        for (const RepSteadiness& w : analysis.steadiness->reps) {
+          if (w.rep_index == r.index) rep.steadiness_index = w.index;
         }
       }
       m.reps.push_back(rep);

@@ -1,7 +1,7 @@
 #pragma once
 // The live figures of a trial being recorded, from the recording so far through the same core
 // analysis as the final result (so the live view never disagrees with the test sheet): sway for
-// stance, repetitions and their knee-wobble index for squats, and the validity findings as
+// stance, repetitions and their ML squat steadiness for squats, and the validity findings as
 // warnings. Called a few times per second by the processing thread.
 #include "core/recording.hpp"
 #include "live/live_snapshot.hpp"

@@ -34,7 +34,7 @@ struct LiveRep {
   int index = 0;
   double start_s = 0.0, end_s = 0.0;  // from the recording's start
   double depth_m = 0.0;
-  double wobble_index = 0.0;  // 0 steady .. 100 severe (docs/metrics.md)
+  double steadiness_index = 0.0;  // ML squat steadiness, 0 steady .. 100 unsteady (docs/metrics.md)
   bool acceptable = true;
 };
 

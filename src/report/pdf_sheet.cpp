@@ -42,17 +42,17 @@ void draw_reps(Page& page, const SheetData& data) {
   bool any = false;
   for (const SheetTrial& t : data.trials) any = any || !t.reps.empty();
   if (!any) return;
-  page.heading("Repetitions: depth (cm) and knee-wobble index (0 steady - 100 severe) of each");
+  page.heading("Repetitions: depth (cm) and ML squat steadiness (0 steady - 100 unsteady) of each");
   const std::vector<double> cols{0, 150, 250, 330};
-  page.row({"Trial", "Depth of reps 1-5", "Wobble of reps", "Trial wobble index"}, cols, 8, true);
+  page.row({"Trial", "Depth of reps 1-5", "Steadiness of reps", "Trial steadiness"}, cols, 8, true);
   for (const SheetTrial& t : data.trials) {
     if (t.reps.empty()) continue;
-    std::string depth, wobble;
+    std::string depth, steadiness;
     for (const SheetRep& r : t.reps) {
       depth += (depth.empty() ? "" : " ") + fixed(r.depth_cm, 0) + (r.acceptable ? "" : "*");
-      wobble += (wobble.empty() ? "" : " ") + fixed(r.wobble_index, 0);
+      steadiness += (steadiness.empty() ? "" : " ") + fixed(r.steadiness_index, 0);
     }
-    page.row({trial_name(t), depth, wobble, fixed(t.wobble_index, 0)}, cols, 8, false,
+    page.row({trial_name(t), depth, steadiness, fixed(t.steadiness_index, 0)}, cols, 8, false,
              t.valid ? kInk : kMuted);
   }
   page.text(kMargin, page.y, "* not acceptable: too shallow, too fast or not completed", 7, false,
@@ -122,10 +122,12 @@ void draw_legend_and_comment(Page& page, const SheetData& d, double bottom) {
       "COP: centre of pressure under the standing foot; ML = medio-lateral, AP = antero-"
       "posterior. Mean COP velocity: path length / time, after a 4th-order 10 Hz zero-phase "
       "low-pass (Ruhe et al. 2010). 95% ellipse: confidence ellipse area (Prieto et al. 1996). "
-      "Range: max - min. Depth: drop of the centre of mass, from vertical force. Knee-wobble "
-      "index: Stance's own force-plate index of frontal-plane knee control (ML oscillation, "
-      "speed, reversals, medial shift), not a valgus angle. LSI = involved / uninvolved x 100%; "
-      "for sway and wobble above 100% means the involved side does worse. Means use valid trials "
+      "Range: max - min. Depth: drop of the centre of mass, from vertical force. ML squat "
+      "steadiness (0 steady - 100 unsteady): how much the load shakes side to side at 2-6 Hz "
+      "in the squat beyond the person's own standing sway; a wobbling knee raises it (so can the "
+      "hip or foot), but it cannot see a slow knee collapse (valgus) or give an angle. LSI = "
+      "involved / uninvolved x 100%; for sway and steadiness above 100% means the involved side "
+      "does worse. Means use valid trials "
       "only. No published norm matches this protocol and plate. Full definitions: Stance "
       "docs/metrics.md.",
       7, kMuted);

@@ -14,7 +14,7 @@ namespace {
 // clinician reads first. 0: not followed.
 int followed_rank(const store::MetricProgress& m) {
   const bool squat = m.task == Task::kSingleLegSquat;
-  if (m.key == (squat ? "knee_wobble_index" : "mean_velocity")) return 1;
+  if (m.key == (squat ? "ml_squat_steadiness" : "mean_velocity")) return 1;
   if (m.key == (squat ? "mean_velocity" : "ellipse_area_95")) return 2;
   return 0;
 }

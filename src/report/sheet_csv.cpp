@@ -25,7 +25,7 @@ constexpr MetricColumn kMetricColumns[] = {
     {"rms_ml", "rms_ml_mm", "mm"},
     {"rms_ap", "rms_ap_mm", "mm"},
     {"path_length", "path_length_mm", "mm"},
-    {"knee_wobble_index", "knee_wobble_index_0_100", "0-100"},
+    {"ml_squat_steadiness", "ml_squat_steadiness_0_100", "0-100"},
     {"acceptable_reps", "acceptable_repetitions", "reps"},
     {"mean_depth_cm", "mean_depth_cm", "cm"},
 };

@@ -19,9 +19,9 @@ SheetTrial sheet_trial(const Recording& recording, const TrialAnalysis& a) {
   if (a.squats) {
     for (const SquatRep& r : a.squats->reps) {
       SheetRep rep{r.index, 100.0 * r.depth_m, r.descent_s, r.ascent_s, 0.0, r.acceptable()};
-      if (a.wobble) {
-        for (const RepWobble& w : a.wobble->reps) {
-          if (w.rep_index == r.index) rep.wobble_index = w.index;
+      if (a.steadiness) {
+        for (const RepSteadiness& w : a.steadiness->reps) {
+          if (w.rep_index == r.index) rep.steadiness_index = w.index;
         }
       }
       t.reps.push_back(rep);
@@ -29,7 +29,7 @@ SheetTrial sheet_trial(const Recording& recording, const TrialAnalysis& a) {
     }
     t.body_weight_n = a.squats->body_weight_n;
   }
-  if (a.wobble) t.wobble_index = a.wobble->index;
+  if (a.steadiness) t.steadiness_index = a.steadiness->index;
   if (t.body_weight_n == 0.0) t.body_weight_n = a.summary.body_weight_n;
 
   const PositionalDescriptors& p = a.descriptors.positional;

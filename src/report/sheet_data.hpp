@@ -21,7 +21,7 @@ enum class Paper : std::uint8_t { kA4, kLetter };
 struct SheetRep {
   int index = 0;
   double depth_cm = 0.0, descent_s = 0.0, ascent_s = 0.0;
-  double wobble_index = 0.0;
+  double steadiness_index = 0.0;
   bool acceptable = true;
 };
 
@@ -30,7 +30,7 @@ struct SheetTrial : TrialCondition {
   std::vector<std::string> reasons;  // why not valid, or what qualifies it
   std::vector<KeyFigure> figures;
   std::vector<SheetRep> reps;
-  double wobble_index = 0.0;  // the trial's, squats
+  double steadiness_index = 0.0;  // the trial's, squats
   // The statokinesigram at 50 points per second, mm, and its 95% ellipse.
   std::vector<float> cop_ml_mm, cop_ap_mm;
   double ellipse_cx_mm = 0, ellipse_cy_mm = 0, ellipse_a_mm = 0, ellipse_b_mm = 0;

@@ -51,7 +51,9 @@ void write_trial(JsonWriter& j, const SheetTrial& t) {
   for (const SheetRep& r : t.reps) {
     j.begin_object().field("index", static_cast<long long>(r.index));
     j.field("depth_cm", r.depth_cm).field("descent_s", r.descent_s).field("ascent_s", r.ascent_s);
-    j.field("knee_wobble_index", r.wobble_index).field("acceptable", r.acceptable).end_object();
+    j.field("ml_squat_steadiness", r.steadiness_index)
+        .field("acceptable", r.acceptable)
+        .end_object();
   }
   j.end_array();
   j.end_object();

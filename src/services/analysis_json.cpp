@@ -52,7 +52,7 @@ void write_descriptors(JsonWriter& j, const DescriptorSet& d) {
   j.end_array();
 }
 
-void write_squats(JsonWriter& j, const SquatAnalysis& s, const KneeWobble& w) {
+void write_squats(JsonWriter& j, const SquatAnalysis& s, const SquatSteadiness& w) {
   j.begin_object("squats");
   j.field("body_weight_n", s.body_weight_n);
   j.field("body_weight_from_quiet_phases", s.body_weight_from_quiet);
@@ -67,23 +67,23 @@ void write_squats(JsonWriter& j, const SquatAnalysis& s, const KneeWobble& w) {
     j.field("ascent_s", r.ascent_s).field("depth_m", r.depth_m);
     j.field("peak_fz_n", r.peak_fz_n).field("peak_fz_bw", r.peak_fz_bw);
     j.field("complete", r.complete).field("shallow", r.shallow).field("too_fast", r.too_fast);
-    for (const RepWobble& rw : w.reps) {
-      if (rw.rep_index == r.index) j.field("knee_wobble_index", rw.index);
+    for (const RepSteadiness& rw : w.reps) {
+      if (rw.rep_index == r.index) j.field("ml_squat_steadiness", rw.index);
     }
     j.end_object();
   }
   j.end_array();
   j.end_object();
-  j.begin_object("knee_wobble");
+  j.begin_object("ml_squat_steadiness");
   j.field("index", w.index);
   j.field("index_rep_sd", w.index_rep_sd);
   j.field("reps_used", static_cast<Count>(w.reps_used.size()));
   j.field("medial_known", w.medial_known);
-  j.field("oscillation_rms_mm", mm_from_m(w.trial.oscillation_rms_m));
-  j.field("ml_speed_mm_s", mm_from_m(w.trial.ml_speed_m_s));
-  j.field("reversals_per_s", w.trial.reversals_per_s);
+  j.field("ml_oscillation_2_6hz_mm", mm_from_m(w.trial.ml_oscillation_m));
+  j.field("standing_oscillation_2_6hz_mm", mm_from_m(w.standing_oscillation_m));
+  j.field("ml_excess_mm", mm_from_m(w.trial.ml_excess_m));
   j.field("medial_shift_mm", mm_from_m(w.trial.medial_shift_m));
-  if (w.trial.has_shear) j.field("ml_shear_rms_n", w.trial.ml_shear_rms_n);
+  if (w.trial.has_shear) j.field("ml_shear_2_6hz_n", w.trial.ml_shear_n);
   j.end_object();
 }
 
@@ -119,7 +119,7 @@ void print_trial_json(std::ostream& out, const TrialSource& source, const TrialA
   j.field("body_weight_n", a.squats ? a.squats->body_weight_n : a.summary.body_weight_n);
   write_verdict(j, a.verdict);
   write_descriptors(j, a.descriptors);
-  if (a.squats && a.wobble) write_squats(j, *a.squats, *a.wobble);
+  if (a.squats && a.steadiness) write_squats(j, *a.squats, *a.steadiness);
   j.begin_array("notes");
   for (const auto& note : a.summary.notes) j.element(note);
   for (const auto& note : a.descriptors.notes) j.element(note);

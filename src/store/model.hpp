@@ -45,7 +45,7 @@ struct Session {
 
 // One number of a trial's analysis, in the unit the clinician sees.
 struct Metric {
-  std::string key;  // e.g. "mean_velocity", "knee_wobble_index"
+  std::string key;  // e.g. "mean_velocity", "ml_squat_steadiness"
   double value = 0.0;
   std::string unit;  // e.g. "mm/s", "mm²", "0-100"
 };

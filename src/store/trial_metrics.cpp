@@ -13,7 +13,10 @@ constexpr MetricInfo kCatalog[] = {
     {"rms_ml", "RMS distance ML", Better::kLower},
     {"rms_ap", "RMS distance AP", Better::kLower},
     {"path_length", "Path length", Better::kLower},
-    {"knee_wobble_index", "Knee-wobble index", Better::kLower},
+    {"ml_squat_steadiness", "ML squat steadiness", Better::kLower},
+    // Stored before issue 14 by the former index: still shown, never mixed with the new one
+    // (another definition and scale, docs/metrics.md).
+    {"knee_wobble_index", "Former knee-wobble index (before ML squat steadiness)", Better::kLower},
     {"acceptable_reps", "Acceptable repetitions", Better::kHigher},
     {"mean_depth_cm", "Mean squat depth (centre of mass)", Better::kHigher},
 };
@@ -52,7 +55,7 @@ std::vector<Metric> trial_metrics(const TrialAnalysis& a) {
     out.push_back({std::string(e.name), display_value(e, a.descriptors.unit),
                    display_unit(e.quantity, a.descriptors.unit)});
   }
-  if (a.wobble) out.push_back({"knee_wobble_index", a.wobble->index, "0-100"});
+  if (a.steadiness) out.push_back({"ml_squat_steadiness", a.steadiness->index, "0-100"});
   if (a.squats) {
     out.push_back({"acceptable_reps", static_cast<double>(a.squats->acceptable_rep_count), "reps"});
     if (!a.squats->reps.empty()) {

@@ -124,7 +124,7 @@ TEST_F(ClinicModelTest, PatientListHistoryAndProtocols) {
   EXPECT_EQ(h.visits[0].valid_trials(), 6);
   EXPECT_FALSE(h.visits[0].trials[0].results.metrics.empty());
   const auto wobble = std::find_if(h.progress.begin(), h.progress.end(),
-                                   [](const auto& p) { return p.key == "knee_wobble_index"; });
+                                   [](const auto& p) { return p.key == "ml_squat_steadiness"; });
   ASSERT_NE(wobble, h.progress.end());
   ASSERT_EQ(wobble->limbs.size(), 2u);
   EXPECT_EQ(wobble->limbs[0].points.size(), 3u);
@@ -134,12 +134,12 @@ TEST_F(ClinicModelTest, PatientListHistoryAndProtocols) {
   EXPECT_TRUE(wobble->limbs[0].points[2].improved);
 
   // The results' "last visit" column: the latest visit but this one, by the key figure's key.
-  const auto* last = last_visit_point(h, Task::kSingleLegSquat, Eyes::kOpen, "knee_wobble_index",
+  const auto* last = last_visit_point(h, Task::kSingleLegSquat, Eyes::kOpen, "ml_squat_steadiness",
                                       Limb::kLeft, h.visits[2].session.id);
   ASSERT_NE(last, nullptr);
   EXPECT_EQ(last->session_id, h.visits[1].session.id);
   EXPECT_EQ(
-      last_visit_point(h, Task::kSingleLegSquat, Eyes::kOpen, "knee_wobble_index", Limb::kLeft, 0)
+      last_visit_point(h, Task::kSingleLegSquat, Eyes::kOpen, "ml_squat_steadiness", Limb::kLeft, 0)
           ->session_id,
       h.visits[2].session.id);
   EXPECT_NE(last_visit_point(h, Task::kSingleLegSquat, Eyes::kOpen, "mean_depth", Limb::kRight, 0),

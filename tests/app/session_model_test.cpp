@@ -88,8 +88,8 @@ TEST_F(SessionModelTest, WholeSquatProtocolIsRecordedSavedAndSummarised) {
   EXPECT_EQ(m.saved_count(), 3);
 
   const auto summary = m.summary();
-  ASSERT_TRUE(summary.count("knee_wobble_index"));
-  const MetricSessionSummary& w = summary.at("knee_wobble_index");
+  ASSERT_TRUE(summary.count("ml_squat_steadiness"));
+  const MetricSessionSummary& w = summary.at("ml_squat_steadiness");
   EXPECT_EQ(w.left.trials, 1);
   EXPECT_EQ(w.right.trials, 1);  // the superseded attempt is left out
   EXPECT_TRUE(w.symmetry.lsi_defined);

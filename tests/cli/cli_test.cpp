@@ -142,7 +142,7 @@ TEST_F(CliTest, DemoRunsACompleteTestAndWritesBothLegs) {
     EXPECT_TRUE(fs::exists(dir_ / name)) << name;
     EXPECT_NE(r.out.find((dir_ / name).string()), std::string::npos) << name;
   }
-  EXPECT_NE(r.out.find("Knee-wobble index"), std::string::npos);
+  EXPECT_NE(r.out.find("ML squat steadiness"), std::string::npos);
   EXPECT_NE(r.out.find("true peak knee FPPA"), std::string::npos);  // the body's truth
   EXPECT_GT(fs::file_size(dir_ / "demo-test-sheet.pdf"), 10000u);   // the one-page test sheet
   EXPECT_NE(r.out.find("Test sheet (PDF)"), std::string::npos);
@@ -222,11 +222,11 @@ TEST_F(CliTest, SquatTrialShowsRepetitionsWobbleAndVerdict) {
   const CliRun text = stance({"analyze", file.string()});
   ASSERT_EQ(text.code, kExitOk) << text.err;
   EXPECT_NE(text.out.find("Squat repetitions: 5 found"), std::string::npos) << text.out;
-  EXPECT_NE(text.out.find("Knee-wobble index"), std::string::npos);
+  EXPECT_NE(text.out.find("ML squat steadiness"), std::string::npos);
   const CliRun json = stance({"analyze", file.string(), "--json"});
   ASSERT_EQ(json.code, kExitOk) << json.err;
-  for (const char* key :
-       {"\"rep_count\": 5", "\"knee_wobble\"", "\"verdict\"", "\"findings\"", "\"depth_m\""}) {
+  for (const char* key : {"\"rep_count\": 5", "\"ml_squat_steadiness\"", "\"verdict\"",
+                          "\"findings\"", "\"depth_m\""}) {
     EXPECT_NE(json.out.find(key), std::string::npos) << key;
   }
 }

@@ -103,12 +103,12 @@ TEST_F(StoreCliTest, RecordedSessionIsSavedAnalysedAndFollowedOverTime) {
   const CliRun sessions = with_db({"session", "list", "P-1"});
   EXPECT_THAT(sessions.out, HasSubstr("6 (6)"));
   const CliRun show = with_db({"session", "show", "1"});
-  EXPECT_THAT(show.out, HasSubstr("knee_wobble_index"));
+  EXPECT_THAT(show.out, HasSubstr("ml_squat_steadiness"));
   EXPECT_EQ(with_db({"session", "show", "77"}).code, kExitFailed);
 
-  const CliRun history = with_db({"history", "P-1", "--metric", "knee_wobble_index"});
+  const CliRun history = with_db({"history", "P-1", "--metric", "ml_squat_steadiness"});
   ASSERT_EQ(history.code, kExitOk) << history.err;
-  EXPECT_THAT(history.out, HasSubstr("Knee-wobble index (0-100)"));
+  EXPECT_THAT(history.out, HasSubstr("ML squat steadiness (0-100)"));
   EXPECT_THAT(history.out, HasSubstr("MDC95"));
   EXPECT_THAT(history.out, HasSubstr("* better"));  // wobble 0.6 → 0.15 on the left
   const CliRun json = with_db({"history", "P-1", "--json", "--metric", "all"});

@@ -88,7 +88,7 @@ TEST(LiveSession, SquatTrialStopsAfterThePlannedRepsWithEachRepsWobble) {
   ASSERT_EQ(s->reps.size(), 3u);
   for (const LiveRep& r : s->reps) {
     EXPECT_GT(r.depth_m, 0.1);
-    EXPECT_GT(r.wobble_index, 0.0);
+    EXPECT_GT(r.steadiness_index, 0.0);
   }
 }
 

@@ -104,7 +104,7 @@ TEST_F(PdfSheetTest, FiguresOnTheSheetAreTheAnalysisFigures) {
   std::string wobble;
   for (const SheetRep& r : data.trials[2].reps) {
     char v[16];
-    std::snprintf(v, sizeof v, "%.0f", r.wobble_index);
+    std::snprintf(v, sizeof v, "%.0f", r.steadiness_index);
     wobble += (wobble.empty() ? "" : " ") + std::string(v);
   }
   EXPECT_NE(text.find(wobble), std::string::npos) << wobble << "\n" << text;

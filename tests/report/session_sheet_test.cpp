@@ -98,7 +98,7 @@ TEST_F(SessionSheetTest, CsvHasStableColumnsWithUnits) {
       "clinician,plate,protocol,trial_id,task,limb,eyes,attempt,valid,verdict,analysed_by,"
       "repetitions,mean_velocity_mm_per_s,mean_velocity_ml_mm_per_s,mean_velocity_ap_mm_per_s,"
       "ellipse_area_95_mm2,range_ml_mm,range_ap_mm,rms_ml_mm,rms_ap_mm,path_length_mm,"
-      "knee_wobble_index_0_100,acceptable_repetitions,mean_depth_cm";
+      "ml_squat_steadiness_0_100,acceptable_repetitions,mean_depth_cm";
   std::string joined;
   for (const std::string& c : csv_columns()) joined += (joined.empty() ? "" : ",") + c;
   EXPECT_EQ(joined, header);  // changing a column is a new schema version (report-formats.md)

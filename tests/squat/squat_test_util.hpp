@@ -23,6 +23,4 @@ struct SimTrial {
 // trial_end_s plus extra_s. Fails the calling test (ADD_FAILURE) when the plate cannot open.
 SimTrial simulate(const std::string& options, double seconds = 0.0, double extra_s = 0.0);
 
-double spearman(const std::vector<double>& a, const std::vector<double>& b);
-
 }  // namespace stance::test

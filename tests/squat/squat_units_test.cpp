@@ -7,7 +7,7 @@
 #include "core/squat/com_integration.hpp"
 #include "core/squat/rep_segmentation.hpp"
 #include "core/squat/working_signals.hpp"
-#include "core/wobble/wobble_components.hpp"
+#include "core/steadiness/ml_band.hpp"
 
 namespace stance::test {
 namespace {
@@ -61,15 +61,28 @@ TEST(SquatUnits, WorkingSignalsAverageBlocksAndBridgeWhatIsMissing) {
   EXPECT_DOUBLE_EQ(w.fz_n[2], (10.0 + 11 + 13 + 14) / 4);  // the clipped sample left out
 }
 
-TEST(SquatUnits, ReversalsNeedTheMinimumTravel) {
-  const double rate = 200;
-  Eigen::ArrayXd x(400);
-  for (Eigen::Index i = 0; i < 400; ++i) {
-    x[i] = 0.004 * std::sin(2 * std::numbers::pi * 3.0 * static_cast<double>(i) / rate);
-  }
-  // 2 s of a 3-Hz oscillation: 6 cycles, 12 turning points, each confirmed by the next 1 mm.
-  EXPECT_EQ(wobble::count_reversals(x, 0, 400, 0.001), 12);
-  EXPECT_EQ(wobble::count_reversals(x * 0.1, 0, 400, 0.001), 0);
+// The steadiness band keeps a knee-like 3-Hz oscillation and rejects slow sway and the squat's own
+// slow path: RMS of a sine of amplitude A is A/√2.
+TEST(SquatUnits, SteadinessBandKeepsThreeHertzAndRejectsSlowSway) {
+  squat::WorkingSignals w;
+  w.rate_hz = 100.0;
+  w.blocks = 2000;
+  const auto sine = [&](double f_hz, double amplitude_m) {
+    Eigen::ArrayXd x(w.blocks);
+    for (Eigen::Index i = 0; i < w.blocks; ++i) {
+      x[i] =
+          amplitude_m * std::sin(2 * std::numbers::pi * f_hz * static_cast<double>(i) / w.rate_hz);
+    }
+    return x;
+  };
+  const auto middle_rms = [](const Eigen::ArrayXd& x) {
+    return std::sqrt(x.segment(500, 1000).square().mean());  // away from the filters' edges
+  };
+  w.cop_ml_m = sine(3.0, 0.004);
+  EXPECT_NEAR(middle_rms(steadiness::make_ml_signals(w, {}).band_m), 0.004 / std::sqrt(2.0),
+              0.0002);
+  w.cop_ml_m = sine(0.3, 0.010);  // 10 mm of slow sway: almost nothing passes
+  EXPECT_LT(middle_rms(steadiness::make_ml_signals(w, {}).band_m), 0.0001);
 }
 
 }  // namespace

@@ -119,6 +119,18 @@ TEST(Progress, OneTrialPerSessionLeavesTheMdcUnknown) {
   EXPECT_TRUE(m.symmetry.empty());
 }
 
+// Rows stored before issue 14 keep their key: still named, still lower-is-better, and never one
+// series with the ML squat steadiness (another definition and scale).
+TEST(Progress, TheFormerKneeWobbleIndexStaysReadableAndApart) {
+  EXPECT_EQ(label_for("ml_squat_steadiness"), "ML squat steadiness");
+  EXPECT_NE(label_for("knee_wobble_index").find("Former knee-wobble index"), std::string::npos);
+  EXPECT_EQ(better_for("knee_wobble_index"), Better::kLower);
+  auto rows = two_sessions();
+  rows[0].key = "knee_wobble_index";
+  for (std::size_t i = 1; i < rows.size(); ++i) rows[i].key = "ml_squat_steadiness";
+  EXPECT_EQ(compute_progress(rows, Limb::kLeft).size(), 2u);
+}
+
 TEST(Progress, MetricsThatImproveUpwards) {
   EXPECT_EQ(better_for("acceptable_reps"), Better::kHigher);
   EXPECT_EQ(better_for("mean_velocity"), Better::kLower);

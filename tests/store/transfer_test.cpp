@@ -53,7 +53,7 @@ class TransferTest : public TempStoreDir {
         t.task = Task::kSingleLegSquat;
         t.attempt = 1;
         t.results.software_version = "0.1.0";
-        t.results.metrics = {{"knee_wobble_index", 10.0 * k + (limb == Limb::kLeft), "0-100"}};
+        t.results.metrics = {{"ml_squat_steadiness", 10.0 * k + (limb == Limb::kLeft), "0-100"}};
         const auto bytes = trial_bytes(100 + 10 * static_cast<std::size_t>(k));
         ASSERT_TRUE(s.add_trial(t, bytes).ok());
       }
@@ -102,7 +102,7 @@ TEST_F(TransferTest, EarlierAnalysesTravelWithTheRecord) {
   TrialResults newer;
   newer.software_version = "0.2.0";
   newer.verdict = "valid";
-  newer.metrics = {{"knee_wobble_index", 5.0, "0-100"}};
+  newer.metrics = {{"ml_squat_steadiness", 5.0, "0-100"}};
   ASSERT_TRUE(source->replace_results(first, newer).ok());  // 0.1.0's results to the history
   ASSERT_EQ(*source->analysis_history_count(first), 1);
   ASSERT_TRUE(export_patient(*source, "P-1", path("p1.db")).ok());
