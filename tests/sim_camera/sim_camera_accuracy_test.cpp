@@ -60,12 +60,7 @@ PeakErrors peak_errors(const Case& c, bool far) {
     EXPECT_TRUE(q.peak_fppa_deg.has_value()) << "squat " << k + 1;
     if (!q.peak_fppa_deg) continue;
     // The perfect detector's peak over the same frames.
-    double drawn_peak = -1e9;
-    for (std::size_t i = 0; i < f.drawn.size(); ++i) {
-      const double t_s = f.markers[i].t_s;
-      if (t_s < q.start_s || t_s > q.end_s) continue;
-      if (const auto a = drawn_fppa_deg(f.drawn[i], limb)) drawn_peak = std::max(drawn_peak, *a);
-    }
+    const double drawn_peak = picture_peak_deg(*f.camera, limb, q.start_s, q.end_s).value_or(-1e9);
     e.vs_picture_deg = std::max(e.vs_picture_deg, std::abs(*q.peak_fppa_deg - drawn_peak));
     e.vs_body_deg = std::max(e.vs_body_deg, std::abs(*q.peak_fppa_deg - t.peak_markers_deg));
     e.perspective_deg = std::max(e.perspective_deg, std::abs(drawn_peak - t.peak_markers_deg));

@@ -112,10 +112,10 @@ TEST(SimCamera, ItsMarkersAreTheBodysTruth) {
     for (double t : {0.0, 3.7, 4.9, 6.1}) {
       const sim::BodyTruthSample b = person.body_at(t);
       const sim::BodyFigure f = sim::body_figure(person, t);
-      EXPECT_LT((f.asis_m - b.asis_m).norm(), 1e-12);
-      EXPECT_LT((f.patella_m - b.patella_m).norm(), 1e-12);
-      EXPECT_LT((f.ankle_m - b.ankle_m).norm(), 1e-12);
-      EXPECT_LT((f.knee_m - b.knee_m).norm(), 1e-12);
+      EXPECT_LT((f.stance.asis_m - b.asis_m).norm(), 1e-12);
+      EXPECT_LT((f.stance.patella_m - b.patella_m).norm(), 1e-12);
+      EXPECT_LT((f.stance.ankle_m - b.ankle_m).norm(), 1e-12);
+      EXPECT_LT((f.stance.knee_m - b.knee_m).norm(), 1e-12);
       // The other leg hangs on the other side: the patient's left of a right stance leg.
       if (std::string(limb) == "right") {
         EXPECT_LT(f.free_hip_m.x(), b.hip_m.x() - 0.1);

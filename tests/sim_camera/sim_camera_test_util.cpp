@@ -56,4 +56,17 @@ std::optional<double> drawn_fppa_deg(const sim::RenderedFrame& frame, Limb limb)
   return vision::fppa_deg(px(*m[0]), px(*m[1]), px(*m[2]), limb);
 }
 
+std::optional<double> picture_peak_deg(const sim::SimulatedCamera& camera, Limb limb,
+                                       double start_s, double end_s) {
+  std::optional<double> peak;
+  for (std::int64_t i = 0; i < camera.expected_frames(); ++i) {
+    const double t = camera.frame_time_s(i);
+    if (t < start_s || t > end_s) continue;
+    if (const auto a = drawn_fppa_deg(camera.truth_of(i), limb)) {
+      peak = std::max(peak.value_or(*a), *a);
+    }
+  }
+  return peak;
+}
+
 }  // namespace stance::test

@@ -41,4 +41,9 @@ std::vector<RepTruth> rep_truth(const sim::SubjectModel& subject);
 // vision::fppa_deg); nullopt when a marker was not visible.
 std::optional<double> drawn_fppa_deg(const sim::RenderedFrame& frame, Limb limb);
 
+// The picture's truth of a squat: the largest drawn_fppa_deg over the camera's frames stamped
+// within [start_s, end_s]; nullopt when no frame there shows the three markers.
+std::optional<double> picture_peak_deg(const sim::SimulatedCamera& camera, Limb limb,
+                                       double start_s, double end_s);
+
 }  // namespace stance::test

@@ -55,14 +55,7 @@ TEST(SimCameraVideo, KneeOfAnMjpegFileWrittenFromTheSimulatedCamera) {
   ASSERT_EQ(squats.size(), cam->subject().truth().reps.size());
   for (const vision::KneeSquat& q : squats) {
     // The picture's truth over the squat's frames: the projected true markers.
-    double picture = -1e9;
-    for (std::int64_t i = 0; i < cam->expected_frames(); ++i) {
-      const double t = cam->frame_time_s(i);
-      if (t < q.start_s || t > q.end_s) continue;
-      if (const auto a = drawn_fppa_deg(cam->truth_of(i), Limb::kRight)) {
-        picture = std::max(picture, *a);
-      }
-    }
+    const double picture = picture_peak_deg(*cam, Limb::kRight, q.start_s, q.end_s).value_or(-1e9);
     ASSERT_TRUE(q.peak_fppa_deg.has_value());
     std::printf("squat %d: picture %.2f°, read from the MJPEG file %.2f°\n", q.index, picture,
                 *q.peak_fppa_deg);

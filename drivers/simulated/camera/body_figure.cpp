@@ -17,8 +17,8 @@ BodyFigure body_figure(const SubjectModel& subject, double t_s) {
   const SubjectTruth& truth = subject.truth();
   const body::BodyPose pose = subject.body().pose_at(t_s);
   const body::Anthropometry& a = subject.body().anthropometry();
-  // The limb frame is that of a right stance leg; a left one is its mirror image (x → −x), and
-  // the limb frame's origin stands at the stance ankle's place on the plate (as body_at does).
+  // The rest from the same posture in the limb frame: that of a right stance leg, a left one its
+  // mirror image (x → −x), its origin at the stance ankle's place on the plate (as body_at).
   const double mirror = truth.params.limb == Limb::kLeft ? -1.0 : 1.0;
   const auto plate = [&](const Eigen::Vector3d& v) -> Eigen::Vector3d {
     return {mirror * v.x() + truth.ankle_ml_m, v.y() + truth.ankle_ap_m, v.z()};
@@ -28,13 +28,7 @@ BodyFigure body_figure(const SubjectModel& subject, double t_s) {
   };
 
   BodyFigure f;
-  f.asis_m = plate(pose.asis_m);
-  f.patella_m = plate(pose.patella_m);
-  f.ankle_m = plate(pose.ankle_m);
-  f.hip_m = plate(pose.hip_m);
-  f.knee_m = plate(pose.knee_m);
-  f.heel_m = plate(pose.heel_m);
-  f.toe_m = plate(pose.toe_m);
+  f.stance = subject.body_at(t_s);
   f.free_hip_m = plate(pose.free_hip_m);
   f.free_knee_m = plate(distal_end(seg(SegmentId::kFreeThigh), a[SegmentId::kFreeThigh]));
   f.free_ankle_m = plate(pose.free_ankle_m);

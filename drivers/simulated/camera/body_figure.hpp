@@ -9,9 +9,9 @@
 namespace stance::sim {
 
 struct BodyFigure {
-  // Skin markers of the stance limb: ASIS (hip), mid-patella (knee), ankle midpoint (ankle).
-  Eigen::Vector3d asis_m, patella_m, ankle_m;
-  Eigen::Vector3d hip_m, knee_m, heel_m, toe_m;                       // stance leg
+  // The stance leg and its skin markers: ASIS (hip), mid-patella (knee), ankle midpoint (ankle),
+  // as the body's truth gives them (SubjectModel::body_at).
+  BodyTruthSample stance;
   Eigen::Vector3d free_hip_m, free_knee_m, free_ankle_m, free_toe_m;  // the other leg
   Eigen::Vector3d trunk_top_m;  // the upper body's axis, 0.35 m above its centre of mass
   Eigen::Vector3d anterior = Eigen::Vector3d::UnitY();  // the way the patient faces

@@ -194,18 +194,18 @@ SceneRenderer::SceneRenderer(const SubjectModel& subject, const SimCameraOptions
 
 void SceneRenderer::draw_body(const BodyFigure& f, cv::Mat& bgr) const {
   const PinholeCamera& cam = camera_;
-  const Vector3d mid_hip = 0.5 * (f.hip_m + f.free_hip_m);
+  const Vector3d mid_hip = 0.5 * (f.stance.hip_m + f.free_hip_m);
   // The trunk and pelvis first (farthest), then the legs, the farther leg first.
   draw_capsule(bgr, cam, mid_hip, f.trunk_top_m, kTrunkWidth_m, kTrunkWidth_m, kShirt);
-  const Vector3d across = f.hip_m - f.free_hip_m;
-  draw_capsule(bgr, cam, f.hip_m + 0.4 * across, f.free_hip_m - 0.4 * across, kPelvisWidth_m,
+  const Vector3d across = f.stance.hip_m - f.free_hip_m;
+  draw_capsule(bgr, cam, f.stance.hip_m + 0.4 * across, f.free_hip_m - 0.4 * across, kPelvisWidth_m,
                kPelvisWidth_m, kShorts, false);
   struct Leg {
     Vector3d hip, knee, ankle, heel, toe;
   };
   const Vector3d free_heel = f.free_ankle_m - 0.25 * (f.free_toe_m - f.free_ankle_m);
   std::array<Leg, 2> legs{
-      Leg{f.hip_m, f.knee_m, f.ankle_m, f.heel_m, f.toe_m},
+      Leg{f.stance.hip_m, f.stance.knee_m, f.stance.ankle_m, f.stance.heel_m, f.stance.toe_m},
       Leg{f.free_hip_m, f.free_knee_m, f.free_ankle_m, free_heel, f.free_toe_m}};
   const auto depth = [&](const Leg& l) { return cam.to_camera(0.5 * (l.hip + l.knee)).z(); };
   if (depth(legs[0]) < depth(legs[1])) std::swap(legs[0], legs[1]);
@@ -233,7 +233,7 @@ bool SceneRenderer::fallen(std::size_t marker, double t_s) const {
 RenderedFrame SceneRenderer::seen(const BodyFigure& f, double t_s) const {
   RenderedFrame out;
   out.body_t_s = t_s - options_.delay_s;
-  const std::array<Vector3d, 3> at{f.asis_m, f.patella_m, f.ankle_m};
+  const std::array<Vector3d, 3> at{f.stance.asis_m, f.stance.patella_m, f.stance.ankle_m};
   for (std::size_t i = 0; i < 3; ++i) {
     if (!covered(i, t_s) && !fallen(i, t_s)) out.markers[i] = camera_.project(at[i]);
   }
@@ -252,13 +252,13 @@ RenderedFrame SceneRenderer::render(double t_s, std::int64_t index, cv::Mat& bgr
 
   // The markers: discs on the skin facing forward; a fallen one lies flat by the stance foot.
   const Vector3d up = Vector3d::UnitZ();
-  const Vector3d lateral(f.toe_m.x() > f.free_toe_m.x() ? 1.0 : -1.0, 0.0, 0.0);
+  const Vector3d lateral(f.stance.toe_m.x() > f.free_toe_m.x() ? 1.0 : -1.0, 0.0, 0.0);
   const double radius_m = o.marker_diameter_m / 2.0;
-  const std::array<Vector3d, 3> at{f.asis_m, f.patella_m, f.ankle_m};
+  const std::array<Vector3d, 3> at{f.stance.asis_m, f.stance.patella_m, f.stance.ankle_m};
   const std::array<cv::Vec3b, 3> colour{kHipColour, kKneeColour, kAnkleColour};
   for (std::size_t i = 0; i < 3; ++i) {
     if (fallen(i, t_s)) {
-      Vector3d floor = f.toe_m + 0.10 * lateral;
+      Vector3d floor = f.stance.toe_m + 0.10 * lateral;
       const bool on_plate =
           std::abs(floor.x()) <= kPlateHalfX_m && std::abs(floor.y()) <= kPlateHalfY_m;
       floor.z() = (on_plate ? 0.0 : kFloorZ_m) + 0.001;

@@ -260,13 +260,7 @@ std::string sim_camera_options_help() {
       "  sim-camera:seed=3,task=squat,preset=pfp,noise=4,orbit_deg=10,realtime=0\n"
       "Every option of the simulated person (sim:help) is also accepted. See "
       "docs/simulator.md.\n";
-  for (const SimOptionDoc& d : sim_camera_option_docs()) {
-    char line[256];
-    std::snprintf(line, sizeof line, "  %-17s %-12s %-21s %s\n", d.name, d.unit,
-                  (std::string("default ") + d.default_text).c_str(), d.meaning);
-    out += line;
-  }
-  return out;
+  return out + option_help_lines(sim_camera_option_docs());
 }
 
 }  // namespace stance::sim
