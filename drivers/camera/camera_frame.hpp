@@ -20,7 +20,7 @@ struct CameraFrame {
 enum class CameraEnd : std::uint8_t {
   kNone,          // still streaming (or not started)
   kStopped,       // stop() was called
-  kFileEnded,     // the video file has no more frames
+  kFileEnded,     // the video file (or the simulated trial) has no more frames
   kDisconnected,  // the camera stopped delivering frames (unplugged)
 };
 const char* to_string(CameraEnd end);

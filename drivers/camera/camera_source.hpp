@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "camera/camera_frame.hpp"
+#include "camera/frame_source.hpp"
 #include "support/result.hpp"
 
 namespace stance::camera {
@@ -30,7 +31,7 @@ struct CameraSettings {
   bool realtime = false;         // a file: deliver at its frame rate instead of as fast as read
 };
 
-class CameraSource {
+class CameraSource final : public FrameSource {
  public:
   // A video file; errors: missing, not a video OpenCV can read, no frame rate.
   static Result<std::unique_ptr<CameraSource>> open_file(const std::string& path,
@@ -38,25 +39,25 @@ class CameraSource {
   // A webcam by its node, e.g. "/dev/video0".
   static Result<std::unique_ptr<CameraSource>> open_device(const std::string& node,
                                                            const CameraSettings& settings = {});
-  ~CameraSource();  // stops the thread
+  ~CameraSource() override;  // stops the thread
   CameraSource(const CameraSource&) = delete;
   CameraSource& operator=(const CameraSource&) = delete;
 
-  Status start();  // starts the capture thread; the stream's time 0 is its first frame
-  void stop();
+  Status start() override;  // starts the capture thread; the stream's time 0 is its first frame
+  void stop() override;
 
   // Appends the frames that arrived since the last call, waiting up to `timeout` for the first.
-  CameraRead read(std::vector<CameraFrame>& frames, std::chrono::milliseconds timeout);
+  CameraRead read(std::vector<CameraFrame>& frames, std::chrono::milliseconds timeout) override;
 
-  bool is_file() const { return is_file_; }
-  const std::string& address() const { return address_; }
-  double rate_hz() const { return rate_hz_; }
-  int width_px() const { return width_px_; }
-  int height_px() const { return height_px_; }
-  std::int64_t expected_frames() const { return expected_frames_; }  // a file's count; -1
-  std::uint64_t dropped_frames() const { return dropped_.load(); }
-  CameraEnd end() const;
-  std::string end_reason() const;  // empty while streaming
+  bool is_file() const override { return is_file_; }
+  const std::string& address() const override { return address_; }
+  double rate_hz() const override { return rate_hz_; }
+  int width_px() const override { return width_px_; }
+  int height_px() const override { return height_px_; }
+  std::int64_t expected_frames() const override { return expected_frames_; }  // a file's count; -1
+  std::uint64_t dropped_frames() const override { return dropped_.load(); }
+  CameraEnd end() const override;
+  std::string end_reason() const override;  // empty while streaming
 
  private:
   CameraSource(cv::VideoCapture capture, std::string address, bool is_file,

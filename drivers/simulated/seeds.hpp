@@ -13,6 +13,7 @@ enum class SeedStream : std::uint64_t {
   kClock = 5,
   kAgeing = 6,  // how far the plate has drifted from its factory calibration
   kKnee = 7,    // the knee of a person drawn from a population preset
+  kCamera = 8,  // the simulated camera's sensor noise
 };
 
 // splitmix64 of the seed mixed with the stream tag: well-spread 64-bit seeds for std::mt19937_64.

@@ -426,7 +426,12 @@ std::string sim_options_help() {
       "Options, after \"sim:\", comma-separated key=value, e.g.\n"
       "  sim:seed=3,task=squat,reps=5,wobble=0.6,layout=2,rate=1000,mass=80,realtime=0\n"
       "Times are seconds since the stream started. See docs/simulator.md.\n";
-  for (const auto& d : kOptions) {
+  return out + option_help_lines(kOptions);
+}
+
+std::string option_help_lines(std::span<const SimOptionDoc> docs) {
+  std::string out;
+  for (const auto& d : docs) {
     char line[256];
     std::snprintf(line, sizeof line, "  %-17s %-12s %-21s %s\n", d.name, d.unit,
                   (std::string("default ") + d.default_text).c_str(), d.meaning);

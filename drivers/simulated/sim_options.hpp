@@ -54,5 +54,7 @@ std::span<const SimOptionDoc> sim_option_docs();
 Result<SimOptions> parse_sim_options(const std::string& text);
 // One line per option: name=VALUE, unit, default, meaning.
 std::string sim_options_help();
+// The option lines of a help text, one per documented option (also for the simulated camera).
+std::string option_help_lines(std::span<const SimOptionDoc> docs);
 
 }  // namespace stance::sim

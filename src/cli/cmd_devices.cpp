@@ -1,10 +1,22 @@
-// `stance devices`: the plates this program can use, per driver.
+// `stance devices`: the plates this program can use, per driver, and the cameras.
+#include "camera/camera_list.hpp"
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
 #include "support/format.hpp"
 
 namespace stance::cli {
 namespace {
+
+// The cameras: the simulated one (always there) and the machine's webcams (their capture nodes;
+// a webcam's metadata node cannot capture and is left out).
+void print_cameras(std::ostream& out) {
+  out << "\nCAMERA (stance knee)     DESCRIPTION\n"
+      << pad("sim-camera", 24)
+      << "simulated camera filming the simulated person (options: sim-camera:help)\n";
+  for (const camera::CameraListing& c : camera::list_cameras()) {
+    if (c.can_capture) out << pad(c.address, 24) << (c.name.empty() ? "webcam" : c.name) << "\n";
+  }
+}
 
 int run_devices(const ParsedArgs& args, Context& context) {
   std::ostream& out = context.out;
@@ -31,6 +43,7 @@ int run_devices(const ParsedArgs& args, Context& context) {
     }
   }
   if (count == 0) out << "(no plates found)\n";
+  print_cameras(out);
   if (args.flag("options")) {
     for (const auto& driver : context.drivers.drivers()) {
       out << "\n" << driver->name() << ": " << driver->options_help() << "\n";
@@ -46,7 +59,7 @@ int run_devices(const ParsedArgs& args, Context& context) {
 Command devices_command() {
   CommandSpec spec;
   spec.name = "devices";
-  spec.summary = "list the force plates that can be used (simulated and connected)";
+  spec.summary = "list the force plates and cameras that can be used (simulated and connected)";
   spec.usage = "stance devices [--options] [--find ADDRESS]";
   spec.options = {
       {"options", "", "also print every driver's options (what may follow ':')"},

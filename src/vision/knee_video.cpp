@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "camera/open_camera.hpp"
+
 namespace stance::vision {
 
-Result<KneeVideo> analyze_knee_video(camera::CameraSource& source, const KneeVideoOptions& o) {
+Result<KneeVideo> analyze_knee_video(camera::FrameSource& source, const KneeVideoOptions& o) {
   if (Status s = source.start(); !s) return s.error();
   MarkerTracker tracker(o.tracker);
   std::vector<MarkerFrame> markers;
@@ -41,8 +43,8 @@ Result<KneeVideo> analyze_knee_video(camera::CameraSource& source, const KneeVid
   return video;
 }
 
-Result<KneeVideo> analyze_knee_video_file(const std::string& path, const KneeVideoOptions& o) {
-  auto source = camera::CameraSource::open_file(path, o.camera);
+Result<KneeVideo> analyze_knee_video_file(const std::string& address, const KneeVideoOptions& o) {
+  auto source = camera::open_camera(address, o.camera);
   if (!source) return source.error();
   return analyze_knee_video(**source, o);
 }

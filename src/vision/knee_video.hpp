@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "camera/camera_source.hpp"
+#include "camera/frame_source.hpp"
 #include "vision/knee_analysis.hpp"
 #include "vision/marker_tracker.hpp"
 
@@ -32,10 +33,11 @@ struct KneeVideo {
   bool cut_short = false;  // the file ended before its announced count
 };
 
-// Reads the source to its end. Errors: nothing could be read; no frame shows the three
-// markers together.
-Result<KneeVideo> analyze_knee_video(camera::CameraSource& source, const KneeVideoOptions& options);
-Result<KneeVideo> analyze_knee_video_file(const std::string& path,
+// Reads the source (a webcam, a file or the simulated camera) to its end. Errors: nothing could
+// be read; no frame shows the three markers together.
+Result<KneeVideo> analyze_knee_video(camera::FrameSource& source, const KneeVideoOptions& options);
+// `address` as camera::open_camera takes it: a video file, a webcam node or "sim-camera:…".
+Result<KneeVideo> analyze_knee_video_file(const std::string& address,
                                           const KneeVideoOptions& options = {});
 
 }  // namespace stance::vision

@@ -236,6 +236,8 @@ TEST_F(CliTest, DevicesListsTheSimulatedPlates) {
   ASSERT_EQ(r.code, kExitOk);
   EXPECT_NE(r.out.find("sim"), std::string::npos);
   EXPECT_NE(r.out.find("simulated"), std::string::npos);
+  EXPECT_NE(r.out.find("\nsim-camera "),
+            std::string::npos);  // the cameras, the simulated one first
 }
 
 }  // namespace

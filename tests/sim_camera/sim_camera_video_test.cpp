@@ -1,0 +1,109 @@
+// The simulated camera end to end: a video file written from it and read back by `stance
+// knee`, `stance knee sim-camera:…` with no file at all, and its real-time pacing.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <opencv2/videoio.hpp>
+#include <sstream>
+#include <thread>
+
+#include "cli/cli.hpp"
+#include "cli/command.hpp"
+#include "sim_camera_test_util.hpp"
+#include "temp_dir.hpp"
+#include "vision/knee_video.hpp"
+
+namespace stance::test {
+namespace {
+
+std::string person() {
+  return std::string("task=squat,seed=9,depth_m=0.12,preset=pfp,quiet_before_s=1.5,") +
+         "quiet_after_s=1,reps=" + (kSanitized ? "1" : "3");
+}
+
+// Writes every frame of "sim-camera:realtime=0,<options>" as an MJPEG AVI (OpenCV's own
+// writer); returns the camera, for its truth.
+std::unique_ptr<sim::SimulatedCamera> write_avi(const std::string& options,
+                                                const std::string& path) {
+  auto camera = sim::SimulatedCamera::open("realtime=0," + options);
+  EXPECT_TRUE(camera.ok());
+  if (!camera) return nullptr;
+  sim::SimulatedCamera& cam = **camera;
+  cv::VideoWriter writer(path, cv::CAP_OPENCV_MJPEG, cv::VideoWriter::fourcc('M', 'J', 'P', 'G'),
+                         cam.rate_hz(), cv::Size(cam.width_px(), cam.height_px()));
+  EXPECT_TRUE(writer.isOpened());
+  EXPECT_TRUE(cam.start().ok());
+  std::vector<camera::CameraFrame> batch;
+  while (cam.read(batch, std::chrono::milliseconds(100)) != camera::CameraRead::kEnded) {
+    for (const camera::CameraFrame& f : batch) writer.write(f.bgr);
+    batch.clear();
+  }
+  writer.release();
+  return std::move(*camera);
+}
+
+TEST(SimCameraVideo, KneeOfAnMjpegFileWrittenFromTheSimulatedCamera) {
+  TempDir dir("stance-sim-camera");
+  const std::string path = dir.path("squats.avi").string();
+  const auto cam = write_avi(person() + ",noise=4", path);
+  ASSERT_TRUE(cam);
+  const auto video = vision::analyze_knee_video_file(path);
+  ASSERT_TRUE(video.ok()) << video.error().message;
+  EXPECT_EQ(video->frames_read, cam->expected_frames());
+  const auto& squats = video->trial.squats;
+  ASSERT_EQ(squats.size(), cam->subject().truth().reps.size());
+  for (const vision::KneeSquat& q : squats) {
+    // The picture's truth over the squat's frames: the projected true markers.
+    const double picture = picture_peak_deg(*cam, Limb::kRight, q.start_s, q.end_s).value_or(-1e9);
+    ASSERT_TRUE(q.peak_fppa_deg.has_value());
+    std::printf("squat %d: picture %.2f°, read from the MJPEG file %.2f°\n", q.index, picture,
+                *q.peak_fppa_deg);
+    EXPECT_NEAR(*q.peak_fppa_deg, picture, 1.0);
+  }
+}
+
+TEST(SimCameraVideo, StanceKneeReadsTheSimulatedCameraByItsAddress) {
+  std::ostringstream out, err;
+  const int code = cli::run({"knee", "sim-camera:realtime=0," + person(), "--json"}, out, err,
+                            {cli::knee_command()});
+  EXPECT_EQ(code, 0) << err.str();
+  EXPECT_NE(out.str().find("\"video\": \"sim-camera:realtime=0,"), std::string::npos);
+  EXPECT_NE(out.str().find("\"peak_fppa_deg\""), std::string::npos);
+  std::ostringstream out2, err2;
+  EXPECT_NE(cli::run({"knee", "sim-camera:zoom=3"}, out2, err2, {cli::knee_command()}), 0);
+  EXPECT_NE(err2.str().find("unknown sim option 'zoom'"), std::string::npos) << err2.str();
+}
+
+// Real time (speed 20: 20 simulated seconds per second): frames keep their stamps k / rate and
+// their wall-clock times start + t / speed; a reader that stops reading for a while finds only
+// the last queue's worth of frames, the others counted as dropped, as from a webcam.
+TEST(SimCameraRealtime, FramesComeAtTheirTimesAndALateReaderLosesTheOldest) {
+  auto opened = sim::SimulatedCamera::open("realtime=1,speed=20,task=stance,duration_s=2");
+  ASSERT_TRUE(opened.ok());
+  sim::SimulatedCamera& cam = **opened;
+  ASSERT_TRUE(cam.start().ok());
+  std::vector<camera::CameraFrame> frames;
+  while (frames.size() < 5) cam.read(frames, std::chrono::milliseconds(500));
+  // 0.5 s of wall clock is 10 s simulated: past the end (2.5 s), so everything but the last
+  // 8 frames is gone.
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  std::vector<camera::CameraFrame> late;
+  while (cam.read(late, std::chrono::milliseconds(500)) != camera::CameraRead::kEnded) {
+  }
+  ASSERT_EQ(late.size(), 8u);
+  EXPECT_EQ(late.back().index, cam.expected_frames() - 1);
+  EXPECT_EQ(cam.dropped_frames(),
+            static_cast<std::uint64_t>(cam.expected_frames()) - frames.size() - late.size());
+  frames.insert(frames.end(), late.begin(), late.end());
+  for (std::size_t i = 1; i < frames.size(); ++i) {
+    EXPECT_DOUBLE_EQ(frames[i].t_s, static_cast<double>(frames[i].index) / 30.0);
+    const double wall_s =
+        std::chrono::duration<double>(frames[i].captured_at - frames[0].captured_at).count();
+    EXPECT_NEAR(wall_s, (frames[i].t_s - frames[0].t_s) / 20.0, 1e-6);
+  }
+  EXPECT_EQ(cam.end(), camera::CameraEnd::kFileEnded);
+}
+
+}  // namespace
+}  // namespace stance::test
