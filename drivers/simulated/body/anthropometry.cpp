@@ -20,11 +20,12 @@ struct Table {
   Row head, upper_trunk, middle_trunk, lower_trunk, upper_arm, forearm, hand, thigh, shank, foot;
 };
 
-// Proximal ends: head VERT (vertex), upper trunk CERV, middle trunk XYPH, lower trunk OMPH,
-// upper arm SJC, forearm EJC, hand WJC, thigh HJC, shank KJC, foot HEEL.
+// Proximal ends: head VERT (vertex; the table's second head, VERT to CERV), upper trunk CERV,
+// middle trunk XYPH, lower trunk OMPH, upper arm SJC, forearm EJC, hand WJC, thigh HJC, shank KJC,
+// foot HEEL.
 constexpr Table kMale{
     1741.0,
-    {6.94, 242.9, 59.76, 36.2, 37.6, 31.2},
+    {6.94, 242.9, 50.02, 30.3, 31.5, 26.1},
     {15.96, 170.7, 29.99, 71.6, 45.4, 65.9},
     {16.33, 215.5, 45.02, 48.2, 38.3, 46.8},
     {11.17, 145.7, 61.15, 61.5, 55.1, 58.7},
@@ -37,7 +38,7 @@ constexpr Table kMale{
 };
 constexpr Table kFemale{
     1735.0,
-    {6.68, 243.7, 58.94, 33.0, 35.9, 31.8},
+    {6.68, 243.7, 48.41, 27.1, 29.5, 26.1},
     {15.45, 142.5, 20.77, 74.6, 50.2, 71.8},
     {14.65, 205.3, 45.12, 43.3, 35.4, 41.5},
     {12.47, 181.5, 49.20, 43.3, 40.2, 44.4},
