@@ -12,7 +12,7 @@ int run_backup(const ParsedArgs& args, Context& context) {
     context.err << "stance: backup needs --out FILE; see `stance backup --help`\n";
     return kExitUsage;
   }
-  auto store = open_store(args, context);
+  auto store = open_store_to_read(args, context);
   if (!store) return fail(context, store.error().message);
   if (Status s = store->backup_to(*out); !s) return fail(context, s.error().message);
   context.out << "Backed up " << store->path().string() << " to " << *out

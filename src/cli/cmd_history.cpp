@@ -132,7 +132,7 @@ void write_json(std::ostream& out, const store::Patient& p,
 }
 
 int run_history(const ParsedArgs& args, Context& context) {
-  auto store = open_store(args, context);
+  auto store = open_store_to_read(args, context);
   if (!store) return fail(context, store.error().message);
   const auto p = store->patient(args.positionals[0]);
   if (!p) return fail(context, p.error().message);

@@ -78,7 +78,7 @@ int run_edit(const ParsedArgs& args, Context& context) {
 }
 
 int run_list(const ParsedArgs& args, Context& context) {
-  auto store = open_store(args, context);
+  auto store = open_store_to_read(args, context);
   if (!store) return fail(context, store.error().message);
   const auto patients = store->patients();
   if (!patients) return fail(context, patients.error().message);
@@ -98,7 +98,7 @@ int run_list(const ParsedArgs& args, Context& context) {
 }
 
 int run_show(const ParsedArgs& args, Context& context) {
-  auto store = open_store(args, context);
+  auto store = open_store_to_read(args, context);
   if (!store) return fail(context, store.error().message);
   const auto p = store->patient(args.positionals[0]);
   if (!p) return fail(context, p.error().message);

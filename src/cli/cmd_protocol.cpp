@@ -16,7 +16,7 @@ std::string eyes_text(const std::vector<Eyes>& eyes) {
 }
 
 int run_list(const ParsedArgs& args, Context& context) {
-  auto store = open_store(args, context);
+  auto store = open_store_to_read(args, context);
   if (!store) return fail(context, store.error().message);
   const auto protocols = store->protocols();
   if (!protocols) return fail(context, protocols.error().message);

@@ -46,7 +46,7 @@ int run_report(const ParsedArgs& args, Context& context) {
   options.logo_png = args.value_or("logo", "");
   options.comment = args.value_or("comment", "");
 
-  auto store = open_store(args, context);
+  auto store = open_store_to_read(args, context);
   if (!store) return fail(context, store.error().message);
   const auto paper = paper_text == "letter" ? report::Paper::kLetter : report::Paper::kA4;
   const WriteOptions write{args.flag("force") ? IfExists::kReplace : IfExists::kRefuse, {}};

@@ -16,7 +16,7 @@ int valid_count(const std::vector<store::Trial>& trials) {
 }
 
 int run_list(const ParsedArgs& args, Context& context) {
-  auto store = open_store(args, context);
+  auto store = open_store_to_read(args, context);
   if (!store) return fail(context, store.error().message);
   const auto p = store->patient(args.positionals[0]);
   if (!p) return fail(context, p.error().message);
@@ -61,7 +61,7 @@ int run_show(const ParsedArgs& args, Context& context) {
   if (end == args.positionals[0].c_str() || *end != '\0') {
     return fail(context, "the session is given by its number, e.g. `stance session show 3`");
   }
-  auto store = open_store(args, context);
+  auto store = open_store_to_read(args, context);
   if (!store) return fail(context, store.error().message);
   const auto s = store->session(id);
   if (!s) return fail(context, s.error().message);

@@ -14,7 +14,7 @@ int run_export(const ParsedArgs& args, Context& context) {
     context.err << "stance: export needs --out FILE; see `stance export --help`\n";
     return kExitUsage;
   }
-  auto store = open_store(args, context);
+  auto store = open_store_to_read(args, context);
   if (!store) return fail(context, store.error().message);
   if (Status s = store::export_patient(*store, args.positionals[0], *out); !s) {
     return fail(context, s.error().message);

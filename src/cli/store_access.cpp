@@ -1,5 +1,7 @@
 #include "cli/store_access.hpp"
 
+#include <unistd.h>
+
 #include "services/data_dirs.hpp"
 
 namespace stance::cli {
@@ -16,6 +18,19 @@ std::filesystem::path store_path(const ParsedArgs& args, const Context& context)
 
 Result<store::Store> open_store(const ParsedArgs& args, const Context& context) {
   return store::Store::open(store_path(args, context));
+}
+
+Result<store::Store> open_store_to_read(const ParsedArgs& args, const Context& context) {
+  const std::filesystem::path path = store_path(args, context);
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return Error{"there is no store at " + path.string() +
+                 " (a mistyped --db?); `stance patient add` makes a new one"};
+  }
+  const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : ".";
+  const bool writable = ::access(path.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
+  return store::Store::open(path,
+                            writable ? store::OpenMode::kReadWrite : store::OpenMode::kReadOnly);
 }
 
 }  // namespace stance::cli

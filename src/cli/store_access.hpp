@@ -10,7 +10,11 @@ namespace stance::cli {
 
 OptionSpec db_option();
 std::filesystem::path store_path(const ParsedArgs& args, const Context& context);
+// For commands that write: creates the store (and its folder) when missing.
 Result<store::Store> open_store(const ParsedArgs& args, const Context& context);
+// For commands that only read: never creates a store (a missing file is most likely a mistyped
+// --db), and opens it read-only when it cannot be written (read-only media, another's store).
+Result<store::Store> open_store_to_read(const ParsedArgs& args, const Context& context);
 
 }  // namespace stance::cli
 

@@ -91,6 +91,27 @@ Status sync_builtins(const Db& db) {
   return tx->commit();
 }
 
+// Only a regular file that is not empty can be a store already: a folder or a device given as
+// --db, or an empty file (not made by this open), is refused before SQLite sees it.
+Status check_existing_store_file(const std::filesystem::path& path, bool exists) {
+  if (!exists) return {};
+  std::error_code ec;
+  const std::string name = path.string();
+  if (std::filesystem::is_directory(path, ec)) {
+    return Error{name + " is a folder; --db takes the store's file, e.g. " +
+                 (path / "stance.db").string()};
+  }
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return Error{name + " is not a regular file, so it cannot be a store; choose a file with --db"};
+  }
+  if (std::filesystem::file_size(path, ec) == 0 && !ec) {
+    return Error{name +
+                 " is an empty file, not a Stance store; remove it, or choose another "
+                 "file with --db"};
+  }
+  return {};
+}
+
 }  // namespace
 
 Status create_owner_only_file(const std::filesystem::path& path) {
@@ -107,6 +128,7 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
   std::error_code ec;
   const bool exists = std::filesystem::exists(path, ec);
   if (!exists && mode == OpenMode::kReadOnly) return Error{name + " does not exist"};
+  if (Status s = check_existing_store_file(path, exists); !s) return s.error();
   if (!exists) {
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
     if (ec) return Error{"cannot create the folder of " + name + ": " + ec.message()};

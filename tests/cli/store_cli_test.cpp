@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "cli/cli.hpp"
@@ -87,6 +88,39 @@ TEST_F(StoreCliTest, PatientsAddListShowEditWithClearErrors) {
   const CliRun list = with_db({"patient", "list"});
   EXPECT_THAT(list.out, HasSubstr("P-1"));
   EXPECT_THAT(list.out, HasSubstr("1 patient(s)"));
+}
+
+TEST_F(StoreCliTest, ReadCommandsNeverMakeAStoreAndBadStorePathsSayWhatIsWrong) {
+  // A mistyped --db: no "0 patients", no new file or folder.
+  const std::string typo = (dir_ / "typo" / "clinc.db").string();
+  for (const std::vector<std::string>& read : {std::vector<std::string>{"patient", "list"},
+                                               {"session", "list", "P-1"},
+                                               {"history", "P-1"},
+                                               {"protocol", "list"},
+                                               {"backup", "--out", (dir_ / "b.db").string()}}) {
+    std::vector<std::string> args = read;
+    args.insert(args.end(), {"--db", typo});
+    const CliRun r = stance(args);
+    EXPECT_EQ(r.code, kExitFailed) << read[0];
+    EXPECT_THAT(r.err, HasSubstr("there is no store at " + typo)) << read[0];
+  }
+  EXPECT_FALSE(fs::exists(dir_ / "typo"));
+  EXPECT_FALSE(fs::exists(dir_ / "b.db"));
+
+  // A folder, and an empty file, are not stores: said so, and left as they are.
+  const CliRun folder = stance({"patient", "add", "P-1", "--db", dir_.string()});
+  EXPECT_EQ(folder.code, kExitFailed);
+  EXPECT_THAT(folder.err, HasSubstr("is a folder; --db takes the store's file"));
+  const fs::path empty = dir_ / "empty.db";
+  { std::ofstream{empty}; }
+  const CliRun zero = stance({"patient", "add", "P-1", "--db", empty.string()});
+  EXPECT_EQ(zero.code, kExitFailed);
+  EXPECT_THAT(zero.err, HasSubstr("is an empty file, not a Stance store"));
+  EXPECT_EQ(fs::file_size(empty), 0u);
+
+  // A store that exists is read as before.
+  ASSERT_EQ(with_db({"patient", "add", "P-1"}).code, kExitOk);
+  EXPECT_THAT(with_db({"patient", "list"}).out, HasSubstr("1 patient(s)"));
 }
 
 TEST_F(StoreCliTest, RecordedSessionIsSavedAnalysedAndFollowedOverTime) {
