@@ -70,12 +70,17 @@ int run_record(const ParsedArgs& args, Context& context) {
   std::int64_t session_id = 0;
   const std::vector<TrialCondition> trials = trial_order(*protocol, patient->involved_side);
   int saved = 0;
+  // A session whose first trial fails is taken back: no empty visits in the history.
+  const auto give_up = [&](const std::string& message) {
+    if (session_id != 0 && saved == 0) (void)store->remove_session_if_empty(session_id);
+    return fail(context, message);
+  };
   for (std::size_t i = 0; i < trials.size(); ++i) {
     const TrialCondition& t = trials[i];
     const long trial_seed = static_cast<long>(*seed) * 1000 + static_cast<long>(i) + 1;
     const std::string address = sim_address(user_options, *patient, *protocol, t, trial_seed);
     auto plate = context.drivers.open(address);
-    if (!plate) return fail(context, plate.error().message);
+    if (!plate) return give_up(plate.error().message);
     if (session_id == 0) {
       store::Session session;
       session.patient_id = patient->id;
@@ -84,7 +89,7 @@ int run_record(const ParsedArgs& args, Context& context) {
       session.protocol = protocol->name;
       session.plate_serial = (*plate)->info().serial;
       const auto id = store->add_session(session);
-      if (!id) return fail(context, id.error().message);
+      if (!id) return give_up(id.error().message);
       session_id = *id;
       out << "Session " << session_id << " of " << patient->code << ": " << protocol->description
           << " (simulated plate " << session.plate_serial << ")\n";
@@ -96,10 +101,10 @@ int run_record(const ParsedArgs& args, Context& context) {
     request.metadata.device = address;
     request.metadata.notes = args.value_or("notes", "");
     const auto outcome = record_trial(**plate, request);
-    if (!outcome) return fail(context, outcome.error().message);
+    if (!outcome) return give_up(outcome.error().message);
     const std::vector<std::uint8_t> bytes = encode_trial(outcome->recording);
     const auto results = analyze_stored_recording(bytes, trial_title(t));
-    if (!results) return fail(context, results.error().message);
+    if (!results) return give_up(results.error().message);
     store::Trial trial;
     trial.session_id = session_id;
     static_cast<TrialCondition&>(trial) = t;
@@ -108,9 +113,11 @@ int run_record(const ParsedArgs& args, Context& context) {
     trial.results = *results;
     const auto id = store->add_trial(trial, bytes);
     if (!id) {
-      return fail(context, id.error().message + "; the " + std::to_string(saved) +
-                               " trial(s) before it are saved in session " +
-                               std::to_string(session_id));
+      return give_up(id.error().message + (saved == 0
+                                               ? std::string("; nothing was saved")
+                                               : "; the " + std::to_string(saved) +
+                                                     " trial(s) before it are saved in session " +
+                                                     std::to_string(session_id)));
     }
     ++saved;
     out << "  " << pad(std::to_string(i + 1) + "/" + std::to_string(trials.size()), 7)

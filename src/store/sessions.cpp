@@ -38,6 +38,15 @@ Result<std::int64_t> Store::add_session(const Session& session) {
   return id;
 }
 
+Status Store::remove_session_if_empty(std::int64_t id) {
+  auto s = db_.prepare(
+      "DELETE FROM session WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM trial WHERE session_id = "
+      "?1)");
+  if (!s) return s.error();
+  s->bind(1, id);
+  return s->run();
+}
+
 Result<Session> Store::session(std::int64_t id) const {
   auto s = db_.prepare(std::string(kSessionColumns) + "WHERE id = ?1");
   if (!s) return s.error();

@@ -43,6 +43,8 @@ class Store {
 
   // Sessions, oldest first.
   Result<std::int64_t> add_session(const Session& session);
+  // Takes back a session that got no trial (its first trial failed); one with trials stays.
+  Status remove_session_if_empty(std::int64_t id);
   Result<Session> session(std::int64_t id) const;
   Result<std::vector<Session>> sessions(std::int64_t patient_id) const;
 

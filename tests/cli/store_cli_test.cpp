@@ -123,6 +123,18 @@ TEST_F(StoreCliTest, ReadCommandsNeverMakeAStoreAndBadStorePathsSayWhatIsWrong) 
   EXPECT_THAT(with_db({"patient", "list"}).out, HasSubstr("1 patient(s)"));
 }
 
+TEST_F(StoreCliTest, ASessionWhoseFirstTrialFailsLeavesNoEmptyVisit) {
+  ASSERT_EQ(with_db({"patient", "add", "P-1"}).code, kExitOk);
+  // Unplugged at once: the first trial holds no samples, so nothing can be saved.
+  const CliRun r = with_db({"session", "record", "P-1", "--protocol", "single-leg-stance",
+                            "--device", "sim:unplug_s=0"});
+  EXPECT_EQ(r.code, kExitFailed);
+  EXPECT_THAT(r.err, HasSubstr("holds no samples"));
+  auto store = store::Store::open(db_);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(*store->db().query_integer("SELECT count(*) FROM session"), 0);
+}
+
 TEST_F(StoreCliTest, RecordedSessionIsSavedAnalysedAndFollowedOverTime) {
   ASSERT_EQ(with_db({"patient", "add", "P-1", "--involved", "left", "--mass", "70"}).code, kExitOk);
   const CliRun first =
