@@ -29,12 +29,13 @@ int run_analyze(const ParsedArgs& args, Context& context) {
   const std::string path = args.positionals[0];
   TrialAnalysisOptions options;
   DescriptorOptions& d = options.descriptors;
-  const auto plate = args.number("plate", 1);
+  const auto plate = args.whole_number("plate", 1, 1, 64);
   const auto min_fz = args.number("min-fz", kDefaultMinFz_n);
   const auto start = args.number("start", d.start_s);
   const auto end = args.number("end", d.end_s);
   const auto cutoff = args.number("lowpass", 0);
-  for (const auto* r : {&plate, &min_fz, &start, &end, &cutoff}) {
+  if (!plate) return fail(context, plate.error().message);
+  for (const auto* r : {&min_fz, &start, &end, &cutoff}) {
     if (!r->ok()) return fail(context, r->error().message);
   }
   d.start_s = *start;

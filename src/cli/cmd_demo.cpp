@@ -110,10 +110,11 @@ void print_verdicts(std::ostream& out, const DemoTrial& left, const DemoTrial& r
 }
 
 int run_demo(const ParsedArgs& args, Context& context) {
-  const auto seed = args.number("seed", 1);
+  const auto seed = args.whole_number("seed", 1, 1, 1000000);
+  if (!seed) return fail(context, seed.error().message);
   const auto seconds = args.number("seconds", 30);
   const auto mass = args.number("mass", 72);
-  for (const auto* r : {&seed, &seconds, &mass}) {
+  for (const auto* r : {&seconds, &mass}) {
     if (!r->ok()) return fail(context, r->error().message);
   }
   if (!(*seconds >= 5 && *seconds <= 300)) return fail(context, "--seconds must be 5 to 300");
@@ -140,8 +141,7 @@ int run_demo(const ParsedArgs& args, Context& context) {
   for (const Task task : {Task::kSingleLegStance, Task::kSingleLegSquat}) {
     for (Limb leg : kLegs) {
       const double length_s = task == Task::kSingleLegSquat ? kSquatSeconds : *seconds;
-      auto trial =
-          run_trial(context, leg, task, dir, static_cast<long>(*seed), length_s, *mass, write);
+      auto trial = run_trial(context, leg, task, dir, *seed, length_s, *mass, write);
       if (!trial) return fail(context, trial.error().message);
       trials.push_back(std::move(*trial));
     }

@@ -32,7 +32,7 @@ Status apply_options(const ParsedArgs& args, store::Patient& p) {
     return Error{"--involved must be left or right, not '" + *v + "'"};
   }
   if (args.value("birth-year")) {
-    const auto y = args.number("birth-year", 0);
+    const auto y = args.whole_number("birth-year", 0, 1900, 2200);
     if (!y) return y.error();
     p.birth_year = static_cast<int>(*y);
   }

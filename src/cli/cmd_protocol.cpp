@@ -53,9 +53,12 @@ int run_add(const ParsedArgs& args, Context& context) {
     return fail(context, "--task must be stance or squat");
   }
   const auto seconds = args.number("seconds", 0);
-  const auto trials = args.number("trials-per-side", 3);
-  const auto reps = args.number("reps", p.task == Task::kSingleLegSquat ? 5 : 0);
-  for (const auto* r : {&seconds, &trials, &reps}) {
+  if (!seconds) return fail(context, seconds.error().message);
+  const auto trials = args.whole_number("trials-per-side", 3, 1, 10);
+  const bool squat = p.task == Task::kSingleLegSquat;
+  const auto reps =
+      args.whole_number("reps", squat ? kDefaultSquatReps : 0, squat ? 1 : 0, squat ? 20 : 0);
+  for (const auto* r : {&trials, &reps}) {
     if (!r->ok()) return fail(context, r->error().message);
   }
   p.seconds = *seconds;

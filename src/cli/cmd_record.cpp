@@ -40,7 +40,7 @@ int run_record(const ParsedArgs& args, Context& context) {
   if (!(*seconds > 0 && *seconds <= 3600)) {
     return fail(context, "--seconds must be more than 0 and at most 3600");
   }
-  const auto rate = args.number("rate", 0);
+  const auto rate = args.whole_number("rate", 0, 1, 65535);
   if (!rate) return fail(context, rate.error().message);
   auto metadata = trial_metadata_from(args);
   if (!metadata) return fail(context, metadata.error().message);

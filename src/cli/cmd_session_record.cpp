@@ -55,9 +55,8 @@ int run_record(const ParsedArgs& args, Context& context) {
                 "sim:OPTIONS); record real plates trial by trial with `stance record`");
   }
   const std::string user_options = device.size() > 4 ? device.substr(4) : "";
-  const auto seed = args.number("seed", 1);
+  const auto seed = args.whole_number("seed", 1, 1, 1000000);
   if (!seed) return fail(context, seed.error().message);
-  if (!(*seed >= 1 && *seed <= 1e6)) return fail(context, "--seed must be 1 to 1000000");
 
   auto store = open_store(args, context);
   if (!store) return fail(context, store.error().message);
@@ -77,7 +76,7 @@ int run_record(const ParsedArgs& args, Context& context) {
   };
   for (std::size_t i = 0; i < trials.size(); ++i) {
     const TrialCondition& t = trials[i];
-    const long trial_seed = static_cast<long>(*seed) * 1000 + static_cast<long>(i) + 1;
+    const long trial_seed = *seed * 1000 + static_cast<long>(i) + 1;
     const std::string address = sim_address(user_options, *patient, *protocol, t, trial_seed);
     auto plate = context.drivers.open(address);
     if (!plate) return give_up(plate.error().message);

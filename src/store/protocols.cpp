@@ -67,12 +67,17 @@ Result<Protocol> Store::protocol(const std::string& name) const {
 }
 
 Result<std::int64_t> Store::add_protocol(const Protocol& p) {
+  if (p.name.empty() || p.name.size() > 64 ||
+      p.name.find_first_of(" \t\n\r") != std::string::npos) {
+    return Error{"a protocol's name is 1 to 64 characters without spaces, e.g. squat-3x4"};
+  }
   if (p.task == Task::kUnspecified) return Error{"a protocol needs a task (stance or squat)"};
   if (!(p.seconds > 0 && p.seconds <= 600)) return Error{"a protocol's trials last 1 to 600 s"};
   if (p.trials_per_side < 1 || p.trials_per_side > 10) {
     return Error{"a protocol has 1 to 10 trials per side"};
   }
   if (p.eyes.empty()) return Error{"a protocol needs eyes open, closed or both"};
+  if (p.repetitions < 0 || p.repetitions > 20) return Error{"a protocol asks for 0 to 20 squats"};
   auto tx = Transaction::begin(db_);
   if (!tx) return tx.error();
   const auto id = insert_protocol_row(db_, p);

@@ -1,6 +1,7 @@
 #include "support/args.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <sstream>
 
 namespace stance {
@@ -36,6 +37,20 @@ Result<double> ParsedArgs::number(const std::string& name, double fallback) cons
   const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
   if (ec != std::errc() || end != v->data() + v->size()) {
     return Error{"--" + name + " expects a number, got '" + *v + "'"};
+  }
+  if (!std::isfinite(out)) return Error{"--" + name + " expects a finite number, got '" + *v + "'"};
+  return out;
+}
+
+Result<long> ParsedArgs::whole_number(const std::string& name, long fallback, long min,
+                                      long max) const {
+  const auto v = value(name);
+  if (!v) return fallback;
+  long out = 0;
+  const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
+  if (ec != std::errc() || end != v->data() + v->size() || out < min || out > max) {
+    return Error{"--" + name + " must be a whole number from " + std::to_string(min) + " to " +
+                 std::to_string(max) + ", not '" + *v + "'"};
   }
   return out;
 }

@@ -35,7 +35,11 @@ class ParsedArgs {
   bool flag(const std::string& name) const { return values_.count(name) != 0; }
   std::optional<std::string> value(const std::string& name) const;
   std::string value_or(const std::string& name, const std::string& fallback) const;
+  // A finite number (nan and inf are refused by name).
   Result<double> number(const std::string& name, double fallback) const;
+  // A whole number within [min, max], e.g. a plate index, a year, a count: "1.5", "nan" or one
+  // out of range is refused with the range, never truncated or wrapped.
+  Result<long> whole_number(const std::string& name, long fallback, long min, long max) const;
   void set(const std::string& name, const std::string& v) { values_[name] = v; }
 
  private:

@@ -120,6 +120,43 @@ TEST_F(CliTest, RecordRefusesBadInputWithClearErrors) {
   EXPECT_FALSE(fs::exists(out));
 }
 
+TEST_F(CliTest, NumbersThatCannotBeMeantAreRefusedNotTruncated) {
+  const std::string out = (dir_ / "x.stance").string();
+  const std::string motive = data("amti-quiet-stance-100hz.csv");
+  struct Case {
+    std::vector<std::string> args;
+    std::string says;
+  };
+  const std::vector<Case> cases = {
+      {{"analyze", motive, "--plate", "nan"}, "--plate must be a whole number from 1 to 64"},
+      {{"analyze", motive, "--plate", "1.5"}, "--plate must be a whole number from 1 to 64"},
+      {{"analyze", motive, "--lowpass", "inf"}, "--lowpass expects a finite number"},
+      {{"record", "--device", "sim:realtime=0", "--seconds", "1", "--out", out, "--rate", "65636"},
+       "--rate must be a whole number from 1 to 65535"},
+      {{"demo", "--seed", "nan"}, "--seed must be a whole number from 1 to 1000000"},
+  };
+  for (const Case& c : cases) {
+    const CliRun r = stance(c.args);
+    EXPECT_EQ(r.code, kExitFailed) << c.args[0] << " " << c.args.back();
+    EXPECT_NE(r.err.find(c.says), std::string::npos) << r.err;
+    EXPECT_TRUE(one_line(r.err)) << r.err;
+  }
+  EXPECT_FALSE(fs::exists(out));
+  const std::string db = (dir_ / "c.db").string();
+  const CliRun year = stance({"patient", "add", "P-1", "--birth-year", "nan", "--db", db});
+  EXPECT_NE(year.err.find("--birth-year must be a whole number from 1900 to 2200"),
+            std::string::npos)
+      << year.err;
+  const CliRun reps = stance({"protocol", "add", "s100", "--task", "squat", "--seconds", "30",
+                              "--reps", "100", "--db", db});
+  EXPECT_NE(reps.err.find("--reps must be a whole number from 1 to 20"), std::string::npos)
+      << reps.err;
+  const CliRun nameless =
+      stance({"protocol", "add", "", "--task", "squat", "--seconds", "30", "--db", db});
+  EXPECT_NE(nameless.err.find("a protocol's name is 1 to 64 characters"), std::string::npos)
+      << nameless.err;
+}
+
 TEST_F(CliTest, UnpluggedPlateKeepsTheRecordingAndSaysSo) {
   const fs::path file = dir_ / "unplugged.stance";
   const CliRun r = stance({"record", "--device", "sim:realtime=0,unplug_s=2.0", "--seconds", "10",
