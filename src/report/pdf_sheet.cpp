@@ -42,9 +42,9 @@ void draw_reps(Page& page, const SheetData& data) {
   bool any = false;
   for (const SheetTrial& t : data.trials) any = any || !t.reps.empty();
   if (!any) return;
-  page.heading("Repetitions: depth (cm) and ML squat steadiness (0 steady - 100 unsteady) of each");
-  const std::vector<double> cols{0, 150, 250, 330};
-  page.row({"Trial", "Depth of reps 1-5", "Steadiness of reps", "Trial steadiness"}, cols, 8, true);
+  page.heading("Squats: depth (cm) and ML squat steadiness (0 steady - 100 unsteady) of each");
+  const std::vector<double> cols{0, 150, 250, 360};
+  page.row({"Trial", "Depth per squat", "Steadiness per squat", "Trial steadiness"}, cols, 8, true);
   for (const SheetTrial& t : data.trials) {
     if (t.reps.empty()) continue;
     std::string depth, steadiness;
