@@ -1,5 +1,6 @@
 // Protocols are rows: the built-in ones are written from their one definition in core, a clinic
 // can add its own.
+#include <algorithm>
 #include <sstream>
 
 #include "store/rows.hpp"
@@ -67,9 +68,10 @@ Result<Protocol> Store::protocol(const std::string& name) const {
 }
 
 Result<std::int64_t> Store::add_protocol(const Protocol& p) {
-  if (p.name.empty() || p.name.size() > 64 ||
-      p.name.find_first_of(" \t\n\r") != std::string::npos) {
-    return Error{"a protocol's name is 1 to 64 characters without spaces, e.g. squat-3x4"};
+  const bool control = std::any_of(p.name.begin(), p.name.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  if (p.name.empty() || p.name.size() > 64 || control) {
+    return Error{"a protocol's name is 1 to 64 printable characters, e.g. squat-3x4"};
   }
   if (p.task == Task::kUnspecified) return Error{"a protocol needs a task (stance or squat)"};
   if (!(p.seconds > 0 && p.seconds <= 600)) return Error{"a protocol's trials last 1 to 600 s"};

@@ -153,7 +153,8 @@ TEST_F(CliTest, NumbersThatCannotBeMeantAreRefusedNotTruncated) {
       << reps.err;
   const CliRun nameless =
       stance({"protocol", "add", "", "--task", "squat", "--seconds", "30", "--db", db});
-  EXPECT_NE(nameless.err.find("a protocol's name is 1 to 64 characters"), std::string::npos)
+  EXPECT_NE(nameless.err.find("a protocol's name is 1 to 64 printable characters"),
+            std::string::npos)
       << nameless.err;
 }
 
