@@ -54,7 +54,7 @@ void draw_live_figures(ViewContext& v) {
     std::vector<double> depth_cm, steadiness;
     for (const live::LiveRep& r : s.reps) {
       labels.push_back(std::to_string(r.index));
-      depth_cm.push_back(100.0 * r.depth_m);
+      depth_cm.push_back(cm_from_m(r.depth_m));
       steadiness.push_back(r.steadiness_index);
     }
     const float w = ImGui::GetContentRegionAvail().x * 0.5f - 6.0f;

@@ -79,7 +79,7 @@ Command analyze_command() {
       "[--start S] [--end S]";
   spec.positionals = {"FILE"};
   spec.options = {
-      {"json", "", "print JSON (schema stance.analysis/2) with every descriptor, rep and event"},
+      {"json", "", "print JSON (schema stance.analysis/3) with every descriptor, rep and event"},
       {"all", "", "print every descriptor, not only the key figures"},
       {"preset", "NAME",
        "clinical (mm, the plate's rate; default) or reference (the published pipeline of "

@@ -11,7 +11,7 @@
 namespace stance::cli {
 namespace {
 
-using vision::KneeSquat;
+using knee::KneeSquat;
 using vision::KneeVideo;
 
 void optional_field(JsonWriter& j, const std::string& key, const std::optional<double>& v) {
@@ -22,7 +22,7 @@ void optional_field(JsonWriter& j, const std::string& key, const std::optional<d
   }
 }
 
-void point_field(JsonWriter& j, const std::string& key, const std::optional<vision::PointPx>& p) {
+void point_field(JsonWriter& j, const std::string& key, const std::optional<knee::PointPx>& p) {
   if (!p) {
     j.null_field(key);
     return;
@@ -34,7 +34,7 @@ void point_field(JsonWriter& j, const std::string& key, const std::optional<visi
 }
 
 void print_json(std::ostream& out, const KneeVideo& v) {
-  const vision::KneeTrial& t = v.trial;
+  const knee::KneeTrial& t = v.trial;
   JsonWriter j(out);
   j.begin_object();
   j.field("schema", "stance.knee/1");
@@ -45,7 +45,7 @@ void print_json(std::ostream& out, const KneeVideo& v) {
   j.field("frames_read", static_cast<long long>(v.frames_read));
   j.field("cut_short", v.cut_short);
   j.field("limb", to_string(t.limb));
-  j.field("squats_from", t.squats_from == vision::SquatSource::kPlate ? "plate" : "hip marker");
+  j.field("squats_from", t.squats_from == knee::SquatSource::kPlate ? "plate" : "hip marker");
   optional_field(j, "standing_fppa_deg", t.standing_fppa_deg);
   optional_field(j, "mean_peak_fppa_deg", t.mean_peak_fppa_deg);
   optional_field(j, "mean_bottom_fppa_deg", t.mean_bottom_fppa_deg);
@@ -71,7 +71,7 @@ void print_json(std::ostream& out, const KneeVideo& v) {
   for (const std::string& n : t.notes) j.element(n);
   j.end_array();
   j.begin_array("frames");
-  for (const vision::KneeFrame& f : t.frames) {
+  for (const knee::KneeFrame& f : t.frames) {
     j.begin_object();
     j.field("t_s", f.t_s);
     point_field(j, "hip", f.hip);
@@ -90,7 +90,7 @@ std::string degrees(const std::optional<double>& v) {
 }
 
 void print_text(std::ostream& out, const KneeVideo& v) {
-  const vision::KneeTrial& t = v.trial;
+  const knee::KneeTrial& t = v.trial;
   std::size_t with_fppa = 0;
   for (const auto& f : t.frames) with_fppa += f.fppa_deg ? 1 : 0;
   out << "Video: " << v.address << " (" << v.width_px << "×" << v.height_px << ", "
@@ -102,7 +102,7 @@ void print_text(std::ostream& out, const KneeVideo& v) {
       << "Frames with an FPPA: " << with_fppa << " of " << t.frames.size()
       << " (a frame where a marker is not found has none)\n"
       << "Squats found from: "
-      << (t.squats_from == vision::SquatSource::kPlate ? "the plate" : "the hip marker's path")
+      << (t.squats_from == knee::SquatSource::kPlate ? "the plate" : "the hip marker's path")
       << "\n\n";
   if (t.squats.empty()) {
     out << "No squats found.\n";

@@ -1,9 +1,9 @@
 #pragma once
-// One trial's analysis as a clinician reads it (text); the JSON is services/analysis_json.hpp.
+// One trial's analysis as a clinician reads it (text); the JSON is store/analysis_json.hpp.
 #include <ostream>
 
 #include "core/trial_analysis.hpp"
-#include "services/analysis_json.hpp"
+#include "store/analysis_json.hpp"
 
 namespace stance::cli {
 

@@ -116,7 +116,7 @@ void print_squats(std::ostream& out, const SquatAnalysis& s, const SquatSteadine
     if (r.too_fast) flags += "too-fast ";
     out << "  " << pad(std::to_string(r.index), 5) << pad(fixed(r.start_s, 2), 9)
         << pad(fixed(r.descent_s, 2), 11) << pad(fixed(r.ascent_s, 2), 10)
-        << pad(fixed(100.0 * r.depth_m, 1), 10) << pad(fixed(r.peak_fz_bw, 2), 12)
+        << pad(fixed(cm_from_m(r.depth_m), 1), 10) << pad(fixed(r.peak_fz_bw, 2), 12)
         << pad(fixed(index, 0), 18) << flags << "\n";
   }
   const SteadinessComponents& c = w.trial;

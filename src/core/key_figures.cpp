@@ -1,42 +1,54 @@
 #include "core/key_figures.hpp"
 
+#include "core/units.hpp"
+
 namespace stance {
 namespace {
 
-KeyFigure descriptor_figure(const DescriptorSet& set, std::string_view name, std::string label,
-                            int decimals) {
-  KeyFigure f{std::string(name), std::move(label), "", decimals, 0.0, false, Better::kLower};
+void fill_from_descriptor(KeyFigure& f, const DescriptorSet& set) {
   for (const DescriptorEntry& e : descriptor_entries(set)) {
-    if (e.name != name) continue;
+    if (e.name != f.key) continue;
     f.value = display_value(e, set.unit);
     f.unit = display_unit(e.quantity, set.unit);
     f.defined = e.si.defined;
   }
-  return f;
 }
 
 }  // namespace
 
-std::vector<KeyFigure> key_figures(const TrialAnalysis& a) {
-  std::vector<KeyFigure> out;
-  const DescriptorSet& d = a.descriptors;
-  out.push_back(descriptor_figure(d, "mean_velocity", "Mean COP velocity", 1));
-  out.push_back(descriptor_figure(d, "ellipse_area_95", "95% ellipse area", 0));
-  out.push_back(descriptor_figure(d, "range_ml", "ML range", 1));
-  out.push_back(descriptor_figure(d, "range_ap", "AP range", 1));
-  if (a.squats) {
-    out.push_back({"repetitions", "Repetitions", "", 0, static_cast<double>(a.squats->rep_count),
-                   true, Better::kHigher});
-    double depth_sum = 0.0;
-    for (const SquatRep& r : a.squats->reps) depth_sum += r.depth_m;
-    const bool any = !a.squats->reps.empty();
-    out.push_back({"mean_depth", "Mean depth (COM drop)", "cm", 1,
-                   any ? 100.0 * depth_sum / static_cast<double>(a.squats->reps.size()) : 0.0, any,
-                   Better::kHigher});
+std::vector<KeyFigure> key_figure_rows(Task task) {
+  std::vector<KeyFigure> out = {
+      {"mean_velocity", "Mean COP velocity", "", 1, 0.0, false, Better::kLower},
+      {"ellipse_area_95", "95% ellipse area", "", 0, 0.0, false, Better::kLower},
+      {"range_ml", "ML range", "", 1, 0.0, false, Better::kLower},
+      {"range_ap", "AP range", "", 1, 0.0, false, Better::kLower},
+  };
+  if (task == Task::kSingleLegSquat) {
+    out.push_back({"repetitions", "Repetitions", "", 0, 0.0, false, Better::kHigher});
+    out.push_back({"mean_depth", "Mean depth (COM drop)", "cm", 1, 0.0, false, Better::kHigher});
+    out.push_back(
+        {"ml_squat_steadiness", "ML squat steadiness", "0-100", 0, 0.0, false, Better::kLower});
   }
-  if (a.steadiness) {
-    out.push_back({"ml_squat_steadiness", "ML squat steadiness", "0-100", 0, a.steadiness->index,
-                   a.squats && a.squats->rep_count > 0, Better::kLower});
+  return out;
+}
+
+std::vector<KeyFigure> key_figures(const TrialAnalysis& a) {
+  std::vector<KeyFigure> out = key_figure_rows(a.task);
+  for (KeyFigure& f : out) {
+    if (f.key == "repetitions" && a.squats) {
+      f.value = static_cast<double>(a.squats->rep_count);
+      f.defined = true;
+    } else if (f.key == "mean_depth" && a.squats && !a.squats->reps.empty()) {
+      double depth_sum = 0.0;
+      for (const SquatRep& r : a.squats->reps) depth_sum += r.depth_m;
+      f.value = cm_from_m(depth_sum) / static_cast<double>(a.squats->reps.size());
+      f.defined = true;
+    } else if (f.key == "ml_squat_steadiness" && a.steadiness) {
+      f.value = a.steadiness->index;
+      f.defined = a.squats && a.squats->rep_count > 0;
+    } else {
+      fill_from_descriptor(f, a.descriptors);
+    }
   }
   return out;
 }

@@ -22,8 +22,10 @@ struct KeyFigure {
   Better better = Better::kLower;
 };
 
-// Stance trials: sway figures; squat trials: the same sway figures over the movement, then
-// repetitions, mean depth and the ML squat steadiness.
+// The rows of a task, none defined yet. Stance trials: sway figures; squat trials: the same sway
+// figures over the movement, then repetitions, mean depth and the ML squat steadiness.
+std::vector<KeyFigure> key_figure_rows(Task task);
+// The rows of the analysis's task with its values.
 std::vector<KeyFigure> key_figures(const TrialAnalysis& analysis);
 
 // One trial's key figures with its side and verdict.

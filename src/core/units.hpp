@@ -13,6 +13,9 @@ inline constexpr double mm_from_m(double m) {
 inline constexpr double m_from_mm(double mm) {
   return mm / kMmPerM;
 }
+inline constexpr double cm_from_m(double m) {
+  return m * 100.0;
+}
 inline constexpr double mm2_from_m2(double m2) {
   return m2 * kMm2PerM2;
 }

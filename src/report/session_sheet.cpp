@@ -1,10 +1,10 @@
 #include "report/session_sheet.hpp"
 
 #include <algorithm>
+#include <optional>
 
-#include "core/analysis_policy.hpp"
-#include "core/recording_samples.hpp"
 #include "recording/trial_file.hpp"
+#include "store/analysis_reader.hpp"
 #include "store/trial_metrics.hpp"
 
 namespace stance::report {
@@ -19,31 +19,17 @@ int followed_rank(const store::MetricProgress& m) {
   return 0;
 }
 
-Result<SheetTrial> stored_trial(const store::Store& store, const store::Trial& trial) {
-  const std::string name = "trial " + std::to_string(trial.id);
-  auto bytes = store.recording(trial.id);
-  if (!bytes) return bytes.error();
-  auto recording = decode_trial(*bytes, name);
-  if (!recording) return recording.error();
-  auto analysis =
-      analyze_trial(samples_from_recording(*recording), analysis_options_for(*recording));
-  if (!analysis) return Error{name + ": " + analysis.error().message};
-  SheetTrial t = sheet_trial(*recording, *analysis);
-  // The store's word is final: its figures and verdict, even if this version would differ
-  // (`stance reanalyze` brings them up to date).
-  t.trial_id = trial.id;
-  t.task = trial.task;
-  t.limb = trial.limb;
-  t.eyes = trial.eyes;
-  t.attempt = trial.attempt;
-  t.valid = trial.results.valid;
-  t.verdict = trial.results.verdict;
-  t.analysed_by = trial.results.software_version;
-  auto metrics = store.metrics(trial.id);
-  if (!metrics) return metrics.error();
-  t.stored_metrics = std::move(*metrics);
-  for (KeyFigure& f : t.figures) {
-    for (const store::Metric& m : t.stored_metrics) {
+// The key figures of a stored trial: its task's rows with the values the store kept (the
+// repetitions counted from the kept analysis: the metric rows keep only the acceptable ones).
+std::vector<KeyFigure> stored_figures(Task task, const std::vector<store::Metric>& metrics,
+                                      const std::optional<AnalysisSummary>& analysis) {
+  std::vector<KeyFigure> figures = key_figure_rows(task);
+  for (KeyFigure& f : figures) {
+    if (f.key == "repetitions" && analysis) {
+      f.value = static_cast<double>(analysis->reps.size());
+      f.defined = true;
+    }
+    for (const store::Metric& m : metrics) {
       if (m.key == store::stored_metric_key(f.key)) {
         f.value = m.value;
         f.unit = m.unit;
@@ -51,7 +37,49 @@ Result<SheetTrial> stored_trial(const store::Store& store, const store::Trial& t
       }
     }
   }
+  return figures;
+}
+
+// A stored trial as the store kept it: its verdict, figures and analysis, never analysed again
+// here (`stance reanalyze` does that). A trial whose recording or analysis cannot be read still
+// appears, with its stored figures and what is wrong, so one damaged trial never hides a
+// session's sheet (issue 13, item 6).
+Result<SheetTrial> stored_trial(const store::Store& store, const store::Trial& trial) {
+  const std::string name = "trial " + std::to_string(trial.id);
+  auto metrics = store.metrics(trial.id);
+  if (!metrics) return metrics.error();
+  std::vector<std::string> problems;
+  std::optional<AnalysisSummary> summary;
+  if (auto read = store::read_analysis_summary(trial.results.analysis_json, name); read) {
+    summary = std::move(*read);
+  } else {
+    problems.push_back(read.error().message);
+  }
+  std::optional<Recording> recording;
+  auto bytes = store.recording(trial.id);
+  if (bytes) {
+    auto decoded = decode_trial(*bytes, name);
+    if (decoded) {
+      recording = std::move(*decoded);
+    } else {
+      problems.push_back(decoded.error().message + " (no plots)");
+    }
+  } else {
+    problems.push_back(bytes.error().message + " (no plots)");
+  }
+  TrialCondition condition = trial.condition();
+  if (recording) condition.planned_reps = recording->metadata.planned_reps;  // the row keeps none
+  SheetTrial t =
+      sheet_trial(condition, summary.value_or(AnalysisSummary{}),
+                  stored_figures(trial.task, *metrics, summary), recording ? &*recording : nullptr);
+  // The store's word is final: its verdict, even where the kept analysis says otherwise.
+  t.trial_id = trial.id;
+  t.valid = trial.results.valid;
+  t.verdict = trial.results.verdict;
+  t.analysed_by = trial.results.software_version;
+  t.stored_metrics = std::move(*metrics);
   if (!t.valid && t.reasons.empty()) t.reasons.push_back(t.verdict);
+  for (std::string& p : problems) t.reasons.push_back(std::move(p));
   return t;
 }
 

@@ -2,45 +2,42 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "core/recording_samples.hpp"
 #include "core/units.hpp"
 
 namespace stance::report {
 
-SheetTrial sheet_trial(const Recording& recording, const TrialAnalysis& a) {
+SheetTrial sheet_trial(const TrialCondition& condition, const AnalysisSummary& a,
+                       std::vector<KeyFigure> figures, const Recording* recording) {
   SheetTrial t;
-  static_cast<TrialCondition&>(t) = recording.metadata.condition();
+  static_cast<TrialCondition&>(t) = condition;
   t.valid = a.verdict.valid;
   for (const Finding& f : a.verdict.findings) {
     if (f.severity != Severity::kNote) t.reasons.push_back(f.detail);
   }
-  t.figures = key_figures(a);
-  if (a.squats) {
-    for (const SquatRep& r : a.squats->reps) {
-      SheetRep rep{r.index, 100.0 * r.depth_m, r.descent_s, r.ascent_s, 0.0, r.acceptable()};
-      if (a.steadiness) {
-        for (const RepSteadiness& w : a.steadiness->reps) {
-          if (w.rep_index == r.index) rep.steadiness_index = w.index;
-        }
-      }
-      t.reps.push_back(rep);
-      t.rep_spans_s.emplace_back(r.start_s, r.end_s);
-    }
-    t.body_weight_n = a.squats->body_weight_n;
+  t.figures = std::move(figures);
+  for (const SquatRep& r : a.reps) {
+    const auto steadiness = a.rep_steadiness.find(r.index);
+    t.reps.push_back({r.index, cm_from_m(r.depth_m), r.descent_s, r.ascent_s,
+                      steadiness == a.rep_steadiness.end() ? 0.0 : steadiness->second,
+                      r.acceptable()});
+    t.rep_spans_s.emplace_back(r.start_s, r.end_s);
   }
-  if (a.steadiness) t.steadiness_index = a.steadiness->index;
-  if (t.body_weight_n == 0.0) t.body_weight_n = a.summary.body_weight_n;
-
-  const PositionalDescriptors& p = a.descriptors.positional;
-  t.ellipse_cx_mm = mm_from_m(p.mean_ml_m.value);
-  t.ellipse_cy_mm = mm_from_m(p.mean_ap_m.value);
-  t.ellipse_a_mm = mm_from_m(p.ellipse_semi_major_m);
-  t.ellipse_b_mm = mm_from_m(p.ellipse_semi_minor_m);
-  t.ellipse_angle_rad = p.ellipse_angle_rad;
+  t.steadiness_index = a.steadiness.value_or(0.0);
+  t.body_weight_n = a.body_weight_n;
+  if (a.ellipse) {
+    t.ellipse_cx_mm = mm_from_m(a.ellipse->center_ml_m);
+    t.ellipse_cy_mm = mm_from_m(a.ellipse->center_ap_m);
+    t.ellipse_a_mm = mm_from_m(a.ellipse->semi_major_m);
+    t.ellipse_b_mm = mm_from_m(a.ellipse->semi_minor_m);
+    t.ellipse_angle_rad = a.ellipse->angle_rad;
+  }
+  if (recording == nullptr) return t;
 
   // Traces at 50 per second: enough for a printed plot, small in the file.
-  const ForceSamples s = samples_from_recording(recording);
+  const ForceSamples s = samples_from_recording(*recording);
   const auto step = std::max<Eigen::Index>(1, std::llround(s.rate_hz / t.fz_rate_hz));
   t.fz_rate_hz = s.rate_hz / static_cast<double>(step);
   for (Eigen::Index i = 0; i < s.size(); i += step) {
@@ -50,7 +47,19 @@ SheetTrial sheet_trial(const Recording& recording, const TrialAnalysis& a) {
       t.cop_ap_mm.push_back(static_cast<float>(mm_from_m(s.cop_ap_m[i])));
     }
   }
+  if (!a.ellipse && !t.cop_ml_mm.empty()) {
+    const auto mean = [](const std::vector<float>& v) {
+      return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
+    };
+    t.ellipse_cx_mm = mean(t.cop_ml_mm);
+    t.ellipse_cy_mm = mean(t.cop_ap_mm);
+  }
   return t;
+}
+
+SheetTrial sheet_trial(const Recording& recording, const TrialAnalysis& analysis) {
+  return sheet_trial(recording.metadata.condition(), summarize_analysis(analysis),
+                     key_figures(analysis), &recording);
 }
 
 std::string condition_name(const SheetCondition& c) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/analysis_summary.hpp"
 #include "core/key_figures.hpp"
 #include "core/recording.hpp"
 #include "core/trial_analysis.hpp"
@@ -31,7 +32,8 @@ struct SheetTrial : TrialCondition {
   std::vector<KeyFigure> figures;
   std::vector<SheetRep> reps;
   double steadiness_index = 0.0;  // the trial's, squats
-  // The statokinesigram at 50 points per second, mm, and its 95% ellipse.
+  // The statokinesigram at 50 points per second, mm, and its 95% ellipse (semi-axes 0: none,
+  // as for analyses stored before schema 3; the plot is then centred on the trace's mean).
   std::vector<float> cop_ml_mm, cop_ap_mm;
   double ellipse_cx_mm = 0, ellipse_cy_mm = 0, ellipse_a_mm = 0, ellipse_b_mm = 0;
   double ellipse_angle_rad = 0;
@@ -90,7 +92,11 @@ struct ConditionSummary {
 };
 ConditionSummary condition_summary(const SheetData& data, const SheetCondition& c);
 
-// One trial's sheet entry from its recording and analysis.
+// One trial's sheet entry: its condition, what is kept of its analysis, its key figures, and the
+// traces of its recording (no plots when `recording` is null: it could not be read).
+SheetTrial sheet_trial(const TrialCondition& condition, const AnalysisSummary& analysis,
+                       std::vector<KeyFigure> figures, const Recording* recording);
+// The same from a recording and the analysis just made of it.
 SheetTrial sheet_trial(const Recording& recording, const TrialAnalysis& analysis);
 
 // Leaves out the name and birth year, keeps the pseudonymous code (issue 7, item 3).

@@ -6,7 +6,7 @@
 #include "core/analysis_policy.hpp"
 #include "core/recording_samples.hpp"
 #include "recording/trial_file.hpp"
-#include "services/analysis_json.hpp"
+#include "store/analysis_json.hpp"
 #include "store/trial_metrics.hpp"
 #include "support/json_writer.hpp"
 

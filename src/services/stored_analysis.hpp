@@ -1,6 +1,6 @@
 #pragma once
 // The analysis of a stored recording (a Stance trial file's bytes) as the store keeps it: the
-// same analyze_trial the `analyze` command runs, its JSON (stance.analysis/2), key metrics,
+// same analyze_trial the `analyze` command runs, its JSON (stance.analysis/3), key metrics,
 // verdict and events, stamped with this software version.
 #include <cstdint>
 #include <span>

@@ -56,7 +56,7 @@ struct TrialResults {
   bool valid = true;
   std::string verdict;        // one line, e.g. "valid" or "invalid: touchdown at 12.3 s"
   std::string events_json;    // JSON array: findings and recording events
-  std::string analysis_json;  // the whole analysis, schema stance.analysis/2
+  std::string analysis_json;  // the whole analysis, schema stance.analysis/3
   std::vector<Metric> metrics;
 };
 

@@ -1,5 +1,7 @@
 #include "store/trial_metrics.hpp"
 
+#include "core/units.hpp"
+
 namespace stance::store {
 namespace {
 
@@ -55,14 +57,17 @@ std::vector<Metric> trial_metrics(const TrialAnalysis& a) {
     out.push_back({std::string(e.name), display_value(e, a.descriptors.unit),
                    display_unit(e.quantity, a.descriptors.unit)});
   }
-  if (a.steadiness) out.push_back({"ml_squat_steadiness", a.steadiness->index, "0-100"});
+  // Like the key figure: no steadiness without a repetition to measure it on.
+  if (a.steadiness && a.squats && a.squats->rep_count > 0) {
+    out.push_back({"ml_squat_steadiness", a.steadiness->index, "0-100"});
+  }
   if (a.squats) {
     out.push_back({"acceptable_reps", static_cast<double>(a.squats->acceptable_rep_count), "reps"});
     if (!a.squats->reps.empty()) {
       double sum_m = 0;
       for (const SquatRep& r : a.squats->reps) sum_m += r.depth_m;
       out.push_back(
-          {"mean_depth_cm", 100.0 * sum_m / static_cast<double>(a.squats->reps.size()), "cm"});
+          {"mean_depth_cm", cm_from_m(sum_m) / static_cast<double>(a.squats->reps.size()), "cm"});
     }
   }
   return out;

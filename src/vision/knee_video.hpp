@@ -7,14 +7,14 @@
 
 #include "camera/camera_source.hpp"
 #include "camera/frame_source.hpp"
-#include "vision/knee_analysis.hpp"
+#include "core/knee/knee_analysis.hpp"
 #include "vision/marker_tracker.hpp"
 
 namespace stance::vision {
 
 struct KneeVideoOptions {
   TrackerOptions tracker;
-  KneeOptions knee;
+  knee::KneeOptions knee;
   camera::CameraSettings camera;
   // The plate's squats on the video's time axis (seconds from its first frame); empty: from
   // the hip marker.
@@ -22,7 +22,7 @@ struct KneeVideoOptions {
 };
 
 struct KneeVideo {
-  KneeTrial trial;
+  knee::KneeTrial trial;
   std::string address;  // the file or camera node
   double rate_hz = 0.0;
   int width_px = 0, height_px = 0;

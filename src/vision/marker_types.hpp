@@ -1,23 +1,16 @@
 #pragma once
-// Plain types of the marker video: the three skin markers, their colours, where they were found
-// in each frame. Image coordinates in pixels, x to the picture's right, y down (OpenCV's).
-#include <array>
-#include <cstdint>
-#include <optional>
+// The tracker's colour types: which colour range each skin marker has in OpenCV's HSV. The
+// markers and their frames themselves are the knee analysis's (core/knee/marker_frame.hpp).
+#include "core/knee/marker_frame.hpp"
 
 namespace stance::vision {
 
-enum class Marker : std::uint8_t { kHip = 0, kKnee = 1, kAnkle = 2 };
-inline constexpr std::array<Marker, 3> kMarkers{Marker::kHip, Marker::kKnee, Marker::kAnkle};
-inline constexpr std::size_t index_of(Marker m) {
-  return static_cast<std::size_t>(m);
-}
-const char* to_string(Marker m);
-
-struct PointPx {
-  double x_px = 0.0;
-  double y_px = 0.0;
-};
+// The tracker speaks in the knee analysis's marker types.
+using knee::index_of;
+using knee::kMarkers;
+using knee::Marker;
+using knee::MarkerFrame;
+using knee::PointPx;
 
 // A colour range in OpenCV's 8-bit HSV: hue 0–179 (degrees / 2), saturation and value 0–255.
 // hue_lo > hue_hi wraps through red (e.g. 170..10).
@@ -36,15 +29,6 @@ struct MarkerColours {
   HsvRange ankle{100, 130, 90, 255, 60, 255};
   const HsvRange& of(Marker m) const;
   HsvRange& of(Marker m);
-};
-
-// One frame's markers; a marker not found is empty (LOST): never guessed.
-struct MarkerFrame {
-  double t_s = 0.0;
-  std::array<std::optional<PointPx>, 3> markers;
-  const std::optional<PointPx>& at(Marker m) const { return markers[index_of(m)]; }
-  std::optional<PointPx>& at(Marker m) { return markers[index_of(m)]; }
-  bool all_found() const { return markers[0] && markers[1] && markers[2]; }
 };
 
 }  // namespace stance::vision

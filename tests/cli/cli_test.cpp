@@ -66,7 +66,7 @@ TEST_F(CliTest, JsonWindowSelectsPartOfTheRecording) {
   const CliRun r = stance(
       {"analyze", data("amti-quiet-stance-100hz.csv"), "--json", "--start", "40", "--end", "70"});
   ASSERT_EQ(r.code, kExitOk) << r.err;
-  EXPECT_NE(r.out.find("\"schema\": \"stance.analysis/2\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"schema\": \"stance.analysis/3\""), std::string::npos);
   EXPECT_NE(r.out.find("\"count\": 3000"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\"duration_s\": 30"), std::string::npos) << r.out;
   const CliRun outside = stance({"analyze", data("amti-quiet-stance-100hz.csv"), "--start", "400"});

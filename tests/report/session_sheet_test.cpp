@@ -3,10 +3,12 @@
 #include "report/session_sheet.hpp"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "json_check.hpp"
 #include "report/sheet_csv.hpp"
 #include "report/sheet_json.hpp"
+#include "store/sqlite_db.hpp"
 #include "store/trial_metrics.hpp"
 #include "stored_sessions.hpp"
 #include "temp_dir.hpp"
@@ -56,6 +58,83 @@ TEST_F(SessionSheetTest, FiguresAreTheStoredResults) {
   ASSERT_FALSE(missing);
   EXPECT_NE(missing.error().message.find("stance session list"), std::string::npos)
       << missing.error().message;
+}
+
+// The sheet prints the analysis the store kept, not a new one made from the recording: a stored
+// depth changed behind the store's back is what the sheet shows.
+TEST_F(SessionSheetTest, TheSheetPrintsTheKeptAnalysisNotANewOne) {
+  const auto patient = stored_.add_patient("PFP-2", "Sam Example", 1990);
+  const auto session = stored_.add_session(patient, "2026-03-01T09:00:00Z", "single-leg-squat");
+  stored_.add_trial(session, {Task::kSingleLegSquat, Limb::kLeft}, 4);
+  const auto trials = stored_.store().trials(session);
+  ASSERT_TRUE(trials);
+  ASSERT_EQ(trials->size(), 1u);
+  {
+    auto raw = store::Db::open(dir_.path("clinic.db").string(), SQLITE_OPEN_READWRITE);
+    ASSERT_TRUE(raw);
+    ASSERT_TRUE(raw->exec("UPDATE trial SET analysis_json = json_set(analysis_json, "
+                          "'$.squats.reps[1].depth_m', 0.123, "
+                          "'$.squats.reps[1].ml_squat_steadiness', 61.0)")
+                    .ok());
+  }
+  const auto sheet = stored_session_sheet(stored_.store(), session, {});
+  ASSERT_TRUE(sheet) << sheet.error().message;
+  ASSERT_EQ(sheet->trials.size(), 1u);
+  const SheetTrial& t = sheet->trials[0];
+  ASSERT_GE(t.reps.size(), 2u);
+  EXPECT_DOUBLE_EQ(t.reps[1].depth_cm, 12.3);
+  EXPECT_DOUBLE_EQ(t.reps[1].steadiness_index, 61.0);
+  EXPECT_GT(t.ellipse_a_mm, 0.0);  // the kept 95% ellipse
+  EXPECT_FALSE(t.fz_n.empty());    // the plots still come from the recording
+}
+
+// One damaged trial never hides a session's sheet: a recording that fails its checksum and an
+// analysis that is not JSON each leave their trial on the sheet with its stored figures and what is
+// wrong, and the other trials as they are.
+TEST_F(SessionSheetTest, ADamagedTrialStillLeavesTheSessionsSheet) {
+  const auto patient = stored_.add_patient("PFP-3", "Kim Example", 1985);
+  const auto session = stored_.add_session(patient, "2026-03-01T09:00:00Z");
+  stored_.add_trial(session, {Task::kSingleLegStance, Limb::kLeft}, 1);
+  stored_.add_trial(session, {Task::kSingleLegStance, Limb::kRight}, 2);
+  stored_.add_trial(session, {Task::kSingleLegStance, Limb::kLeft, Eyes::kOpen, 2}, 3);
+  const auto trials = stored_.store().trials(session);
+  ASSERT_TRUE(trials);
+  ASSERT_EQ(trials->size(), 3u);
+  const std::int64_t bad_recording = (*trials)[0].id, bad_analysis = (*trials)[1].id;
+  {
+    auto raw = store::Db::open(dir_.path("clinic.db").string(), SQLITE_OPEN_READWRITE);
+    ASSERT_TRUE(raw);
+    ASSERT_TRUE(raw->exec("UPDATE recording SET bytes = zeroblob(size) WHERE trial_id = " +
+                          std::to_string(bad_recording))
+                    .ok());
+    ASSERT_TRUE(raw->exec("UPDATE trial SET analysis_json = 'not json' WHERE id = " +
+                          std::to_string(bad_analysis))
+                    .ok());
+  }
+  const auto sheet = stored_session_sheet(stored_.store(), session, {});
+  ASSERT_TRUE(sheet) << sheet.error().message;
+  ASSERT_EQ(sheet->trials.size(), 3u);
+  const auto said = [](const SheetTrial& t, const std::string& what) {
+    for (const std::string& r : t.reasons) {
+      if (r.find(what) != std::string::npos) return true;
+    }
+    return false;
+  };
+  for (const SheetTrial& t : sheet->trials) {
+    int defined = 0;
+    for (const KeyFigure& f : t.figures) defined += f.defined ? 1 : 0;
+    EXPECT_EQ(defined, 4) << "trial " << t.trial_id;  // the stored figures, in every case
+    if (t.trial_id == bad_recording) {
+      EXPECT_TRUE(t.fz_n.empty());
+      EXPECT_TRUE(said(t, "no plots")) << testing::PrintToString(t.reasons);
+    } else if (t.trial_id == bad_analysis) {
+      EXPECT_FALSE(t.fz_n.empty());
+      EXPECT_TRUE(said(t, "stance reanalyze")) << testing::PrintToString(t.reasons);
+    } else {
+      EXPECT_TRUE(t.reasons.empty()) << testing::PrintToString(t.reasons);
+      EXPECT_FALSE(t.fz_n.empty());
+    }
+  }
 }
 
 TEST_F(SessionSheetTest, ProgressStopsAtThisSessionAndExportsCarryIt) {

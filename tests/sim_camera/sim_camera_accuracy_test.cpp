@@ -48,14 +48,14 @@ PeakErrors peak_errors(const Case& c, bool far) {
   const Filmed f = film(options_of(c, far));
   if (!f.camera) return {};
   const Limb limb = std::string(c.limb) == "left" ? Limb::kLeft : Limb::kRight;
-  vision::KneeOptions knee;
+  knee::KneeOptions knee;
   knee.limb = limb;
-  const vision::KneeTrial trial = vision::analyze_knee(f.markers, knee);
+  const knee::KneeTrial trial = knee::analyze_knee(f.markers, knee);
   const std::vector<RepTruth> truth = rep_truth(f.camera->subject());
   EXPECT_EQ(trial.squats.size(), truth.size());
   PeakErrors e;
   for (std::size_t k = 0; k < std::min(truth.size(), trial.squats.size()); ++k) {
-    const vision::KneeSquat& q = trial.squats[k];
+    const knee::KneeSquat& q = trial.squats[k];
     const RepTruth& t = truth[k];
     EXPECT_TRUE(q.peak_fppa_deg.has_value()) << "squat " << k + 1;
     if (!q.peak_fppa_deg) continue;

@@ -12,17 +12,17 @@
 namespace stance::test {
 namespace {
 
-using vision::Marker;
+using knee::Marker;
 
 std::string person(int reps = kSanitized ? 2 : 3) {
   return "task=squat,seed=7,depth_m=0.12,preset=pfp,quiet_before_s=1.5,quiet_after_s=1,reps=" +
          std::to_string(reps);
 }
 
-vision::KneeTrial knee_of(const Filmed& f, Limb limb = Limb::kRight) {
-  vision::KneeOptions o;
+knee::KneeTrial knee_of(const Filmed& f, Limb limb = Limb::kRight) {
+  knee::KneeOptions o;
   o.limb = limb;
-  return vision::analyze_knee(f.markers, o);
+  return knee::analyze_knee(f.markers, o);
 }
 
 TEST(SimCameraFaults, AHandOverTheKneeGivesFramesWithNoAngle) {
@@ -32,7 +32,7 @@ TEST(SimCameraFaults, AHandOverTheKneeGivesFramesWithNoAngle) {
   const double bottom_s = (*probe)->subject().truth().reps[0].bottom_s;
   const Filmed f = film(
       person() + ",occlude=knee,occlude_dur_s=0.4,occlude_s=" + std::to_string(bottom_s - 0.2));
-  const auto frames = vision::knee_frames(f.markers, Limb::kRight);
+  const auto frames = knee::knee_frames(f.markers, Limb::kRight);
   int covered = 0, covered_with_angle = 0, open_without_angle = 0;
   for (std::size_t i = 0; i < frames.size(); ++i) {
     const bool is_covered = !f.drawn[i].markers[1];
@@ -45,7 +45,7 @@ TEST(SimCameraFaults, AHandOverTheKneeGivesFramesWithNoAngle) {
   EXPECT_EQ(covered, 12);
   EXPECT_EQ(covered_with_angle, 0);  // never guessed
   EXPECT_EQ(open_without_angle, 0);  // the track is back as soon as the hand goes
-  const vision::KneeTrial trial = knee_of(f);
+  const knee::KneeTrial trial = knee_of(f);
   ASSERT_GE(trial.squats.size(), 1u);
   EXPECT_EQ(trial.squats[0].frames - trial.squats[0].fppa_frames, 12);
 }
@@ -57,8 +57,8 @@ TEST(SimCameraFaults, AKneeMarkerThatFellOffIsNotTakenBack) {
   const double fall_s = reps[0].end_s + 0.3;  // between squats 1 and 2
   const Filmed f = film(person() + ",falloff=knee,falloff_s=" + std::to_string(fall_s));
   int after = 0, after_with_angle = 0, before_without = 0;
-  const auto frames = vision::knee_frames(f.markers, Limb::kRight);
-  for (const vision::KneeFrame& k : frames) {
+  const auto frames = knee::knee_frames(f.markers, Limb::kRight);
+  for (const knee::KneeFrame& k : frames) {
     if (k.t_s >= fall_s) {
       ++after;
       after_with_angle += k.fppa_deg ? 1 : 0;
@@ -69,7 +69,7 @@ TEST(SimCameraFaults, AKneeMarkerThatFellOffIsNotTakenBack) {
   EXPECT_GT(after, 0);
   EXPECT_EQ(after_with_angle, 0);
   EXPECT_EQ(before_without, 0);
-  const vision::KneeTrial trial = knee_of(f);
+  const knee::KneeTrial trial = knee_of(f);
   ASSERT_EQ(trial.squats.size(), reps.size());
   EXPECT_TRUE(trial.squats[0].peak_fppa_deg.has_value());
   for (std::size_t k = 1; k < trial.squats.size(); ++k) {
@@ -79,9 +79,9 @@ TEST(SimCameraFaults, AKneeMarkerThatFellOffIsNotTakenBack) {
 
 TEST(SimCameraFaults, AChangeOfLightKeepsThePeaksWithinOneDegree) {
   const Filmed f = film(person() + ",gain=1.2,light_s=3,light_gain=0.5");
-  const vision::KneeTrial trial = knee_of(f);
+  const knee::KneeTrial trial = knee_of(f);
   ASSERT_EQ(trial.squats.size(), f.camera->subject().truth().reps.size());
-  for (const vision::KneeSquat& q : trial.squats) {
+  for (const knee::KneeSquat& q : trial.squats) {
     ASSERT_TRUE(q.peak_fppa_deg.has_value());
     const auto picture = picture_peak_deg(*f.camera, Limb::kRight, q.start_s, q.end_s);
     ASSERT_TRUE(picture.has_value());
@@ -101,7 +101,7 @@ TEST(SimCameraFaults, AnUnpluggedCameraEndsWithItsReason) {
 // The peak error of every squat, measured − truth (markers' frontal FPPA).
 std::vector<double> peak_errors(const std::string& options, Limb limb) {
   const Filmed f = film(options);
-  const vision::KneeTrial trial = knee_of(f, limb);
+  const knee::KneeTrial trial = knee_of(f, limb);
   const std::vector<RepTruth> truth = rep_truth(f.camera->subject());
   std::vector<double> out;
   EXPECT_EQ(trial.squats.size(), truth.size());

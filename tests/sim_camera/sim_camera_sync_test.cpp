@@ -103,10 +103,10 @@ SyncResult sync_of(const std::string& person, const std::string& camera_options)
   if (!analysis.ok()) return out;
   const Filmed f = film(person + "," + camera_options);
   Series hip;
-  for (const vision::MarkerFrame& m : f.markers) {
-    if (!m.at(vision::Marker::kHip)) continue;
+  for (const knee::MarkerFrame& m : f.markers) {
+    if (!m.at(knee::Marker::kHip)) continue;
     hip.t_s.push_back(m.t_s);
-    hip.x.push_back(-m.at(vision::Marker::kHip)->y_px);  // image y grows downward
+    hip.x.push_back(-m.at(knee::Marker::kHip)->y_px);  // image y grows downward
   }
   Series com;
   for (Eigen::Index i = 0; i < analysis->com.z_m.size(); ++i) {

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "vision/fppa.hpp"
+#include "core/knee/fppa.hpp"
 
 namespace stance::test {
 
@@ -52,8 +52,8 @@ std::vector<RepTruth> rep_truth(const sim::SubjectModel& subject) {
 std::optional<double> drawn_fppa_deg(const sim::RenderedFrame& frame, Limb limb) {
   const auto& m = frame.markers;
   if (!m[0] || !m[1] || !m[2]) return std::nullopt;
-  const auto px = [](const sim::ImagePoint& p) { return vision::PointPx{p.u_px, p.v_px}; };
-  return vision::fppa_deg(px(*m[0]), px(*m[1]), px(*m[2]), limb);
+  const auto px = [](const sim::ImagePoint& p) { return knee::PointPx{p.u_px, p.v_px}; };
+  return knee::fppa_deg(px(*m[0]), px(*m[1]), px(*m[2]), limb);
 }
 
 std::optional<double> picture_peak_deg(const sim::SimulatedCamera& camera, Limb limb,

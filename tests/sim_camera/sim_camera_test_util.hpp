@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "simulated/camera/simulated_camera.hpp"
-#include "vision/knee_analysis.hpp"
+#include "core/knee/knee_analysis.hpp"
 #include "vision/marker_tracker.hpp"
 
 namespace stance::test {
@@ -20,7 +20,7 @@ inline constexpr bool kSanitized = false;
 
 struct Filmed {
   std::unique_ptr<sim::SimulatedCamera> camera;
-  std::vector<vision::MarkerFrame> markers;  // the tracker's, one per frame
+  std::vector<knee::MarkerFrame> markers;  // the tracker's, one per frame
   std::vector<sim::RenderedFrame> drawn;     // what each frame showed (truth)
 };
 
@@ -38,7 +38,7 @@ struct RepTruth {
 std::vector<RepTruth> rep_truth(const sim::SubjectModel& subject);
 
 // The FPPA a perfect marker detector would give on this frame (the drawn centres through
-// vision::fppa_deg); nullopt when a marker was not visible.
+// knee::fppa_deg); nullopt when a marker was not visible.
 std::optional<double> drawn_fppa_deg(const sim::RenderedFrame& frame, Limb limb);
 
 // The picture's truth of a squat: the largest drawn_fppa_deg over the camera's frames stamped

@@ -53,7 +53,7 @@ TEST(SimCameraVideo, KneeOfAnMjpegFileWrittenFromTheSimulatedCamera) {
   EXPECT_EQ(video->frames_read, cam->expected_frames());
   const auto& squats = video->trial.squats;
   ASSERT_EQ(squats.size(), cam->subject().truth().reps.size());
-  for (const vision::KneeSquat& q : squats) {
+  for (const knee::KneeSquat& q : squats) {
     // The picture's truth over the squat's frames: the projected true markers.
     const double picture = picture_peak_deg(*cam, Limb::kRight, q.start_s, q.end_s).value_or(-1e9);
     ASSERT_TRUE(q.peak_fppa_deg.has_value());

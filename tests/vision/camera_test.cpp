@@ -116,7 +116,7 @@ TEST(KneeVideo, RoundTripThroughAnMjpegFile) {
   ASSERT_TRUE(video) << video.error().message;
   EXPECT_EQ(video->frames_read, scene.frame_count());
   EXPECT_FALSE(video->cut_short);
-  const vision::KneeTrial& t = video->trial;
+  const knee::KneeTrial& t = video->trial;
   ASSERT_EQ(t.squats.size(), 5u);
   for (const auto& f : t.frames) ASSERT_TRUE(f.fppa_deg) << f.t_s;
   const SquatErrors e = compare_squats(scene, t);
@@ -142,7 +142,7 @@ TEST(KneeVideo, FileEndingMidTrial) {
   const auto video = vision::analyze_knee_video_file(path, options);
   ASSERT_TRUE(video) << video.error().message;
   EXPECT_EQ(video->end, CameraEnd::kFileEnded);
-  const vision::KneeTrial& t = video->trial;
+  const knee::KneeTrial& t = video->trial;
   ASSERT_EQ(t.squats.size(), 4u);
   for (std::size_t k = 0; k < 3; ++k) EXPECT_TRUE(t.squats[k].complete);
   EXPECT_FALSE(t.squats[3].complete);

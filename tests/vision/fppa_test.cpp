@@ -1,12 +1,12 @@
 // FPPA's sign and size on hand-made points, for both limbs.
-#include "vision/fppa.hpp"
+#include "core/knee/fppa.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <numbers>
 
-namespace stance::vision {
+namespace stance::knee {
 namespace {
 
 // Hip straight above the ankle, the knee pushed sideways by d at mid-height: the thigh and the
@@ -37,4 +37,4 @@ TEST(Fppa, NeedsALimbAndThreeMarkers) {
 }
 
 }  // namespace
-}  // namespace stance::vision
+}  // namespace stance::knee

@@ -1,13 +1,13 @@
 // The per-squat and per-trial figures on hand-made marker frames (no pictures): each figure
 // against its definition.
-#include "vision/knee_analysis.hpp"
+#include "core/knee/knee_analysis.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <numbers>
 
-namespace stance::vision {
+namespace stance::knee {
 namespace {
 
 // A right leg whose knee sits `fppa_deg` medial: hip above the ankle, the knee at mid-height
@@ -117,4 +117,4 @@ TEST(KneeAnalysis, PlateSquatIntervals) {
 }
 
 }  // namespace
-}  // namespace stance::vision
+}  // namespace stance::knee

@@ -98,7 +98,7 @@ cv::Mat SyntheticSquat::render(int frame) const {
   const TruthFrame t = truth(frame);
   cv::Mat img = background_.clone();
   const cv::Scalar skin(150, 175, 215), shorts(70, 60, 50);
-  auto p = [](const vision::PointPx& q) { return fixed(q.x_px, q.y_px); };
+  auto p = [](const knee::PointPx& q) { return fixed(q.x_px, q.y_px); };
   cv::line(img, p(t.knee), p(t.ankle), skin, 30, cv::LINE_AA, kShift);
   cv::line(img, p(t.hip), p(t.knee), skin, 38, cv::LINE_AA, kShift);
   cv::rectangle(img,

@@ -45,7 +45,7 @@ struct SceneOptions {
 
 struct TruthFrame {
   double t_s = 0.0;
-  vision::PointPx hip, knee, ankle;
+  knee::PointPx hip, knee, ankle;
   double fppa_deg = 0.0;  // the designed angle (sign of the clinical convention)
   double depth = 0.0;     // 0 standing … 1 bottom
   int squat = 0;          // 1-based during a squat, 0 standing

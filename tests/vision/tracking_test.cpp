@@ -12,26 +12,26 @@
 namespace stance::test {
 namespace {
 
-using vision::KneeTrial;
-using vision::Marker;
+using knee::KneeTrial;
+using knee::Marker;
 
-vision::KneeOptions options(Limb limb) {
-  vision::KneeOptions o;
+knee::KneeOptions options(Limb limb) {
+  knee::KneeOptions o;
   o.limb = limb;
   return o;
 }
 
-double distance(const vision::PointPx& a, const vision::PointPx& b) {
+double distance(const knee::PointPx& a, const knee::PointPx& b) {
   return std::hypot(a.x_px - b.x_px, a.y_px - b.y_px);
 }
 
 // Every found marker within max_px of the truth; returns the largest error.
 double largest_position_error(const SyntheticSquat& scene,
-                              const std::vector<vision::MarkerFrame>& frames) {
+                              const std::vector<knee::MarkerFrame>& frames) {
   double worst = 0.0;
   for (std::size_t i = 0; i < frames.size(); ++i) {
     const TruthFrame t = scene.truth(static_cast<int>(i));
-    const vision::PointPx truth[3] = {t.hip, t.knee, t.ankle};
+    const knee::PointPx truth[3] = {t.hip, t.knee, t.ankle};
     for (Marker m : vision::kMarkers) {
       if (const auto& p = frames[i].at(m))
         worst = std::max(worst, distance(*p, truth[index_of(m)]));
@@ -78,8 +78,8 @@ TEST(Tracking, RightLimbPlainBackgroundEveryFigureWithinADegree) {
   const auto frames = track_scene(scene);
   for (const auto& f : frames) ASSERT_TRUE(f.all_found()) << f.t_s;
   EXPECT_LT(largest_position_error(scene, frames), 1.0);
-  const KneeTrial trial = vision::analyze_knee(frames, options(Limb::kRight));
-  EXPECT_EQ(trial.squats_from, vision::SquatSource::kHipMarker);
+  const KneeTrial trial = knee::analyze_knee(frames, options(Limb::kRight));
+  EXPECT_EQ(trial.squats_from, knee::SquatSource::kHipMarker);
   expect_five_squats_within_a_degree(scene, trial, "right, plain");
 }
 
@@ -92,11 +92,11 @@ TEST(Tracking, LeftLimbTexturedBackgroundSameSign) {
   o.seed = 2;
   const SyntheticSquat scene(o);
   const auto frames = track_scene(scene);
-  const KneeTrial trial = vision::analyze_knee(frames, options(Limb::kLeft));
+  const KneeTrial trial = knee::analyze_knee(frames, options(Limb::kLeft));
   expect_five_squats_within_a_degree(scene, trial, "left, textured");
   // Valgus is positive for the left limb too; the same video read as a right limb is varus.
   EXPECT_GT(*trial.squats[2].peak_fppa_deg, 14.0);
-  const KneeTrial wrong = vision::analyze_knee(frames, options(Limb::kRight));
+  const KneeTrial wrong = knee::analyze_knee(frames, options(Limb::kRight));
   EXPECT_LT(*wrong.squats[2].bottom_fppa_deg, -14.0);
 }
 
@@ -114,7 +114,7 @@ TEST(Tracking, SmallMarkersHeavyNoiseAndLargeMarkers) {
     const auto frames = track_scene(scene);
     for (const auto& f : frames) ASSERT_TRUE(f.all_found()) << "radius " << radius << " " << f.t_s;
     EXPECT_LT(largest_position_error(scene, frames), 1.0) << radius;
-    const KneeTrial trial = vision::analyze_knee(frames, options(Limb::kRight));
+    const KneeTrial trial = knee::analyze_knee(frames, options(Limb::kRight));
     expect_five_squats_within_a_degree(scene, trial,
                                        radius < 8.0 ? "7 px, noise 10, blur 1.2" : "10 px");
   }
@@ -125,7 +125,7 @@ TEST(Tracking, OccludedKneeGivesNoAngleAndTheTrackComesBack) {
   o.occlude_knee = std::pair{150, 162};  // 0.4 s of squat 2, near its bottom
   const SyntheticSquat scene(o);
   const auto frames = track_scene(scene);
-  const KneeTrial trial = vision::analyze_knee(frames, options(Limb::kRight));
+  const KneeTrial trial = knee::analyze_knee(frames, options(Limb::kRight));
   for (int i = 0; i < scene.frame_count(); ++i) {
     const bool hidden = i >= 150 && i < 162;
     EXPECT_EQ(trial.frames[i].fppa_deg.has_value(), !hidden) << "frame " << i;
@@ -154,7 +154,7 @@ TEST(Tracking, SimilarColoursInTheBackgroundDoNotStealTheTrack) {
   for (const auto& f : frames) ASSERT_TRUE(f.all_found()) << f.t_s;
   const double worst = largest_position_error(scene, frames);
   EXPECT_LT(worst, 1.0);
-  const KneeTrial trial = vision::analyze_knee(frames, options(Limb::kRight));
+  const KneeTrial trial = knee::analyze_knee(frames, options(Limb::kRight));
   expect_five_squats_within_a_degree(scene, trial, "distractors");
   std::printf("[ distractors ] worst marker position error %.2f px\n", worst);
 }
@@ -191,7 +191,7 @@ TEST(Tracking, MarkerFallingOffIsLostForGoodNotReplacedByItselfOnTheFloor) {
   o.distractors = {{420, 250, 9, kGreen}};
   const SyntheticSquat scene(o);
   const auto frames = track_scene(scene);
-  const KneeTrial trial = vision::analyze_knee(frames, options(Limb::kRight));
+  const KneeTrial trial = knee::analyze_knee(frames, options(Limb::kRight));
   for (int i = 0; i < scene.frame_count(); ++i) {
     EXPECT_EQ(trial.frames[i].fppa_deg.has_value(), i < 190) << "frame " << i;
   }
@@ -212,7 +212,7 @@ TEST(Tracking, LightingChangeMidTrial) {
     const SyntheticSquat scene(o);
     const auto frames = track_scene(scene);
     for (const auto& f : frames) ASSERT_TRUE(f.all_found()) << "gain " << gain << " t " << f.t_s;
-    const KneeTrial trial = vision::analyze_knee(frames, options(Limb::kRight));
+    const KneeTrial trial = knee::analyze_knee(frames, options(Limb::kRight));
     expect_five_squats_within_a_degree(scene, trial,
                                        gain < 1.0 ? "lamp off (x0.5)" : "lamp on (x1.4)");
   }
@@ -222,8 +222,8 @@ TEST(Tracking, SquatsFromThePlate) {
   const SyntheticSquat scene(SceneOptions{});
   const auto frames = track_scene(scene);
   const auto plate = scene.squat_intervals();
-  const KneeTrial trial = vision::analyze_knee(frames, options(Limb::kRight), &plate);
-  EXPECT_EQ(trial.squats_from, vision::SquatSource::kPlate);
+  const KneeTrial trial = knee::analyze_knee(frames, options(Limb::kRight), &plate);
+  EXPECT_EQ(trial.squats_from, knee::SquatSource::kPlate);
   ASSERT_EQ(trial.squats.size(), 5u);
   EXPECT_DOUBLE_EQ(trial.squats[3].start_s, plate[3].start_s);
   const SquatErrors e = compare_squats(scene, trial);
@@ -241,7 +241,7 @@ TEST(Tracking, VideoEndingMidSquatWithoutAPlate) {
   auto frames = track_scene(scene);
   const auto designed = scene.squat_intervals();
   frames.resize(static_cast<std::size_t>((designed[3].start_s + 1.2) * 30.0));
-  const KneeTrial trial = vision::analyze_knee(frames, options(Limb::kRight));
+  const KneeTrial trial = knee::analyze_knee(frames, options(Limb::kRight));
   ASSERT_EQ(trial.squats.size(), 4u);
   for (std::size_t k = 0; k < 3; ++k) EXPECT_TRUE(trial.squats[k].complete);
   EXPECT_FALSE(trial.squats[3].complete);
@@ -263,7 +263,7 @@ TEST(LearnColour, FromAClickOnEachMarker) {
   const TruthFrame t = scene.truth(0);
   vision::TrackerOptions learnt;
   for (Marker m : vision::kMarkers) {
-    const vision::PointPx p = m == Marker::kHip ? t.hip : (m == Marker::kKnee ? t.knee : t.ankle);
+    const knee::PointPx p = m == Marker::kHip ? t.hip : (m == Marker::kKnee ? t.knee : t.ankle);
     const auto range = vision::learn_colour(img, static_cast<int>(std::lround(p.x_px)),
                                             static_cast<int>(std::lround(p.y_px)));
     ASSERT_TRUE(range) << range.error().message;

@@ -7,10 +7,10 @@
 
 namespace stance::test {
 
-std::vector<vision::MarkerFrame> track_scene(const SyntheticSquat& scene,
+std::vector<knee::MarkerFrame> track_scene(const SyntheticSquat& scene,
                                              const vision::TrackerOptions& options) {
   vision::MarkerTracker tracker(options);
-  std::vector<vision::MarkerFrame> frames;
+  std::vector<knee::MarkerFrame> frames;
   for (int i = 0; i < scene.frame_count(); ++i) {
     frames.push_back(tracker.track(scene.render(i), scene.truth(i).t_s));
   }
@@ -36,9 +36,9 @@ SquatTruth squat_truth(const SyntheticSquat& scene, double start_s, double end_s
   return t;
 }
 
-SquatErrors compare_squats(const SyntheticSquat& scene, const vision::KneeTrial& trial) {
+SquatErrors compare_squats(const SyntheticSquat& scene, const knee::KneeTrial& trial) {
   SquatErrors e;
-  for (const vision::KneeSquat& q : trial.squats) {
+  for (const knee::KneeSquat& q : trial.squats) {
     const SquatTruth t = squat_truth(scene, q.start_s, q.end_s);
     EXPECT_TRUE(q.peak_fppa_deg && q.bottom_fppa_deg && q.range_deg) << "squat " << q.index;
     if (!q.peak_fppa_deg || !q.bottom_fppa_deg || !q.range_deg) continue;

@@ -3,12 +3,12 @@
 #include <vector>
 
 #include "synthetic_squat.hpp"
-#include "vision/knee_analysis.hpp"
+#include "core/knee/knee_analysis.hpp"
 #include "vision/marker_tracker.hpp"
 
 namespace stance::test {
 
-std::vector<vision::MarkerFrame> track_scene(const SyntheticSquat& scene,
+std::vector<knee::MarkerFrame> track_scene(const SyntheticSquat& scene,
                                              const vision::TrackerOptions& options = {});
 
 // The designed figures of squat k (1-based) over the frames inside [start_s, end_s].
@@ -25,6 +25,6 @@ SquatTruth squat_truth(const SyntheticSquat& scene, double start_s, double end_s
 struct SquatErrors {
   double peak_deg = 0.0, bottom_deg = 0.0, range_deg = 0.0, bottom_s = 0.0;
 };
-SquatErrors compare_squats(const SyntheticSquat& scene, const vision::KneeTrial& trial);
+SquatErrors compare_squats(const SyntheticSquat& scene, const knee::KneeTrial& trial);
 
 }  // namespace stance::test

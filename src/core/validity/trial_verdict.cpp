@@ -5,6 +5,7 @@
 
 #include "core/squat/body_weight.hpp"
 #include "core/squat/working_signals.hpp"
+#include "core/units.hpp"
 #include "core/validity/frame_faults.hpp"
 #include "core/validity/load_events.hpp"
 #include "core/validity/text.hpp"
@@ -21,7 +22,7 @@ void check_reps(const SquatAnalysis& squats, const ValidityOptions& o, std::vect
     if (!rep.complete) why = "not completed";
     if (rep.shallow)
       why += std::string(why.empty() ? "" : ", ") + "too shallow (" +
-             fixed(100.0 * rep.depth_m, 1) + " cm)";
+             fixed(cm_from_m(rep.depth_m), 1) + " cm)";
     if (rep.too_fast)
       why += std::string(why.empty() ? "" : ", ") + "too fast (" + fixed(rep.duration_s, 1) + " s)";
     out.push_back(
@@ -86,6 +87,30 @@ const char* to_string(Severity severity) {
       return "invalidates";
   }
   return "unknown";
+}
+
+namespace {
+
+// The value among 0..last whose to_string is `text`.
+template <typename Enum>
+bool parse_by_name(std::string_view text, Enum last, Enum& out) {
+  for (int k = 0; k <= static_cast<int>(last); ++k) {
+    if (text == to_string(static_cast<Enum>(k))) {
+      out = static_cast<Enum>(k);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool parse_finding_kind(std::string_view text, FindingKind& out) {
+  return parse_by_name(text, FindingKind::kCopOutsidePlate, out);
+}
+
+bool parse_severity(std::string_view text, Severity& out) {
+  return parse_by_name(text, Severity::kInvalidates, out);
 }
 
 int TrialVerdict::count(FindingKind kind) const {

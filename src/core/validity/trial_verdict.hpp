@@ -3,6 +3,7 @@
 // Rules and thresholds: docs/metrics.md, "Trial validity".
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/force_samples.hpp"
@@ -35,6 +36,9 @@ enum class Severity : std::uint8_t {
 
 const char* to_string(FindingKind kind);
 const char* to_string(Severity severity);
+// The inverses of to_string (for analyses read back from the store); false for unknown text.
+bool parse_finding_kind(std::string_view text, FindingKind& out);
+bool parse_severity(std::string_view text, Severity& out);
 
 struct Finding {
   FindingKind kind = FindingKind::kNoLoad;

@@ -7,9 +7,9 @@
 // (within onset_fraction of the minimum depth). Frames where the hip is lost are skipped.
 #include <vector>
 
-#include "vision/knee_types.hpp"
+#include "core/knee/knee_types.hpp"
 
-namespace stance::vision {
+namespace stance::knee {
 
 struct HipSquatOptions {
   double min_depth_fraction = 0.08;  // of the hip–ankle distance: ~7 cm for a 0.9 m leg
@@ -27,4 +27,4 @@ struct HipSquat {
 std::vector<HipSquat> segment_squats_by_hip(const std::vector<KneeFrame>& frames,
                                             const HipSquatOptions& options = {});
 
-}  // namespace stance::vision
+}  // namespace stance::knee

@@ -1,9 +1,9 @@
-#include "vision/fppa.hpp"
+#include "core/knee/fppa.hpp"
 
 #include <cmath>
 #include <numbers>
 
-namespace stance::vision {
+namespace stance::knee {
 
 std::optional<double> fppa_deg(PointPx hip, PointPx knee, PointPx ankle, Limb limb) {
   if (limb != Limb::kLeft && limb != Limb::kRight) return std::nullopt;
@@ -20,4 +20,4 @@ std::optional<double> fppa_deg(const MarkerFrame& f, Limb limb) {
   return fppa_deg(*f.at(Marker::kHip), *f.at(Marker::kKnee), *f.at(Marker::kAnkle), limb);
 }
 
-}  // namespace stance::vision
+}  // namespace stance::knee

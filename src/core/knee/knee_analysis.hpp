@@ -5,10 +5,10 @@
 #include <vector>
 
 #include "core/squat/squat_analysis.hpp"
-#include "vision/hip_squats.hpp"
-#include "vision/knee_types.hpp"
+#include "core/knee/hip_squats.hpp"
+#include "core/knee/knee_types.hpp"
 
-namespace stance::vision {
+namespace stance::knee {
 
 struct KneeOptions {
   Limb limb = Limb::kRight;
@@ -28,4 +28,4 @@ KneeTrial analyze_knee(const std::vector<MarkerFrame>& frames, const KneeOptions
 // The [start, end] of the plate's squat repetitions.
 std::vector<TimeInterval> squat_intervals(const SquatAnalysis& plate);
 
-}  // namespace stance::vision
+}  // namespace stance::knee

@@ -1,5 +1,6 @@
-#include "services/analysis_json.hpp"
+#include "store/analysis_json.hpp"
 
+#include "core/analysis_summary.hpp"
 #include "core/units.hpp"
 #include "support/json_writer.hpp"
 
@@ -87,6 +88,15 @@ void write_squats(JsonWriter& j, const SquatAnalysis& s, const SquatSteadiness& 
   j.end_object();
 }
 
+void write_ellipse(JsonWriter& j, const Ellipse95& e) {
+  j.begin_object("ellipse_95");
+  j.field("center_ml_mm", mm_from_m(e.center_ml_m)).field("center_ap_mm", mm_from_m(e.center_ap_m));
+  j.field("semi_major_mm", mm_from_m(e.semi_major_m));
+  j.field("semi_minor_mm", mm_from_m(e.semi_minor_m));
+  j.field("angle_rad", e.angle_rad);
+  j.end_object();
+}
+
 void write_verdict(JsonWriter& j, const TrialVerdict& v) {
   j.begin_object("verdict");
   j.field("valid", v.valid);
@@ -107,7 +117,7 @@ void write_verdict(JsonWriter& j, const TrialVerdict& v) {
 void print_trial_json(std::ostream& out, const TrialSource& source, const TrialAnalysis& a) {
   JsonWriter j(out);
   j.begin_object();
-  j.field("schema", "stance.analysis/2");
+  j.field("schema", kAnalysisSchema);
   j.field("software_version", STANCE_VERSION);
   j.field("file", source.path);
   j.field("format", source.loaded->format);
@@ -116,9 +126,11 @@ void print_trial_json(std::ostream& out, const TrialSource& source, const TrialA
   for (const auto& [key, value] : source.loaded->metadata) j.field(key, value);
   j.end_object();
   write_summary(j, a.summary);
-  j.field("body_weight_n", a.squats ? a.squats->body_weight_n : a.summary.body_weight_n);
+  const AnalysisSummary summary = summarize_analysis(a);
+  j.field("body_weight_n", summary.body_weight_n);
   write_verdict(j, a.verdict);
   write_descriptors(j, a.descriptors);
+  if (summary.ellipse) write_ellipse(j, *summary.ellipse);
   if (a.squats && a.steadiness) write_squats(j, *a.squats, *a.steadiness);
   j.begin_array("notes");
   for (const auto& note : a.summary.notes) j.element(note);

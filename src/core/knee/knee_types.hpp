@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "core/recording.hpp"
-#include "vision/marker_types.hpp"
+#include "core/knee/marker_frame.hpp"
 
-namespace stance::vision {
+namespace stance::knee {
 
 struct KneeFrame {
   double t_s = 0.0;                         // on the trial's time axis
@@ -45,4 +45,4 @@ struct KneeTrial {
   std::vector<std::string> notes;  // what the reader must know (lost frames, early end)
 };
 
-}  // namespace stance::vision
+}  // namespace stance::knee

@@ -13,13 +13,13 @@
 #include <optional>
 
 #include "core/recording.hpp"
-#include "vision/marker_types.hpp"
+#include "core/knee/marker_frame.hpp"
 
-namespace stance::vision {
+namespace stance::knee {
 
 // Limb must be left or right (the sign depends on it); kUnspecified gives nullopt.
 std::optional<double> fppa_deg(PointPx hip, PointPx knee, PointPx ankle, Limb limb);
 // Nullopt when a marker is lost in the frame, or the limb is unspecified.
 std::optional<double> fppa_deg(const MarkerFrame& frame, Limb limb);
 
-}  // namespace stance::vision
+}  // namespace stance::knee

@@ -1,13 +1,13 @@
-#include "vision/knee_analysis.hpp"
+#include "core/knee/knee_analysis.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <string>
 
-#include "vision/fppa.hpp"
+#include "core/knee/fppa.hpp"
 
-namespace stance::vision {
+namespace stance::knee {
 namespace {
 
 constexpr double kBottomBand_px = 1.0;
@@ -180,4 +180,4 @@ KneeTrial analyze_knee(const std::vector<MarkerFrame>& frames, const KneeOptions
   return trial;
 }
 
-}  // namespace stance::vision
+}  // namespace stance::knee

@@ -1,5 +1,5 @@
 #pragma once
-// One trial's analysis as JSON for research and for the store (schema stance.analysis/2,
+// One trial's analysis as JSON for research and for the store (schema stance.analysis/3,
 // docs/cli.md): what `stance analyze --json` prints and what the store keeps of every trial.
 #include <ostream>
 #include <string>
@@ -14,6 +14,9 @@ struct TrialSource {
   std::string path;
   const LoadedRecording* loaded = nullptr;
 };
+
+// Schema 3 added "ellipse_95"; the store still reads analyses of schema 2 (analysis_reader.hpp).
+inline constexpr const char* kAnalysisSchema = "stance.analysis/3";
 
 void print_trial_json(std::ostream& out, const TrialSource& source, const TrialAnalysis& a);
 

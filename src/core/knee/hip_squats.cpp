@@ -1,10 +1,10 @@
-#include "vision/hip_squats.hpp"
+#include "core/knee/hip_squats.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
 
-namespace stance::vision {
+namespace stance::knee {
 namespace {
 
 double percentile(std::vector<double> v, double p) {
@@ -68,4 +68,4 @@ std::vector<HipSquat> segment_squats_by_hip(const std::vector<KneeFrame>& frames
   return squats;
 }
 
-}  // namespace stance::vision
+}  // namespace stance::knee
