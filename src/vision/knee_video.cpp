@@ -38,7 +38,8 @@ Result<KneeVideo> analyze_knee_video(camera::FrameSource& source, const KneeVide
                  " frames shows the hip, knee and ankle markers (magenta, green, blue) together; "
                  "check the light and the marker colours (docs/camera.md)"};
   }
-  video.trial = knee::analyze_knee(markers, o.knee, o.plate_squats.empty() ? nullptr : &o.plate_squats);
+  video.trial =
+      knee::analyze_knee(markers, o.knee, o.plate_squats.empty() ? nullptr : &o.plate_squats);
   if (video.cut_short) video.trial.notes.push_back(video.end_reason);
   return video;
 }

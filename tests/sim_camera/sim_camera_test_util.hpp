@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "simulated/camera/simulated_camera.hpp"
 #include "core/knee/knee_analysis.hpp"
+#include "simulated/camera/simulated_camera.hpp"
 #include "vision/marker_tracker.hpp"
 
 namespace stance::test {
@@ -21,7 +21,7 @@ inline constexpr bool kSanitized = false;
 struct Filmed {
   std::unique_ptr<sim::SimulatedCamera> camera;
   std::vector<knee::MarkerFrame> markers;  // the tracker's, one per frame
-  std::vector<sim::RenderedFrame> drawn;     // what each frame showed (truth)
+  std::vector<sim::RenderedFrame> drawn;   // what each frame showed (truth)
 };
 
 // Opens "sim-camera:realtime=0,<options>" (failing the calling test when it cannot), reads it

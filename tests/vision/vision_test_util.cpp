@@ -8,7 +8,7 @@
 namespace stance::test {
 
 std::vector<knee::MarkerFrame> track_scene(const SyntheticSquat& scene,
-                                             const vision::TrackerOptions& options) {
+                                           const vision::TrackerOptions& options) {
   vision::MarkerTracker tracker(options);
   std::vector<knee::MarkerFrame> frames;
   for (int i = 0; i < scene.frame_count(); ++i) {

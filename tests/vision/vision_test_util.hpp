@@ -2,14 +2,14 @@
 // Runs the tracker over a synthetic scene and compares with its truth.
 #include <vector>
 
-#include "synthetic_squat.hpp"
 #include "core/knee/knee_analysis.hpp"
+#include "synthetic_squat.hpp"
 #include "vision/marker_tracker.hpp"
 
 namespace stance::test {
 
 std::vector<knee::MarkerFrame> track_scene(const SyntheticSquat& scene,
-                                             const vision::TrackerOptions& options = {});
+                                           const vision::TrackerOptions& options = {});
 
 // The designed figures of squat k (1-based) over the frames inside [start_s, end_s].
 struct SquatTruth {

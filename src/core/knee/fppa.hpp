@@ -12,8 +12,8 @@
 // limb and its negative for the left.
 #include <optional>
 
-#include "core/recording.hpp"
 #include "core/knee/marker_frame.hpp"
+#include "core/recording.hpp"
 
 namespace stance::knee {
 

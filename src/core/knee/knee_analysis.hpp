@@ -4,9 +4,9 @@
 // trial's means over squats 1–4 and the standing FPPA (docs/metrics.md).
 #include <vector>
 
-#include "core/squat/squat_analysis.hpp"
 #include "core/knee/hip_squats.hpp"
 #include "core/knee/knee_types.hpp"
+#include "core/squat/squat_analysis.hpp"
 
 namespace stance::knee {
 

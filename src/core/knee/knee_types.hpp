@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/recording.hpp"
 #include "core/knee/marker_frame.hpp"
+#include "core/recording.hpp"
 
 namespace stance::knee {
 
