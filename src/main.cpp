@@ -1,7 +1,9 @@
 // The `stance` executable: the command line. `stance` alone or `stance gui` opens the dashboard
-// (the command line's complete simulated test when there is no display), and `stance knee` reads
-// a video: both are handed to their own executables beside this one (stance-dashboard,
-// stance-knee), so that no other command loads the GUI and video libraries.
+// (the command line's complete simulated test when there is no display), and `stance knee` and
+// `stance record … --camera` read a camera or video: they are handed to their own executables
+// beside this one (stance-dashboard, stance-knee), so that no other command loads the GUI and video
+// libraries.
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -18,7 +20,8 @@ int main(int argc, char** argv) {
                  "instead (`stance gui` opens the dashboard where there is a display).\n\n";
   } else if (args[0] == "gui") {
     return stance::exec_sibling("stance-dashboard", {args.begin() + 1, args.end()}, std::cerr);
-  } else if (args[0] == "knee") {
+  } else if (args[0] == "knee" || (args[0] == "record" &&
+                                   std::find(args.begin(), args.end(), "--camera") != args.end())) {
     return stance::exec_sibling("stance-knee", args, std::cerr);
   }
   stance::keep_freed_memory_for_reuse();  // every analysis reuses the last one's memory

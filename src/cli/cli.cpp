@@ -80,8 +80,14 @@ int run(const std::vector<std::string>& all_args, std::ostream& out, std::ostrea
 
 int run(const std::vector<std::string>& all_args, std::ostream& out, std::ostream& err,
         const std::vector<Command>& more) {
-  std::vector<Command> commands = all_commands();
-  commands.insert(commands.end(), more.begin(), more.end());
+  // An executable's own commands come first: they may replace one of all_commands (stance-knee's
+  // `record` films with a camera).
+  std::vector<Command> commands = more;
+  for (const Command& c : all_commands()) {
+    const bool replaced = std::any_of(more.begin(), more.end(),
+                                      [&](const Command& m) { return m.spec.name == c.spec.name; });
+    if (!replaced) commands.push_back(c);
+  }
   std::vector<std::string> args = all_args;
   const std::string db_path = take_global_db(args);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {

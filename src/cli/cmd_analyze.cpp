@@ -2,19 +2,13 @@
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
 #include "cli/trial_report.hpp"
+#include "core/analysis_policy.hpp"
 
 namespace stance::cli {
 namespace {
 
-// The task and limb: from the options, else from what the trial file says.
-Status choose_task_and_limb(const ParsedArgs& args, const LoadedRecording& loaded,
-                            TrialAnalysisOptions& options) {
-  if (loaded.trial) {
-    if (loaded.trial->metadata.task != Task::kUnspecified) {
-      options.task = loaded.trial->metadata.task;
-    }
-    options.limb = loaded.trial->metadata.limb;
-  }
+// The task and limb the command line asks for, over what the recording says.
+Status override_task_and_limb(const ParsedArgs& args, TrialAnalysisOptions& options) {
   if (const auto task = args.value("task"); task && !parse_task(*task, options.task)) {
     return Error{"--task must be stance or squat, not '" + *task + "'"};
   }
@@ -27,8 +21,7 @@ Status choose_task_and_limb(const ParsedArgs& args, const LoadedRecording& loade
 
 int run_analyze(const ParsedArgs& args, Context& context) {
   const std::string path = args.positionals[0];
-  TrialAnalysisOptions options;
-  DescriptorOptions& d = options.descriptors;
+  DescriptorOptions d;
   const auto plate = args.whole_number("plate", 1, 1, 64);
   const auto min_fz = args.number("min-fz", kDefaultMinFz_n);
   const auto start = args.number("start", d.start_s);
@@ -52,10 +45,14 @@ int run_analyze(const ParsedArgs& args, Context& context) {
   import.min_fz_n = *min_fz;
   const auto loaded = load_recording(path, import);
   if (!loaded) return fail(context, loaded.error().message);
-  if (Status s = choose_task_and_limb(args, *loaded, options); !s) {
+  // A Stance trial file is analysed by the one policy (what the store keeps and the sheet
+  // prints), with the descriptor options and the task or limb given here on top.
+  TrialAnalysisOptions options =
+      loaded->trial ? analysis_options_for(*loaded->trial) : TrialAnalysisOptions{};
+  options.descriptors = d;
+  if (Status s = override_task_and_limb(args, options); !s) {
     return fail(context, s.error().message);
   }
-  if (loaded->trial) options.plate = plate_geometry(loaded->trial->plate);
 
   const auto analysis = analyze_trial(loaded->samples, options);
   if (!analysis) return fail(context, path + ": " + analysis.error().message);

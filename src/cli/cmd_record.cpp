@@ -3,6 +3,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
+#include "cli/trial_filming.hpp"
 #include "cli/trial_options.hpp"
 #include "device/trial_recorder.hpp"
 #include "recording/trial_file.hpp"
@@ -27,7 +28,9 @@ std::string keep_unsaved(const Recording& recording) {
   return "; the recording was kept in " + rescue.string();
 }
 
-int run_record(const ParsedArgs& args, Context& context) {
+}  // namespace
+
+int record_to_file(const ParsedArgs& args, Context& context, OpenTrialFilming open_filming) {
   const auto device = args.value("device");
   const auto out_path = args.value("out");
   if (!device || !out_path || !args.value("seconds")) {
@@ -58,12 +61,31 @@ int run_record(const ParsedArgs& args, Context& context) {
   }
   const auto adjustment = adjustment_for(**plate);
   if (!adjustment) return fail(context, adjustment.error().message);
+  std::unique_ptr<TrialFilming> filming;
+  if (const auto camera = args.value("camera")) {
+    if (open_filming == nullptr) {
+      return fail(context,
+                  "--camera is read by stance-knee, installed beside stance: run it as "
+                  "`stance record … --camera " +
+                      *camera + "`");
+    }
+    auto opened = open_filming(*camera, *device, *seconds);
+    if (!opened) return fail(context, opened.error().message);
+    filming = std::move(*opened);
+    if (Status s = filming->start(); !s) return fail(context, s.error().message);
+  }
   RecordRequest request;
   request.seconds = *seconds;
   request.metadata = *metadata;
   request.tare = adjustment->tare;
-  const auto outcome = record_trial(**plate, request);
+  auto outcome = record_trial(**plate, request);
   if (!outcome) return fail(context, outcome.error().message);
+  if (filming) {
+    const Recording& r = outcome->recording;
+    const StreamCounters& c = r.counters;
+    const double plate_end_s = static_cast<double>(c.frames_received + c.frames_lost) / r.rate_hz;
+    outcome->recording.markers = std::make_shared<knee::MarkerTrack>(filming->finish(plate_end_s));
+  }
   if (Status s = write_trial_file(*out_path, outcome->recording, write); !s) {
     return fail(context, s.error().message + keep_unsaved(outcome->recording));
   }
@@ -76,14 +98,30 @@ int run_record(const ParsedArgs& args, Context& context) {
               << "Frames " << c.frames_received << " received, " << c.frames_lost << " lost, "
               << c.crc_errors << " CRC errors, " << c.sync_errors << " sync errors, "
               << c.device_resets << " device resets\n"
-              << "Calibration: " << describe_adjustment(r.tare) << "\n"
-              << "Written to " << *out_path << "\n";
+              << "Calibration: " << describe_adjustment(r.tare) << "\n";
+  if (r.markers) {
+    std::size_t seen = 0;
+    for (const knee::MarkerFrame& f : r.markers->frames) seen += f.all_found() ? 1 : 0;
+    context.out << "Camera " << r.markers->camera << ": " << r.markers->frames.size()
+                << " frames at " << fixed(r.markers->rate_hz, 0) << " Hz, " << seen
+                << " with all three markers"
+                << (r.markers->interrupted ? " (it stopped early: " + r.markers->end_reason + ")"
+                                           : "")
+                << "\n";
+  }
+  context.out << "Written to " << *out_path << "\n";
   if (outcome->interrupted) {
     context.err << "stance: recording interrupted (" << outcome->interruption
                 << "); everything received was kept in " << *out_path << "\n";
     return kExitInterrupted;
   }
   return kExitOk;
+}
+
+namespace {
+
+int run_record(const ParsedArgs& args, Context& context) {
+  return record_to_file(args, context, nullptr);
 }
 
 }  // namespace
@@ -99,6 +137,8 @@ Command record_command() {
       {"out", "FILE", "trial file to create (.stance; written atomically, never over a file)"},
       {"force", "", "replace --out if it is an existing file"},
       {"rate", "HZ", "sample rate: 100, 200, 250, 500, 1000 or 2000 (default: the plate's)"},
+      {"camera", "DEVICE",
+       "film the knee's markers too: /dev/videoN, a video file or sim-camera (see stance devices)"},
   };
   for (auto& o : trial_metadata_options()) spec.options.push_back(o);
   spec.details =

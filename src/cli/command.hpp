@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/trial_filming.hpp"
 #include "device/driver_registry.hpp"
 #include "services/drivers.hpp"
 #include "support/args.hpp"
@@ -32,6 +33,11 @@ Command calibrate_command();
 Command knee_command();
 inline constexpr const char* kKneeSummary =
     "the knee's frontal-plane projection angle (FPPA) from a marker video";
+// `stance record` that can film the markers with `open_filming` (stance-knee's camera; null in
+// stance, which hands `record … --camera` to stance-knee).
+int record_to_file(const ParsedArgs& args, Context& context, OpenTrialFilming open_filming);
+// cmd_record_camera.cpp (stance-knee): `stance record` with --camera.
+Command record_with_camera_command();
 // The clinic's history (src/store): names of two words are subcommands, e.g. "patient add".
 std::vector<Command> store_commands();
 

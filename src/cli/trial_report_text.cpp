@@ -1,5 +1,6 @@
 #include <map>
 
+#include "cli/knee_report_text.hpp"
 #include "cli/trial_report.hpp"
 #include "core/units.hpp"
 #include "support/format.hpp"
@@ -141,6 +142,13 @@ void print_trial_text(std::ostream& out, const TrialSource& source, const TrialA
   const std::vector<DescriptorEntry> entries = descriptor_entries(a.descriptors);
   print_key_figures(out, a.descriptors, entries);
   if (a.squats && a.steadiness) print_squats(out, *a.squats, *a.steadiness);
+  if (a.knee) {
+    out << "\nKnee on camera (FPPA: angle between thigh and shank in the frontal picture; > 0 "
+           "knee inward, valgus), squats from "
+        << (a.knee->squats_from == knee::SquatSource::kPlate ? "the plate" : "the hip marker")
+        << ":\n";
+    print_knee_squats(out, *a.knee);
+  }
   if (all_descriptors) print_all_descriptors(out, a.descriptors, entries);
   for (const auto& note : a.summary.notes) out << "Note: " << note << "\n";
   for (const auto& note : a.descriptors.notes) out << "Note: " << note << "\n";

@@ -12,6 +12,7 @@ TrialAnalysisOptions analysis_options_for(const Recording& recording) {
   options.task = m.task == Task::kUnspecified ? Task::kSingleLegStance : m.task;
   options.limb = m.limb;
   options.plate = plate_geometry(recording.plate);
+  options.markers = recording.markers;
   options.validity.expected_reps = m.squats_asked();
   options.validity.min_reps = std::min(options.validity.min_reps, m.squats_asked());
   return options;

@@ -26,6 +26,7 @@ struct AnalysisSummary {
   std::map<int, double> rep_steadiness;  // SquatRep::index → ML squat steadiness 0-100
   std::optional<double> steadiness;      // the trial's ML squat steadiness (squats)
   std::optional<Ellipse95> ellipse;      // absent in analyses stored before schema 3
+  std::optional<knee::KneeTrial> knee;   // the camera's FPPA per squat; without its frames
 };
 
 AnalysisSummary summarize_analysis(const TrialAnalysis& analysis);

@@ -16,7 +16,7 @@ void fill_from_descriptor(KeyFigure& f, const DescriptorSet& set) {
 
 }  // namespace
 
-std::vector<KeyFigure> key_figure_rows(Task task) {
+std::vector<KeyFigure> key_figure_rows(Task task, bool camera) {
   std::vector<KeyFigure> out = {
       {"mean_velocity", "Mean COP velocity", "", 1, 0.0, false, Better::kLower},
       {"ellipse_area_95", "95% ellipse area", "", 0, 0.0, false, Better::kLower},
@@ -28,12 +28,22 @@ std::vector<KeyFigure> key_figure_rows(Task task) {
     out.push_back({"mean_depth", "Mean depth (COM drop)", "cm", 1, 0.0, false, Better::kHigher});
     out.push_back(
         {"ml_squat_steadiness", "ML squat steadiness", "0-100", 0, 0.0, false, Better::kLower});
+    if (camera) {
+      out.push_back(
+          {"knee_peak_fppa", "Knee FPPA, peak (squats 1-4)", "°", 1, 0.0, false, Better::kLower});
+      out.push_back(
+          {"knee_fppa_range", "Knee FPPA range (squats 1-4)", "°", 1, 0.0, false, Better::kLower});
+    }
   }
   return out;
 }
 
 std::vector<KeyFigure> key_figures(const TrialAnalysis& a) {
-  std::vector<KeyFigure> out = key_figure_rows(a.task);
+  std::vector<KeyFigure> out = key_figure_rows(a.task, a.knee.has_value());
+  const auto set = [](KeyFigure& f, const std::optional<double>& v) {
+    f.value = v.value_or(0.0);
+    f.defined = v.has_value();
+  };
   for (KeyFigure& f : out) {
     if (f.key == "repetitions" && a.squats) {
       f.value = static_cast<double>(a.squats->rep_count);
@@ -43,6 +53,10 @@ std::vector<KeyFigure> key_figures(const TrialAnalysis& a) {
       for (const SquatRep& r : a.squats->reps) depth_sum += r.depth_m;
       f.value = cm_from_m(depth_sum) / static_cast<double>(a.squats->reps.size());
       f.defined = true;
+    } else if (f.key == "knee_peak_fppa") {
+      set(f, a.knee->mean_peak_fppa_deg);
+    } else if (f.key == "knee_fppa_range") {
+      set(f, a.knee->mean_range_deg);
     } else if (f.key == "ml_squat_steadiness" && a.steadiness) {
       f.value = a.steadiness->index;
       f.defined = a.squats && a.squats->rep_count > 0;

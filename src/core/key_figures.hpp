@@ -23,8 +23,9 @@ struct KeyFigure {
 };
 
 // The rows of a task, none defined yet. Stance trials: sway figures; squat trials: the same sway
-// figures over the movement, then repetitions, mean depth and the ML squat steadiness.
-std::vector<KeyFigure> key_figure_rows(Task task);
+// figures over the movement, then repetitions, mean depth and the ML squat steadiness, and with a
+// camera the knee's FPPA (peak and range, means of squats 1-4).
+std::vector<KeyFigure> key_figure_rows(Task task, bool camera = false);
 // The rows of the analysis's task with its values.
 std::vector<KeyFigure> key_figures(const TrialAnalysis& analysis);
 

@@ -3,9 +3,11 @@
 // it is in src/recording (docs/recording-format.md).
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "core/knee/marker_frame.hpp"
 #include "core/plate.hpp"
 #include "core/raw_frame.hpp"
 
@@ -85,6 +87,9 @@ struct Recording {
   std::vector<RawFrame> frames;  // in arrival order; gaps show as seq jumps
   std::vector<RecordingEvent> events;
   StreamCounters counters;
+  // The camera's marker tracks filmed with the plate (format 1.2); null without a camera. Shared
+  // and never changed once recorded, so copies of a recording and its analysis options are cheap.
+  std::shared_ptr<const knee::MarkerTrack> markers;
 };
 
 }  // namespace stance

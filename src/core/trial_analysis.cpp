@@ -1,6 +1,29 @@
 #include "core/trial_analysis.hpp"
 
 namespace stance {
+namespace {
+
+// The knee on camera: the squats are the plate's when it found them (one clock for both), else
+// the hip marker's path.
+knee::KneeTrial analyze_trial_knee(const knee::MarkerTrack& track, Limb limb,
+                                   const SquatAnalysis* squats) {
+  knee::KneeOptions options;
+  if (limb != Limb::kUnspecified) options.limb = limb;
+  std::vector<TimeInterval> intervals;
+  if (squats != nullptr) intervals = knee::squat_intervals(*squats);
+  knee::KneeTrial trial =
+      knee::analyze_knee(track.frames, options, intervals.empty() ? nullptr : &intervals);
+  if (limb == Limb::kUnspecified) {
+    trial.notes.push_back("the standing leg is not known: the FPPA's sign assumes the right leg");
+  }
+  if (track.interrupted) {
+    trial.notes.push_back("the camera stopped before the plate (" + track.end_reason +
+                          "): the squats after that have no FPPA");
+  }
+  return trial;
+}
+
+}  // namespace
 
 Result<TrialAnalysis> analyze_trial(const ForceSamples& samples,
                                     const TrialAnalysisOptions& options) {
@@ -32,6 +55,10 @@ Result<TrialAnalysis> analyze_trial(const ForceSamples& samples,
     if (!squats) return squats.error();
     out.steadiness = compute_squat_steadiness(window, *squats, options.limb, options.steadiness);
     out.squats = std::move(*squats);
+  }
+  if (options.markers && !options.markers->frames.empty()) {
+    out.knee =
+        analyze_trial_knee(*options.markers, options.limb, out.squats ? &*out.squats : nullptr);
   }
   const PlateGeometry* plate = options.plate ? &*options.plate : nullptr;
   out.verdict = assess_validity(window, options.task, out.squats ? &*out.squats : nullptr, plate,

@@ -2,10 +2,12 @@
 // The whole analysis of one trial, in the product's order: what the recording holds, the COP
 // descriptor set of the chosen preset, and for squats the repetitions and the ML squat steadiness,
 // then the verdict. The command line, the store and the dashboard all call this one function.
+#include <memory>
 #include <optional>
 
 #include "core/basic_analysis.hpp"
 #include "core/descriptors/compute_descriptors.hpp"
+#include "core/knee/knee_analysis.hpp"
 #include "core/recording.hpp"
 #include "core/squat/squat_analysis.hpp"
 #include "core/steadiness/squat_steadiness.hpp"
@@ -22,6 +24,8 @@ struct TrialAnalysisOptions {
   SteadinessOptions steadiness;
   ValidityOptions validity;
   std::optional<PlateGeometry> plate;  // the sensing area, for the COP-outside rule
+  // The camera's marker tracks on the trial's time axis (null: no camera): the knee's FPPA.
+  std::shared_ptr<const knee::MarkerTrack> markers;
 };
 
 struct TrialAnalysis {
@@ -30,6 +34,7 @@ struct TrialAnalysis {
   DescriptorSet descriptors;
   std::optional<SquatAnalysis> squats;        // squat task only
   std::optional<SquatSteadiness> steadiness;  // squat task only
+  std::optional<knee::KneeTrial> knee;        // when a camera filmed the markers
   TrialVerdict verdict;
 };
 

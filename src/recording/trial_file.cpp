@@ -12,16 +12,19 @@
 #include <set>
 #include <string_view>
 
+#include "recording/trial_bytes.hpp"
+#include "recording/trial_marker_chunk.hpp"
 #include "support/atomic_file.hpp"
 
 namespace stance {
 namespace {
 
+using namespace trial_bytes;  // NOLINT: the file format's own codec
+
 // 0x89 is not ASCII and not a UTF-8 lead byte, so no text file (CSV) starts like this; CR LF and
 // SUB (0x1A) catch a file mangled by a text-mode copy, as in PNG's signature.
 constexpr std::array<std::uint8_t, 8> kMagic{0x89, 'S', 'T', 'N', 'C', '\r', '\n', 0x1A};
-constexpr std::size_t kHeaderSize = 16;       // magic, u16 major, u16 minor, u32 CRC
-constexpr std::size_t kChunkHeaderSize = 12;  // tag, u64 payload length
+constexpr std::size_t kHeaderSize = 16;  // magic, u16 major, u16 minor, u32 CRC
 constexpr std::size_t kChunkCrcSize = 4;
 
 constexpr double kMaxRate_hz = 100000.0;
@@ -60,25 +63,6 @@ constexpr std::size_t kCalibrationPayloadSize = 4 + 4 + 4 * 4 + 36 * 4 + kMaxCha
 constexpr std::size_t kFrameFixedSize = 4 + 4 + 2;  // seq, t_us, flags; then the counts
 constexpr std::size_t kMinEventSize = 1 + 8 + 4 + 4;
 
-// CRC-32 as in zlib, PNG and Ethernet (reflected, polynomial 0xEDB88320, init and final xor
-// 0xFFFFFFFF): any language has it, so an independent reader can check files.
-constexpr std::array<std::uint32_t, 256> make_crc_table() {
-  std::array<std::uint32_t, 256> table{};
-  for (std::uint32_t i = 0; i < 256; ++i) {
-    std::uint32_t c = i;
-    for (int k = 0; k < 8; ++k) c = (c & 1u) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-    table[i] = c;
-  }
-  return table;
-}
-constexpr auto kCrcTable = make_crc_table();
-
-std::uint32_t crc32(std::span<const std::uint8_t> bytes) {
-  std::uint32_t c = 0xFFFFFFFFu;
-  for (const std::uint8_t b : bytes) c = kCrcTable[(c ^ b) & 0xFFu] ^ (c >> 8);
-  return c ^ 0xFFFFFFFFu;
-}
-
 std::string software_name() {
   return std::string("Stance ") + STANCE_VERSION;
 }
@@ -89,58 +73,6 @@ std::string number_text(double v) {
   std::snprintf(text.data(), text.size(), "%g", v);
   return text.data();
 }
-
-// ---------------------------------------------------------------------------------------------
-// Writing: explicit little-endian packing, never a struct memcpy (no padding, no host order).
-
-class ByteWriter {
- public:
-  void u8(std::uint8_t v) { out_.push_back(v); }
-  void u16(std::uint16_t v) { little_endian(v, 2); }
-  void u32(std::uint32_t v) { little_endian(v, 4); }
-  void u64(std::uint64_t v) { little_endian(v, 8); }
-  void i32(std::int32_t v) { u32(static_cast<std::uint32_t>(v)); }
-  void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
-  void f32(float v) { u32(std::bit_cast<std::uint32_t>(v)); }
-  void f64(double v) { u64(std::bit_cast<std::uint64_t>(v)); }
-  // resize + memcpy rather than vector::insert: GCC 12 at -O2 reports a false
-  // -Wstringop-overflow on the insert of a span.
-  void raw(std::span<const std::uint8_t> bytes) { append(bytes.data(), bytes.size()); }
-  void str(const std::string& s) {
-    u32(static_cast<std::uint32_t>(s.size()));
-    append(s.data(), s.size());
-  }
-
-  // A chunk is begun with its tag and a length to be patched, and ended with its CRC.
-  std::size_t begin_chunk(std::string_view tag) {
-    const std::size_t start = out_.size();
-    append(tag.data(), tag.size());
-    u64(0);
-    return start;
-  }
-  void end_chunk(std::size_t start) {
-    const std::uint64_t length = out_.size() - start - kChunkHeaderSize;
-    for (std::size_t i = 0; i < 8; ++i) {
-      out_[start + 4 + i] = static_cast<std::uint8_t>(length >> (8 * i));
-    }
-    u32(crc32(std::span(out_).subspan(start)));
-  }
-
-  std::vector<std::uint8_t>& bytes() { return out_; }
-
- private:
-  void append(const void* data, std::size_t size) {
-    if (size == 0) return;
-    const std::size_t at = out_.size();
-    out_.resize(at + size);
-    std::memcpy(out_.data() + at, data, size);
-  }
-
-  void little_endian(std::uint64_t v, int byte_count) {
-    for (int i = 0; i < byte_count; ++i) out_.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
-  }
-  std::vector<std::uint8_t> out_;
-};
 
 void write_meta(ByteWriter& w, const TrialMetadata& m) {
   const auto entry = [&w](std::string_view key, const std::string& value) {
@@ -237,108 +169,6 @@ void write_frames(ByteWriter& w, const Recording& r) {
 
 // ---------------------------------------------------------------------------------------------
 // Reading. Problems are reported without the file name; decode_trial() puts it in front.
-
-// Problems are "truncated: …" or "corrupt: …"; decode_trial() adds what to do about them.
-constexpr std::string_view kTruncated = "truncated: ";
-constexpr std::string_view kCorrupt = "corrupt: ";
-
-Error truncated(const std::string& problem) {
-  return Error{std::string(kTruncated) + problem};
-}
-Error corrupt(const std::string& problem) {
-  return Error{std::string(kCorrupt) + problem};
-}
-
-// A tag as text for messages, even when its bytes are not printable.
-std::string printable_tag(std::span<const std::uint8_t> tag) {
-  std::string out;
-  for (const std::uint8_t b : tag) {
-    if (b >= 0x20 && b < 0x7F) {
-      out += static_cast<char>(b);
-    } else {
-      std::array<char, 5> hex{};
-      std::snprintf(hex.data(), hex.size(), "\\x%02X", b);
-      out += hex.data();
-    }
-  }
-  // "END " reads better without its padding.
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
-std::string tag_name(std::string_view tag) {
-  return printable_tag(std::span(reinterpret_cast<const std::uint8_t*>(tag.data()), tag.size()));
-}
-
-std::uint64_t read_le(const std::uint8_t* p, int byte_count) {
-  std::uint64_t v = 0;
-  for (int i = 0; i < byte_count; ++i) v |= std::uint64_t{p[i]} << (8 * i);
-  return v;
-}
-
-// Reads fields from one chunk's payload. Reading past the end yields zeros and sets overran():
-// the caller checks it once, before trusting any value.
-class PayloadReader {
- public:
-  explicit PayloadReader(std::span<const std::uint8_t> bytes) : bytes_(bytes) {}
-
-  std::size_t remaining() const { return bytes_.size() - pos_; }
-  bool overran() const { return overran_; }
-
-  std::uint8_t u8() { return static_cast<std::uint8_t>(little_endian(1)); }
-  std::uint16_t u16() { return static_cast<std::uint16_t>(little_endian(2)); }
-  std::uint32_t u32() { return static_cast<std::uint32_t>(little_endian(4)); }
-  std::uint64_t u64() { return little_endian(8); }
-  std::int32_t i32() { return static_cast<std::int32_t>(u32()); }
-  std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
-  float f32() { return std::bit_cast<float>(u32()); }
-  double f64() { return std::bit_cast<double>(u64()); }
-  std::string str() {
-    const std::uint32_t length = u32();
-    const std::uint8_t* p = take(length);  // checked against the payload before any allocation
-    return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p), length);
-  }
-
- private:
-  const std::uint8_t* take(std::size_t n) {
-    if (overran_ || n > remaining()) {
-      overran_ = true;
-      return nullptr;
-    }
-    const std::uint8_t* p = bytes_.data() + pos_;
-    pos_ += n;
-    return p;
-  }
-  std::uint64_t little_endian(int byte_count) {
-    const std::uint8_t* p = take(static_cast<std::size_t>(byte_count));
-    return p == nullptr ? 0 : read_le(p, byte_count);
-  }
-
-  std::span<const std::uint8_t> bytes_;
-  std::size_t pos_ = 0;
-  bool overran_ = false;
-};
-
-struct DecodeContext {
-  // A file from a newer minor version may append fields to a chunk and add META keys: those are
-  // ignored. A file of this minor version or older must contain exactly what this reader knows.
-  bool newer_minor = false;
-};
-
-// After the fields of a chunk were read: was the payload long enough, and not longer?
-std::optional<Error> check_payload_end(const PayloadReader& r, std::string_view tag,
-                                       const DecodeContext& ctx) {
-  if (r.overran()) return corrupt("chunk " + tag_name(tag) + " is shorter than its fields");
-  if (r.remaining() != 0 && !ctx.newer_minor) {
-    return corrupt("chunk " + tag_name(tag) + " has " + std::to_string(r.remaining()) +
-                   " unexpected bytes after its fields");
-  }
-  return std::nullopt;
-}
-
-bool all_finite(std::initializer_list<double> values) {
-  return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
-}
 
 std::optional<Error> read_meta(std::span<const std::uint8_t> payload, const DecodeContext& ctx,
                                TrialMetadata& m, std::string& written_by) {
@@ -629,6 +459,7 @@ Result<Recording> decode(std::span<const std::uint8_t> bytes, TrialFileInfo* inf
 
   // Pass 1: walk the chunks, checking lengths and CRCs, to END. Chunks may come in any order.
   std::array<std::optional<std::span<const std::uint8_t>>, kRequiredChunks.size()> found{};
+  std::optional<std::span<const std::uint8_t>> knee_chunk;  // optional, since 1.2
   std::size_t pos = kHeaderSize;
   std::string previous = "the header";
   for (;;) {
@@ -667,6 +498,10 @@ Result<Recording> decode(std::span<const std::uint8_t> bytes, TrialFileInfo* inf
       }
       break;
     }
+    if (tag_view == kKneeChunk) {
+      if (knee_chunk) return corrupt("chunk " + tag + " appears twice");
+      knee_chunk = payload;
+    }
     const auto known = std::find(kRequiredChunks.begin(), kRequiredChunks.end(), tag_view);
     if (known != kRequiredChunks.end()) {
       auto& slot = found[static_cast<std::size_t>(known - kRequiredChunks.begin())];
@@ -697,6 +532,11 @@ Result<Recording> decode(std::span<const std::uint8_t> bytes, TrialFileInfo* inf
   if (auto e = read_counters(chunk(kStrm), ctx, rec.counters)) return *e;
   if (auto e = read_frames(chunk(kFram), rec.plate.layout, rec.frames)) return *e;
   if (auto e = read_events(chunk(kEvnt), ctx, rec.frames.size(), rec.events)) return *e;
+  if (knee_chunk) {
+    auto track = std::make_shared<knee::MarkerTrack>();
+    if (auto e = read_marker_chunk(*knee_chunk, ctx, *track)) return *e;
+    rec.markers = std::move(track);
+  }
   if (info != nullptr) *info = std::move(file_info);
   return rec;
 }
@@ -723,6 +563,7 @@ std::vector<std::uint8_t> encode_trial(const Recording& recording) {
   chunk(kStrm, [&] { write_counters(w, recording.counters); });
   chunk(kEvnt, [&] { write_events(w, recording.events); });
   chunk(kFram, [&] { write_frames(w, recording); });
+  if (recording.markers) chunk(kKneeChunk, [&] { write_marker_chunk(w, *recording.markers); });
   chunk(kEnd, [] {});
   return std::move(w.bytes());
 }

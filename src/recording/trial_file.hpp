@@ -15,8 +15,9 @@
 namespace stance {
 
 inline constexpr std::uint16_t kTrialFormatMajor = 1;  // a reader refuses any other major
-// 1.1 added the optional META key planned_reps (docs/recording-format.md); 1.0 files still read.
-inline constexpr std::uint16_t kTrialFormatMinor = 1;  // newer minors only add; still readable
+// 1.1 added the optional META key planned_reps, 1.2 the optional chunk KNEE (the camera's marker
+// tracks) (docs/recording-format.md); older files still read.
+inline constexpr std::uint16_t kTrialFormatMinor = 2;  // newer minors only add; still readable
 inline constexpr const char* kTrialFileExtension = ".stance";
 
 // What the file says about itself, beyond the recording.

@@ -38,22 +38,41 @@ void draw_summary(Page& page, const SheetData& data, const SheetCondition& c) {
   }
 }
 
+bool has_camera(const SheetData& d) {
+  for (const SheetTrial& t : d.trials) {
+    for (const SheetRep& r : t.reps) {
+      if (r.peak_fppa_deg) return true;
+    }
+  }
+  return false;
+}
+
 void draw_reps(Page& page, const SheetData& data) {
   bool any = false;
   for (const SheetTrial& t : data.trials) any = any || !t.reps.empty();
+  const bool camera = has_camera(data);
   if (!any) return;
-  page.heading("Squats: depth (cm) and ML squat steadiness (0 steady - 100 unsteady) of each");
-  const std::vector<double> cols{0, 150, 250, 360};
-  page.row({"Trial", "Depth per squat", "Steadiness per squat", "Trial steadiness"}, cols, 8, true);
+  page.heading(camera ? "Squats: depth (cm), ML squat steadiness (0-100) and the knee's peak FPPA "
+                        "(°, camera) of each"
+                      : "Squats: depth (cm) and ML squat steadiness (0 steady - 100 unsteady) of "
+                        "each");
+  const std::vector<double> cols =
+      camera ? std::vector<double>{0, 120, 200, 290, 355} : std::vector<double>{0, 150, 250, 360};
+  std::vector<std::string> header{"Trial", "Depth per squat", "Steadiness per squat",
+                                  "Trial steadiness"};
+  if (camera) header.emplace_back("Peak knee FPPA per squat");
+  page.row(header, cols, 8, true);
   for (const SheetTrial& t : data.trials) {
     if (t.reps.empty()) continue;
-    std::string depth, steadiness;
+    std::string depth, steadiness, fppa;
     for (const SheetRep& r : t.reps) {
       depth += (depth.empty() ? "" : " ") + fixed(r.depth_cm, 0) + (r.acceptable ? "" : "*");
       steadiness += (steadiness.empty() ? "" : " ") + fixed(r.steadiness_index, 0);
+      fppa += (fppa.empty() ? "" : " ") + (r.peak_fppa_deg ? fixed(*r.peak_fppa_deg, 0) : "-");
     }
-    page.row({trial_name(t), depth, steadiness, fixed(t.steadiness_index, 0)}, cols, 8, false,
-             t.valid ? kInk : kMuted);
+    std::vector<std::string> row{trial_name(t), depth, steadiness, fixed(t.steadiness_index, 0)};
+    if (camera) row.push_back(fppa);
+    page.row(row, cols, 8, false, t.valid ? kInk : kMuted);
   }
   page.text(kMargin, page.y, "* not acceptable: too shallow, too fast or not completed", 7, false,
             kMuted);
@@ -131,6 +150,17 @@ void draw_legend_and_comment(Page& page, const SheetData& d, double bottom) {
       "only. No published norm matches this protocol and plate. Full definitions: Stance "
       "docs/metrics.md.",
       7, kMuted);
+  if (has_camera(d)) {
+    page.paragraph(
+        "Knee FPPA (camera): frontal-plane projection angle between the thigh (hip-knee markers) "
+        "and the shank (knee-ankle markers) on the frontal video, degrees, positive = knee "
+        "inward of the hip-ankle line (valgus); peak per squat, and the mean of squats 1-4 "
+        "(Kwok & Kong 2024). Published single-leg squat values: 8.4 ± 5.1° in pain-free "
+        "controls, 16.8 ± 5.4° with patellofemoral pain (Herrington 2014); between-day SEM "
+        "2.7-3.0° (Munro et al. 2012). A 2-D angle: a rotated limb or camera shows FPPA that "
+        "is not there.",
+        7, kMuted);
+  }
   page.y = std::max(page.y + 4, bottom - 58);
   page.text(kMargin, page.y, "Clinician's comment:", 8, true);
   cairo_t* cr = page.cr();

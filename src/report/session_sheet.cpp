@@ -23,7 +23,10 @@ int followed_rank(const store::MetricProgress& m) {
 // repetitions counted from the kept analysis: the metric rows keep only the acceptable ones).
 std::vector<KeyFigure> stored_figures(Task task, const std::vector<store::Metric>& metrics,
                                       const std::optional<AnalysisSummary>& analysis) {
-  std::vector<KeyFigure> figures = key_figure_rows(task);
+  const bool camera = std::any_of(metrics.begin(), metrics.end(), [](const store::Metric& m) {
+    return m.key == "knee_peak_fppa" || m.key == "knee_fppa_range";
+  });
+  std::vector<KeyFigure> figures = key_figure_rows(task, camera);
   for (KeyFigure& f : figures) {
     if (f.key == "repetitions" && analysis) {
       f.value = static_cast<double>(analysis->reps.size());

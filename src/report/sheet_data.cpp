@@ -20,9 +20,19 @@ SheetTrial sheet_trial(const TrialCondition& condition, const AnalysisSummary& a
   t.figures = std::move(figures);
   for (const SquatRep& r : a.reps) {
     const auto steadiness = a.rep_steadiness.find(r.index);
-    t.reps.push_back({r.index, cm_from_m(r.depth_m), r.descent_s, r.ascent_s,
-                      steadiness == a.rep_steadiness.end() ? 0.0 : steadiness->second,
-                      r.acceptable()});
+    SheetRep rep{r.index,
+                 cm_from_m(r.depth_m),
+                 r.descent_s,
+                 r.ascent_s,
+                 steadiness == a.rep_steadiness.end() ? 0.0 : steadiness->second,
+                 r.acceptable(),
+                 std::nullopt};
+    if (a.knee) {
+      for (const knee::KneeSquat& q : a.knee->squats) {
+        if (q.index == r.index) rep.peak_fppa_deg = q.peak_fppa_deg;
+      }
+    }
+    t.reps.push_back(rep);
     t.rep_spans_s.emplace_back(r.start_s, r.end_s);
   }
   t.steadiness_index = a.steadiness.value_or(0.0);

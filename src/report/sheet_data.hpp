@@ -24,6 +24,7 @@ struct SheetRep {
   double depth_cm = 0.0, descent_s = 0.0, ascent_s = 0.0;
   double steadiness_index = 0.0;
   bool acceptable = true;
+  std::optional<double> peak_fppa_deg;  // the camera's, when one filmed the squat's markers
 };
 
 struct SheetTrial : TrialCondition {

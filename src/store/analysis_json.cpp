@@ -97,6 +97,43 @@ void write_ellipse(JsonWriter& j, const Ellipse95& e) {
   j.end_object();
 }
 
+void optional_field(JsonWriter& j, const char* key, const std::optional<double>& v) {
+  if (v) {
+    j.field(key, *v);
+  } else {
+    j.null_field(key);
+  }
+}
+
+void write_knee(JsonWriter& j, const knee::KneeTrial& k) {
+  j.begin_object("knee");
+  j.field("squats_from", k.squats_from == knee::SquatSource::kPlate ? "plate" : "hip marker");
+  optional_field(j, "standing_fppa_deg", k.standing_fppa_deg);
+  optional_field(j, "mean_peak_fppa_deg", k.mean_peak_fppa_deg);
+  optional_field(j, "mean_bottom_fppa_deg", k.mean_bottom_fppa_deg);
+  optional_field(j, "mean_range_deg", k.mean_range_deg);
+  j.field("squats_in_mean", static_cast<Count>(k.squats_in_mean));
+  j.field("frames", static_cast<Count>(k.frames.size()));
+  j.begin_array("squats");
+  for (const knee::KneeSquat& q : k.squats) {
+    j.begin_object();
+    j.field("index", static_cast<Count>(q.index));
+    j.field("start_s", q.start_s).field("bottom_s", q.bottom_s).field("end_s", q.end_s);
+    optional_field(j, "peak_fppa_deg", q.peak_fppa_deg);
+    optional_field(j, "bottom_fppa_deg", q.bottom_fppa_deg);
+    optional_field(j, "range_deg", q.range_deg);
+    j.field("frames", static_cast<Count>(q.frames));
+    j.field("fppa_frames", static_cast<Count>(q.fppa_frames));
+    j.field("complete", q.complete);
+    j.end_object();
+  }
+  j.end_array();
+  j.begin_array("notes");
+  for (const std::string& note : k.notes) j.element(note);
+  j.end_array();
+  j.end_object();
+}
+
 void write_verdict(JsonWriter& j, const TrialVerdict& v) {
   j.begin_object("verdict");
   j.field("valid", v.valid);
@@ -132,6 +169,7 @@ void print_trial_json(std::ostream& out, const TrialSource& source, const TrialA
   write_descriptors(j, a.descriptors);
   if (summary.ellipse) write_ellipse(j, *summary.ellipse);
   if (a.squats && a.steadiness) write_squats(j, *a.squats, *a.steadiness);
+  if (a.knee) write_knee(j, *a.knee);
   j.begin_array("notes");
   for (const auto& note : a.summary.notes) j.element(note);
   for (const auto& note : a.descriptors.notes) j.element(note);

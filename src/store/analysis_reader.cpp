@@ -1,5 +1,6 @@
 #include "store/analysis_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -19,6 +20,12 @@ struct Reader {
     const auto it = object.find(key);
     if (it == object.end()) return required ? fail(std::string("no \"") + key + "\"") : nullptr;
     return &*it;
+  }
+  // A number or null (a figure that could not be measured).
+  std::optional<double> maybe_number(const Json& object, const char* key) {
+    const Json* v = member(object, key);
+    if (v == nullptr || v->is_null()) return std::nullopt;
+    return number(object, key);
   }
   double number(const Json& object, const char* key, double fallback = 0.0, bool required = true) {
     const Json* v = member(object, key, required);
@@ -123,6 +130,43 @@ void read_ellipse(Reader& r, const Json& root, AnalysisSummary& s) {
                 r.number(*e, "angle_rad")};
 }
 
+void read_knee(Reader& r, const Json& root, AnalysisSummary& s) {
+  const Json* k = r.member(root, "knee", false);
+  if (k == nullptr) return;
+  knee::KneeTrial t;
+  const std::string from = r.text(*k, "squats_from");
+  if (from != "plate" && from != "hip marker") r.fail("the knee's squats come from nowhere known");
+  t.squats_from = from == "plate" ? knee::SquatSource::kPlate : knee::SquatSource::kHipMarker;
+  t.standing_fppa_deg = r.maybe_number(*k, "standing_fppa_deg");
+  t.mean_peak_fppa_deg = r.maybe_number(*k, "mean_peak_fppa_deg");
+  t.mean_bottom_fppa_deg = r.maybe_number(*k, "mean_bottom_fppa_deg");
+  t.mean_range_deg = r.maybe_number(*k, "mean_range_deg");
+  t.squats_in_mean = static_cast<int>(std::clamp(r.number(*k, "squats_in_mean"), 0.0, 1000.0));
+  if (const Json* squats = r.array(*k, "squats")) {
+    for (const Json& j : *squats) {
+      knee::KneeSquat q;
+      q.index = static_cast<int>(std::clamp(r.number(j, "index"), 0.0, 1000.0));
+      q.start_s = r.number(j, "start_s");
+      q.bottom_s = r.number(j, "bottom_s");
+      q.end_s = r.number(j, "end_s");
+      q.peak_fppa_deg = r.maybe_number(j, "peak_fppa_deg");
+      q.bottom_fppa_deg = r.maybe_number(j, "bottom_fppa_deg");
+      q.range_deg = r.maybe_number(j, "range_deg");
+      q.frames = static_cast<int>(std::clamp(r.number(j, "frames"), 0.0, 1.0e9));
+      q.fppa_frames = static_cast<int>(std::clamp(r.number(j, "fppa_frames"), 0.0, 1.0e9));
+      q.complete = r.boolean(j, "complete");
+      t.squats.push_back(q);
+    }
+  }
+  if (const Json* notes = r.array(*k, "notes")) {
+    for (const Json& n : *notes) {
+      if (!n.is_string()) r.fail("a knee note is not text");
+      if (n.is_string()) t.notes.push_back(n.get<std::string>());
+    }
+  }
+  s.knee = std::move(t);
+}
+
 }  // namespace
 
 Result<AnalysisSummary> read_analysis_summary(std::string_view json, const std::string& name) {
@@ -144,6 +188,7 @@ Result<AnalysisSummary> read_analysis_summary(std::string_view json, const std::
   read_findings(r, root, s);
   read_squats(r, root, s);
   read_ellipse(r, root, s);
+  read_knee(r, root, s);
   if (!r.problem.empty()) return error("is damaged: " + r.problem);
   return s;
 }

@@ -19,6 +19,8 @@ constexpr MetricInfo kCatalog[] = {
     // Stored before issue 14 by the former index: still shown, never mixed with the new one
     // (another definition and scale, docs/metrics.md).
     {"knee_wobble_index", "Former knee-wobble index (before ML squat steadiness)", Better::kLower},
+    {"knee_peak_fppa", "Knee FPPA, peak (camera; mean of squats 1-4)", Better::kLower},
+    {"knee_fppa_range", "Knee FPPA range (camera; mean of squats 1-4)", Better::kLower},
     {"acceptable_reps", "Acceptable repetitions", Better::kHigher},
     {"mean_depth_cm", "Mean squat depth (centre of mass)", Better::kHigher},
 };
@@ -69,6 +71,12 @@ std::vector<Metric> trial_metrics(const TrialAnalysis& a) {
       out.push_back(
           {"mean_depth_cm", cm_from_m(sum_m) / static_cast<double>(a.squats->reps.size()), "cm"});
     }
+  }
+  if (a.knee && a.knee->mean_peak_fppa_deg) {
+    out.push_back({"knee_peak_fppa", *a.knee->mean_peak_fppa_deg, "°"});
+  }
+  if (a.knee && a.knee->mean_range_deg) {
+    out.push_back({"knee_fppa_range", *a.knee->mean_range_deg, "°"});
   }
   return out;
 }

@@ -322,6 +322,90 @@ TEST(TrialFileTest, PlannedRepetitionsTravelWithTheRecording) {
   EXPECT_EQ(old->metadata.squats_asked(), kDefaultSquatReps);
 }
 
+// Format 1.2: the camera's marker tracks (chunk KNEE) travel with the trial, lost markers stay
+// lost, and a chunk that claims more frames than it holds is refused before any allocation.
+knee::MarkerTrack sample_track() {
+  knee::MarkerTrack t;
+  t.camera = "sim-camera:task=squat";
+  t.rate_hz = 30.0;
+  t.width_px = 640;
+  t.height_px = 480;
+  t.interrupted = true;
+  t.end_reason = "unplugged";
+  for (int i = 0; i < 90; ++i) {
+    knee::MarkerFrame f;
+    f.t_s = i / 30.0;
+    f.at(knee::Marker::kHip) = knee::PointPx{300.25 + i, 120.5};
+    if (i % 7 != 3) f.at(knee::Marker::kKnee) = knee::PointPx{310.0, 260.75 - i * 0.5};
+    f.at(knee::Marker::kAnkle) = knee::PointPx{305.0, 400.0};
+    t.frames.push_back(f);
+  }
+  return t;
+}
+
+TEST(TrialFileTest, MarkerTracksTravelWithTheRecording) {
+  Recording r = make_recording(PlateLayout::kFourCell, 30);
+  const knee::MarkerTrack track = sample_track();
+  r.markers = std::make_shared<knee::MarkerTrack>(track);
+  const Result<Recording> back = decode_trial(encode_trial(r), "mem");
+  ASSERT_TRUE(back) << back.error().message;
+  expect_equal(r, *back);
+  ASSERT_TRUE(back->markers);
+  const knee::MarkerTrack& b = *back->markers;
+  EXPECT_EQ(b.camera, track.camera);
+  EXPECT_EQ(b.rate_hz, track.rate_hz);
+  EXPECT_EQ(b.width_px, 640);
+  EXPECT_EQ(b.height_px, 480);
+  EXPECT_TRUE(b.interrupted);
+  EXPECT_EQ(b.end_reason, "unplugged");
+  ASSERT_EQ(b.frames.size(), track.frames.size());
+  for (std::size_t i = 0; i < track.frames.size(); ++i) {
+    EXPECT_EQ(b.frames[i].t_s, track.frames[i].t_s);
+    for (const knee::Marker m : knee::kMarkers) {
+      ASSERT_EQ(b.frames[i].at(m).has_value(), track.frames[i].at(m).has_value()) << i;
+      if (!track.frames[i].at(m)) continue;
+      EXPECT_FLOAT_EQ(static_cast<float>(b.frames[i].at(m)->x_px),
+                      static_cast<float>(track.frames[i].at(m)->x_px));
+      EXPECT_FLOAT_EQ(static_cast<float>(b.frames[i].at(m)->y_px),
+                      static_cast<float>(track.frames[i].at(m)->y_px));
+    }
+  }
+  // Without a camera there is no KNEE chunk at all.
+  r.markers.reset();
+  const Bytes plain = encode_trial(r);
+  EXPECT_EQ(std::search(plain.begin(), plain.end(), std::begin("KNEE"), std::end("KNEE") - 1),
+            plain.end());
+  const Result<Recording> none = decode_trial(plain, "mem");
+  ASSERT_TRUE(none);
+  EXPECT_FALSE(none->markers);
+}
+
+TEST(TrialFileTest, AMarkerChunkThatClaimsTooMuchIsRefused) {
+  Recording r = make_recording(PlateLayout::kFourCell, 10);
+  r.markers = std::make_shared<knee::MarkerTrack>(sample_track());
+  Bytes bytes = encode_trial(r);
+  const auto at = std::search(bytes.begin(), bytes.end(), std::begin("KNEE"), std::end("KNEE") - 1);
+  ASSERT_NE(at, bytes.end());
+  const std::size_t chunk = static_cast<std::size_t>(at - bytes.begin());
+  // The frame count: after the camera string, rate, size, flag and reason string.
+  const std::size_t payload = chunk + 12;
+  const auto camera_len = static_cast<std::size_t>(le(bytes, payload, 4));
+  std::size_t count_at = payload + 4 + camera_len + 8 + 4 + 4 + 1;
+  const auto reason_len = static_cast<std::size_t>(le(bytes, count_at, 4));
+  count_at += 4 + reason_len;
+  for (int i = 0; i < 8; ++i) bytes[count_at + static_cast<std::size_t>(i)] = 0xFF;  // 2^64 - 1
+  // Keep the chunk's CRC right, so only the count is wrong.
+  const auto length = static_cast<std::size_t>(le(bytes, chunk + 4, 8));
+  const auto crc = reference_crc32(&bytes[chunk], 12 + length);
+  for (int i = 0; i < 4; ++i) {
+    bytes[chunk + 12 + length + static_cast<std::size_t>(i)] =
+        static_cast<std::uint8_t>(crc >> (8 * i));
+  }
+  const Result<Recording> back = decode_trial(bytes, "mem");
+  ASSERT_FALSE(back);
+  EXPECT_NE(back.error().message.find("KNEE claims"), std::string::npos) << back.error().message;
+}
+
 TEST(TrialFileTest, EncodingIsDeterministic) {
   const Recording r = make_recording(PlateLayout::kSixComponent);
   EXPECT_EQ(encode_trial(r), encode_trial(r));

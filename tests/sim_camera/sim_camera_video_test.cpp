@@ -10,6 +10,9 @@
 
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
+#include "core/analysis_policy.hpp"
+#include "core/recording_samples.hpp"
+#include "recording/trial_file.hpp"
 #include "sim_camera_test_util.hpp"
 #include "temp_dir.hpp"
 #include "vision/knee_video.hpp"
@@ -73,6 +76,56 @@ TEST(SimCameraVideo, StanceKneeReadsTheSimulatedCameraByItsAddress) {
   std::ostringstream out2, err2;
   EXPECT_NE(cli::run({"knee", "sim-camera:zoom=3"}, out2, err2, {cli::knee_command()}), 0);
   EXPECT_NE(err2.str().find("unknown sim option 'zoom'"), std::string::npos) << err2.str();
+}
+
+// `stance record --camera`: the plate and the camera film the same simulated person; the trial
+// file keeps the markers' tracks (format 1.2), and the trial's one analysis measures the FPPA of
+// each of the plate's squats within 1° of the picture's truth (the body's true markers through the
+// camera: the 2-D angle a perfect tracker would read; the 3-D angle differs by the perspective).
+TEST(SimCameraRecord, ATrialRecordedWithTheCameraKeepsTheKneeOfEverySquat) {
+  TempDir dir("stance-record-camera");
+  const std::string options = "realtime=0,limb=right," + person();
+  auto camera = sim::SimulatedCamera::open(options);
+  ASSERT_TRUE(camera.ok()) << camera.error().message;
+  const auto truth = (*camera)->subject().rep_knee_truth();
+  const double seconds = (*camera)->subject().truth().trial_end_s;
+  const std::string file = dir.path("squat.stance").string();
+  std::ostringstream out, err;
+  const int code =
+      cli::run({"record", "--device", "sim:" + options, "--camera", "sim-camera", "--seconds",
+                std::to_string(seconds), "--out", file, "--task", "squat", "--limb", "right"},
+               out, err, {cli::record_with_camera_command()});
+  ASSERT_EQ(code, 0) << err.str();
+  EXPECT_NE(out.str().find("Camera sim-camera:" + options), std::string::npos) << out.str();
+
+  const auto recording = read_trial_file(file);
+  ASSERT_TRUE(recording.ok()) << recording.error().message;
+  ASSERT_TRUE(recording->markers);
+  EXPECT_FALSE(recording->markers->interrupted) << recording->markers->end_reason;
+  EXPECT_GE(recording->markers->frames.back().t_s, seconds - 0.05);
+  const auto analysis =
+      analyze_trial(samples_from_recording(*recording), analysis_options_for(*recording));
+  ASSERT_TRUE(analysis.ok()) << analysis.error().message;
+  ASSERT_TRUE(analysis->knee);
+  EXPECT_EQ(analysis->knee->squats_from, knee::SquatSource::kPlate);
+  ASSERT_EQ(analysis->knee->squats.size(), truth.size());
+  for (std::size_t i = 0; i < truth.size(); ++i) {
+    const knee::KneeSquat& q = analysis->knee->squats[i];
+    ASSERT_TRUE(q.peak_fppa_deg) << "squat " << q.index;
+    // The picture's truth: the body's true markers through the camera's projection.
+    const double picture =
+        picture_peak_deg(**camera, Limb::kRight, q.start_s, q.end_s).value_or(-1e9);
+    std::printf("squat %d: peak FPPA %.2f° measured, %.2f° in the picture, %.2f° in 3-D\n", q.index,
+                *q.peak_fppa_deg, picture, truth[i].peak_fppa_deg);
+    EXPECT_NEAR(*q.peak_fppa_deg, picture, 1.0) << "squat " << q.index;
+  }
+  // Plain `stance` has no camera: it says where --camera is read instead of ignoring it.
+  std::ostringstream out2, err2;
+  EXPECT_NE(cli::run({"record", "--device", "sim:" + options, "--camera", "sim-camera", "--seconds",
+                      "1", "--out", dir.path("x.stance").string()},
+                     out2, err2),
+            0);
+  EXPECT_NE(err2.str().find("stance-knee"), std::string::npos) << err2.str();
 }
 
 // Real time (speed 20: 20 simulated seconds per second): frames keep their stamps k / rate and

@@ -5,6 +5,8 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace stance::knee {
 
@@ -27,6 +29,18 @@ struct MarkerFrame {
   const std::optional<PointPx>& at(Marker m) const { return markers[index_of(m)]; }
   std::optional<PointPx>& at(Marker m) { return markers[index_of(m)]; }
   bool all_found() const { return markers[0] && markers[1] && markers[2]; }
+};
+
+// The markers of a whole trial as the camera filmed them beside the plate: the trial file keeps
+// this (chunk KNEE, docs/recording-format.md), never the pictures.
+struct MarkerTrack {
+  std::string camera;  // its address: a /dev/video node, a file, "sim-camera:…"
+  double rate_hz = 0.0;
+  int width_px = 0, height_px = 0;
+  // Frame times are on the trial's time axis: seconds from the plate's first kept sample.
+  std::vector<MarkerFrame> frames;
+  bool interrupted = false;  // the camera stopped before the plate (unplugged, file ended)
+  std::string end_reason;    // why, when interrupted
 };
 
 }  // namespace stance::knee
