@@ -277,8 +277,9 @@ Status UsbPlate::start() {
     pool_.reset();
     return Error{"cannot start the stream: " + s.error().message};
   }
-  // Frames the plate still held from an earlier stream come now, answering the first IN
-  // tokens: let them arrive before START_STREAM, so that none is taken for this stream's.
+  // Frames of a stream this host started are told apart by their origin (StreamIntake), however
+  // late they come. A stream left by another program has no known origin: letting its frames
+  // arrive before START_STREAM is the only guard there.
   wait_until_quiet();
   PlateControl control(handle_.get(), options_.control_timeout);
   {
@@ -381,6 +382,7 @@ UsbHealth UsbPlate::usb_health() const {
   h.transfers_completed = intake_->transfers();
   h.stalls_cleared = stalls_cleared_;
   h.host_overflow_frames = intake_->host_overflow_frames();
+  h.previous_stream_frames = intake_->previous_stream_frames();
   h.disconnects = disconnects_;
   h.reconnects = reconnects_;
   h.connected = connected_;

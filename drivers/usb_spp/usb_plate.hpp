@@ -40,7 +40,8 @@ struct UsbHealth {
   PlateHealth plate;
   std::uint64_t transfers_completed = 0;
   std::uint64_t stalls_cleared = 0;
-  std::uint64_t host_overflow_frames = 0;  // read() was not called for too long (also lost)
+  std::uint64_t host_overflow_frames = 0;    // read() was not called for too long (also lost)
+  std::uint64_t previous_stream_frames = 0;  // the last stream's, arriving late: dropped
   std::uint64_t clock_reanchors = 0;
   double max_latency_ms = 0.0;
   double last_latency_ms = 0.0;

@@ -294,6 +294,41 @@ TEST(StreamDecoder, SeqZeroAfterStartStreamIsNotAReset) {
   EXPECT_TRUE(h.events.empty());
 }
 
+// Frames of one stream at 1000 Hz whose seq 0 was sampled at device time `t0_us`.
+std::vector<std::uint8_t> stream_frames(std::uint32_t t0_us, std::uint32_t first_seq,
+                                        std::size_t count) {
+  std::vector<std::uint8_t> bytes;
+  for (std::uint32_t seq = first_seq; seq < first_seq + count; ++seq) {
+    RawFrame frame = test_frame(seq, 4);
+    frame.t_us = t0_us + seq * 1000u;
+    encode_frame(frame, 4, bytes);
+  }
+  return bytes;
+}
+
+TEST(StreamDecoder, FramesOfTheLastStreamAfterStartStreamAreToldApartByTheirOrigin) {
+  // The last stream began at device time 0xFFFF0000 (its t_us wrap on the way); the next one
+  // 300 ms after its last frame was sampled. Its tail, seqs 400..449, arrives after START_STREAM.
+  constexpr std::uint32_t kOldT0 = 0xFFFF0000u;
+  const RawFrame last_read = [&] {
+    RawFrame f = test_frame(399, 4);
+    f.t_us = kOldT0 + 399u * 1000u;
+    return f;
+  }();
+  const std::uint32_t new_t0 = last_read.t_us + 300000u;
+  for (const std::uint32_t first_new_seq : {0u, 3u, 420u}) {  // its first frames may be lost
+    Harness h(4);
+    h.decoder.on_start_stream(stream_origin(last_read, 1000));
+    std::vector<std::uint8_t> bytes = stream_frames(kOldT0, 400, 50);
+    append(bytes, stream_frames(new_t0, first_new_seq, 20));
+    h.feed(bytes);
+    EXPECT_EQ(h.seqs(), seq_range(first_new_seq, 20));
+    expect_counters(h.decoder.counters(), 20, first_new_seq, 0, 0, 0, 0);
+    EXPECT_EQ(h.decoder.previous_stream_frames(), 50u);
+    EXPECT_TRUE(h.events.empty());
+  }
+}
+
 TEST(StreamDecoder, ABackwardSeqBelow65536IsAResetAboveItStale) {
   Harness h(4);
   h.feed(test_frames(200000, 2, 4));
