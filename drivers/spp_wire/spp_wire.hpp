@@ -98,6 +98,9 @@ struct StreamOrigin {
 };
 // The origin of the stream `frame` came from, sampled at `rate_hz`.
 StreamOrigin stream_origin(const RawFrame& frame, std::uint16_t rate_hz);
+// The origin of a stream whose rate is not known (one another program started), from two of its
+// frames, `earlier` received before `later`; none unless they fit one whole period.
+std::optional<StreamOrigin> stream_origin(const RawFrame& earlier, const RawFrame& later);
 // True when `frame` was sampled on that stream's timeline (within half a period).
 bool belongs_to(const StreamOrigin& origin, const RawFrame& frame);
 

@@ -39,7 +39,10 @@ void StreamIntake::start(DeviceClock::TimePoint start_sent, std::uint16_t rate_h
 void StreamIntake::on_transfer(std::span<const std::uint8_t> bytes,
                                DeviceClock::TimePoint arrival) {
   ++arrivals_;
-  if (!decoder_) return;
+  if (!decoder_) {
+    learn_origin(bytes);
+    return;
+  }
   scratch_frames_.clear();
   scratch_events_.clear();
   decoder_->decode(bytes, scratch_frames_, scratch_events_);
@@ -55,6 +58,20 @@ void StreamIntake::on_transfer(std::span<const std::uint8_t> bytes,
   for (RecordingEvent& e : scratch_events_) {
     e.frame_index = std::min(e.frame_index + offset, frames_.size());
     events_.push_back(std::move(e));
+  }
+}
+
+void StreamIntake::learn_origin(std::span<const std::uint8_t> bytes) {
+  const std::size_t size = spp::frame_size(channel_count_);
+  for (std::size_t at = 0; at + size <= bytes.size(); at += size) {
+    RawFrame frame;
+    if (spp::decode_frame(bytes.subspan(at), channel_count_, frame) != spp::FrameCheck::kOk) {
+      continue;
+    }
+    if (unstarted_frame_) {
+      if (const auto origin = spp::stream_origin(*unstarted_frame_, frame)) last_origin_ = origin;
+    }
+    unstarted_frame_ = frame;
   }
 }
 

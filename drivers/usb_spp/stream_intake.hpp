@@ -32,7 +32,8 @@ class StreamIntake {
   // Makes room for transfers of up to `transfer_frames` frames (call outside callbacks).
   void reserve_transfer(std::size_t transfer_frames);
 
-  // One transfer's bytes (whole frames; anything else is counted by the decoder).
+  // One transfer's bytes (whole frames; anything else is counted by the decoder). Before the
+  // first start() they are frames of a stream another program left: only its origin is kept.
   void on_transfer(std::span<const std::uint8_t> bytes, DeviceClock::TimePoint arrival);
   void on_transfer_error() { ++transfer_errors_; }
 
@@ -67,6 +68,9 @@ class StreamIntake {
   std::uint64_t host_overflow_frames_ = 0;
   std::uint16_t rate_hz_ = 0;
   std::optional<spp::StreamOrigin> last_origin_;  // of the last frame received
+  std::optional<RawFrame> unstarted_frame_;       // the last one before the first start()
+
+  void learn_origin(std::span<const std::uint8_t> bytes);
 };
 
 }  // namespace stance::usb

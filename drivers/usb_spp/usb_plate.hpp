@@ -110,8 +110,9 @@ class UsbPlate final : public PlateDevice, private TransferSink {
   std::vector<DevicePtr> poll_candidates();
   Status claim_first(PlateCandidate& candidate, HandlePtr handle);
   Status stop_locked();
-  // Waits until no transfer has brought data for a few frame periods (at most 200 ms).
-  void wait_until_quiet();
+  // Waits until no transfer has brought data for a few frame periods (at most 200 ms);
+  // `frames_expected`: first until one has (a stream another program left).
+  void wait_until_quiet(bool frames_expected = false);
   void start_event_thread();
   Error unplugged_error() const;
 
@@ -132,7 +133,8 @@ class UsbPlate final : public PlateDevice, private TransferSink {
   BusSpeed speed_ = BusSpeed::kUnknown;
   TransferPlan plan_;
   std::unique_ptr<TransferPool> pool_;
-  std::atomic<bool> streaming_{false};     // written under the lock; health() reads it without
+  std::atomic<bool> streaming_{false};  // written under the lock; health() reads it without
+  bool foreign_stream_ = false;  // open() stopped a stream another program left; until start()
   std::vector<DevicePtr> not_this_plate_;  // checked: another serial number (event thread)
   std::chrono::steady_clock::time_point next_poll_{};
 

@@ -329,6 +329,25 @@ TEST(StreamDecoder, FramesOfTheLastStreamAfterStartStreamAreToldApartByTheirOrig
   }
 }
 
+TEST(StreamOrigin, OfAStreamOfUnknownRateFromTwoOfItsFrames) {
+  RawFrame earlier = test_frame(7, 4);
+  earlier.t_us = 0xFFFFF000u + 7u * 2000u;  // 500 Hz, across the t_us wrap
+  RawFrame later = test_frame(10, 4);       // two frames lost between them
+  later.t_us = 0xFFFFF000u + 10u * 2000u;
+  const auto origin = stream_origin(earlier, later);
+  ASSERT_TRUE(origin.has_value());
+  EXPECT_EQ(origin->t0_us, 0xFFFFF000u);
+  EXPECT_EQ(origin->period_us, 2000u);
+  RawFrame same = test_frame(4, 4);
+  same.t_us = 0xFFFFF000u + 4u * 2000u;
+  EXPECT_TRUE(belongs_to(*origin, same));
+  same.t_us += 1500;  // three quarters of a period later: another stream
+  EXPECT_FALSE(belongs_to(*origin, same));
+  EXPECT_FALSE(stream_origin(later, later).has_value());  // no period from one frame
+  later.t_us += 1;                                        // not a whole period apart
+  EXPECT_FALSE(stream_origin(earlier, later).has_value());
+}
+
 TEST(StreamDecoder, ABackwardSeqBelow65536IsAResetAboveItStale) {
   Harness h(4);
   h.feed(test_frames(200000, 2, 4));
