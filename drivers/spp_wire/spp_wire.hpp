@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -86,6 +87,23 @@ struct StatusBlock {
 std::array<std::uint8_t, kStatusBlockSize> encode_status(const StatusBlock& status);
 Result<StatusBlock> decode_status(std::span<const std::uint8_t> block);
 
+// Which stream a frame belongs to. SPP frames carry no stream id and START_STREAM has no
+// acknowledgement, but a plate samples frame seq k of a stream at t0 + k * period on its own
+// clock (t_us), and START_STREAM restarts seq at 0: every frame of one stream gives the same t0,
+// and a later stream's t0 is later. So a frame of the last stream that arrives after the next
+// START_STREAM (a slow host) is told apart by its t0, whatever the timing.
+struct StreamOrigin {
+  std::uint32_t t0_us = 0;  // device time of seq 0, modulo 2^32
+  std::uint32_t period_us = 0;
+};
+// The origin of the stream `frame` came from, sampled at `rate_hz`.
+StreamOrigin stream_origin(const RawFrame& frame, std::uint16_t rate_hz);
+// The origin of a stream whose rate is not known (one another program started), from two of its
+// frames, `earlier` received before `later`; none unless they fit one whole period.
+std::optional<StreamOrigin> stream_origin(const RawFrame& earlier, const RawFrame& later);
+// True when `frame` was sampled on that stream's timeline (within half a period).
+bool belongs_to(const StreamOrigin& origin, const RawFrame& frame);
+
 // Host side of the stream rules (section 5), one per plate. Feed it each IN transfer's bytes.
 // It allocates nothing itself apart from appending to the output vectors, so it may run inside
 // a USB callback.
@@ -96,7 +114,10 @@ class StreamDecoder {
   // Call when this host sends START_STREAM: the next frame is expected to have seq 0 (seq k > 0
   // means k frames were lost), and seq 0 is then not a device reset. Without it, the first frame
   // the decoder sees sets the expected sequence (a host joining a plate that already streams).
-  void on_start_stream();
+  // `previous`: the origin of the stream this host had before; until this stream's first frame,
+  // frames of that stream (still queued in the plate or on the bus) are dropped and counted in
+  // previous_stream_frames(), never taken for this stream's.
+  void on_start_stream(std::optional<StreamOrigin> previous = std::nullopt);
 
   // Decodes whole frames from one transfer and appends them to `frames`.
   // - A bad sync word is one sync error; the decoder then looks for 0xA55A at the next frame
@@ -117,6 +138,7 @@ class StreamDecoder {
   const StreamCounters& counters() const { return counters_; }
   std::uint64_t overload_frames() const { return overload_frames_; }
   std::uint64_t adc_error_frames() const { return adc_error_frames_; }
+  std::uint64_t previous_stream_frames() const { return previous_stream_frames_; }
 
  private:
   void accept(const RawFrame& frame, std::vector<RawFrame>& frames,
@@ -126,7 +148,9 @@ class StreamDecoder {
   std::size_t frame_size_;
   bool have_expected_seq_ = false;  // false until on_start_stream() or the first frame
   std::uint32_t next_seq_ = 0;
-  std::uint32_t last_seq_ = 0;  // of the last accepted frame, for the reset event's text
+  std::uint32_t last_seq_ = 0;            // of the last accepted frame, for the reset event's text
+  std::optional<StreamOrigin> previous_;  // until this stream's first frame
+  std::uint64_t previous_stream_frames_ = 0;
   StreamCounters counters_;
   std::uint64_t overload_frames_ = 0;
   std::uint64_t adc_error_frames_ = 0;

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -51,9 +52,10 @@ std::string reset_detail(std::uint32_t from_seq, std::uint32_t to_seq) {
 StreamDecoder::StreamDecoder(int channel_count)
     : channel_count_(clamp_channel_count(channel_count)), frame_size_(frame_size(channel_count_)) {}
 
-void StreamDecoder::on_start_stream() {
+void StreamDecoder::on_start_stream(std::optional<StreamOrigin> previous) {
   have_expected_seq_ = true;
   next_seq_ = 0;
+  previous_ = previous;
 }
 
 void StreamDecoder::decode(std::span<const std::uint8_t> transfer, std::vector<RawFrame>& frames,
@@ -102,6 +104,13 @@ void StreamDecoder::decode(std::span<const std::uint8_t> transfer, std::vector<R
 
 void StreamDecoder::accept(const RawFrame& frame, std::vector<RawFrame>& frames,
                            std::vector<RecordingEvent>& events) {
+  if (previous_) {
+    if (belongs_to(*previous_, frame)) {
+      ++previous_stream_frames_;
+      return;
+    }
+    previous_.reset();  // the plate sends in order: the last stream's frames are all behind
+  }
   if (have_expected_seq_) {
     const std::uint32_t ahead = frame.seq - next_seq_;  // modular: the wrap is no gap
     if (ahead >= kBackwards) {

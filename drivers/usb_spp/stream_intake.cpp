@@ -26,7 +26,8 @@ void StreamIntake::reserve_transfer(std::size_t transfer_frames) {
 
 void StreamIntake::start(DeviceClock::TimePoint start_sent, std::uint16_t rate_hz) {
   decoder_ = std::make_unique<spp::StreamDecoder>(channel_count_);
-  decoder_->on_start_stream();
+  decoder_->on_start_stream(last_origin_);
+  rate_hz_ = rate_hz;
   clock_.start(start_sent, rate_hz);
   frames_.clear();  // a new stream: nothing of the last one is mixed into it
   events_.clear();
@@ -38,11 +39,15 @@ void StreamIntake::start(DeviceClock::TimePoint start_sent, std::uint16_t rate_h
 void StreamIntake::on_transfer(std::span<const std::uint8_t> bytes,
                                DeviceClock::TimePoint arrival) {
   ++arrivals_;
-  if (!decoder_) return;
+  if (!decoder_) {
+    learn_origin(bytes);
+    return;
+  }
   scratch_frames_.clear();
   scratch_events_.clear();
   decoder_->decode(bytes, scratch_frames_, scratch_events_);
   for (const RawFrame& f : scratch_frames_) (void)clock_.on_frame(f.seq, f.t_us, arrival);
+  if (!scratch_frames_.empty()) last_origin_ = spp::stream_origin(scratch_frames_.back(), rate_hz_);
   ++transfers_;
   const std::size_t offset = frames_.size();
   if (offset + scratch_frames_.size() <= capacity_frames_) {
@@ -56,6 +61,20 @@ void StreamIntake::on_transfer(std::span<const std::uint8_t> bytes,
   }
 }
 
+void StreamIntake::learn_origin(std::span<const std::uint8_t> bytes) {
+  const std::size_t size = spp::frame_size(channel_count_);
+  for (std::size_t at = 0; at + size <= bytes.size(); at += size) {
+    RawFrame frame;
+    if (spp::decode_frame(bytes.subspan(at), channel_count_, frame) != spp::FrameCheck::kOk) {
+      continue;
+    }
+    if (unstarted_frame_) {
+      if (const auto origin = spp::stream_origin(*unstarted_frame_, frame)) last_origin_ = origin;
+    }
+    unstarted_frame_ = frame;
+  }
+}
+
 void StreamIntake::swap_pending(std::vector<RawFrame>& frames,
                                 std::vector<RecordingEvent>& events) {
   frames_.swap(frames);
@@ -63,6 +82,10 @@ void StreamIntake::swap_pending(std::vector<RawFrame>& frames,
   // The capacity read() handed over becomes ours: keep at least what was promised.
   if (frames_.capacity() < capacity_frames_) frames_.reserve(capacity_frames_);
   if (events_.capacity() < kEventReserve) events_.reserve(kEventReserve);
+}
+
+std::uint64_t StreamIntake::previous_stream_frames() const {
+  return decoder_ ? decoder_->previous_stream_frames() : 0;
 }
 
 PlateHealth StreamIntake::health() const {

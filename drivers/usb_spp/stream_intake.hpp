@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -25,12 +26,14 @@ class StreamIntake {
   // counted (host_overflow_frames). `transfer_frames`: the most one transfer can carry.
   StreamIntake(int channel_count, std::size_t capacity_frames, std::size_t transfer_frames);
 
-  // A new stream, START_STREAM sent at `start_sent`: counters, clock and buffers start afresh.
+  // A new stream, START_STREAM sent at `start_sent`: counters, clock and buffers start afresh,
+  // and frames of the last stream that still arrive are told apart by their origin and dropped.
   void start(DeviceClock::TimePoint start_sent, std::uint16_t rate_hz);
   // Makes room for transfers of up to `transfer_frames` frames (call outside callbacks).
   void reserve_transfer(std::size_t transfer_frames);
 
-  // One transfer's bytes (whole frames; anything else is counted by the decoder).
+  // One transfer's bytes (whole frames; anything else is counted by the decoder). Before the
+  // first start() they are frames of a stream another program left: only its origin is kept.
   void on_transfer(std::span<const std::uint8_t> bytes, DeviceClock::TimePoint arrival);
   void on_transfer_error() { ++transfer_errors_; }
 
@@ -44,6 +47,8 @@ class StreamIntake {
   // Every transfer with data, also before the first start() (never reset): to see a quiet bus.
   std::uint64_t arrivals() const { return arrivals_; }
   std::uint64_t host_overflow_frames() const { return host_overflow_frames_; }
+  // Frames of the last stream that arrived after this one started (dropped).
+  std::uint64_t previous_stream_frames() const;
   // Stream counters as PlateHealth has them: frames dropped for lack of room are lost.
   PlateHealth health() const;
   const DeviceClock& clock() const { return clock_; }
@@ -61,6 +66,11 @@ class StreamIntake {
   std::uint64_t arrivals_ = 0;
   std::uint64_t transfer_errors_ = 0;
   std::uint64_t host_overflow_frames_ = 0;
+  std::uint16_t rate_hz_ = 0;
+  std::optional<spp::StreamOrigin> last_origin_;  // of the last frame received
+  std::optional<RawFrame> unstarted_frame_;       // the last one before the first start()
+
+  void learn_origin(std::span<const std::uint8_t> bytes);
 };
 
 }  // namespace stance::usb

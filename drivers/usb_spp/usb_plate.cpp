@@ -3,6 +3,7 @@
 #include <libusb.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "core/units.hpp"
 #include "usb_spp/control_requests.hpp"
@@ -48,9 +49,10 @@ std::string or_empty(const Result<std::string>& text) {
 // SPP has no request that reads the rate back, and a plate keeps its rate and its stream as long
 // as it has power: one left streaming or at another rate (by a program that crashed, or before a
 // brief re-enumeration) is brought to a known state. False if the plate refused `rate_hz`.
-bool bring_to_known_state(PlateControl& control, std::uint16_t rate_hz) {
+// `stopped`: set when a stream was stopped (its last frames are still in the plate).
+bool bring_to_known_state(PlateControl& control, std::uint16_t rate_hz, bool& stopped) {
   Result<spp::StatusBlock> status = control.get_status();
-  if (status && status->streaming) (void)control.stop_stream();
+  if (status && status->streaming) stopped = control.stop_stream().ok() || stopped;
   return control.set_rate(rate_hz).ok();
 }
 
@@ -108,7 +110,7 @@ Status UsbPlate::claim_first(PlateCandidate& candidate, HandlePtr handle) {
     (void)libusb_release_interface(handle.get(), kInterface);
     return Error{"cannot use " + who + ": " + (info ? calibration.error() : info.error()).message};
   }
-  if (!bring_to_known_state(control, info->default_rate_hz)) {
+  if (!bring_to_known_state(control, info->default_rate_hz, foreign_stream_)) {
     (void)libusb_release_interface(handle.get(), kInterface);
     return Error{"cannot use " + who + ": it refused its own default rate of " +
                  std::to_string(info->default_rate_hz) + " Hz; the plate needs service"};
@@ -277,9 +279,11 @@ Status UsbPlate::start() {
     pool_.reset();
     return Error{"cannot start the stream: " + s.error().message};
   }
-  // Frames the plate still held from an earlier stream come now, answering the first IN
-  // tokens: let them arrive before START_STREAM, so that none is taken for this stream's.
-  wait_until_quiet();
+  // Frames of a stream this host started are told apart by their origin (StreamIntake), however
+  // late they come. A stream another program left has no known origin until two of its frames
+  // have come: they are on their way (the plate answers the first IN tokens with them), so they
+  // are awaited here, before START_STREAM.
+  wait_until_quiet(std::exchange(foreign_stream_, false));
   PlateControl control(handle_.get(), options_.control_timeout);
   {
     std::lock_guard data(data_mutex_);
@@ -300,13 +304,18 @@ Status UsbPlate::stop() {
   return stop_locked();
 }
 
-void UsbPlate::wait_until_quiet() {
+void UsbPlate::wait_until_quiet(bool frames_expected) {
   const auto period = std::chrono::microseconds(1000000 / std::max<std::uint16_t>(rate_hz_, 1));
   const auto quiet = std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(3 * period),
                                 std::chrono::milliseconds(kDrainQuietMin),
                                 std::chrono::milliseconds(kDrainQuietMax));
   const auto limit = std::chrono::steady_clock::now() + kDrainLimit;
   std::unique_lock lock(data_mutex_);
+  if (frames_expected) {
+    const std::uint64_t before = intake_->arrivals();
+    data_ready_.wait_until(lock, limit,
+                           [&] { return intake_->arrivals() != before || !connected_; });
+  }
   while (std::chrono::steady_clock::now() < limit && connected_) {
     const std::uint64_t before = intake_->arrivals();
     data_ready_.wait_for(lock, quiet, [&] { return intake_->arrivals() != before || !connected_; });
@@ -381,6 +390,7 @@ UsbHealth UsbPlate::usb_health() const {
   h.transfers_completed = intake_->transfers();
   h.stalls_cleared = stalls_cleared_;
   h.host_overflow_frames = intake_->host_overflow_frames();
+  h.previous_stream_frames = intake_->previous_stream_frames();
   h.disconnects = disconnects_;
   h.reconnects = reconnects_;
   h.connected = connected_;
@@ -573,8 +583,8 @@ bool UsbPlate::try_reopen(libusb_device* device) {
     return false;
   }
   // It may have powered up at its default rate: give it back the rate it had.
-  if (!bring_to_known_state(control, rate_hz_.load()) &&
-      bring_to_known_state(control, info->default_rate_hz)) {
+  if (!bring_to_known_state(control, rate_hz_.load(), foreign_stream_) &&
+      bring_to_known_state(control, info->default_rate_hz, foreign_stream_)) {
     rate_hz_.store(info->default_rate_hz);
   }
   device_ = ref_device(device);

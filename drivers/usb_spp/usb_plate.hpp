@@ -40,7 +40,8 @@ struct UsbHealth {
   PlateHealth plate;
   std::uint64_t transfers_completed = 0;
   std::uint64_t stalls_cleared = 0;
-  std::uint64_t host_overflow_frames = 0;  // read() was not called for too long (also lost)
+  std::uint64_t host_overflow_frames = 0;    // read() was not called for too long (also lost)
+  std::uint64_t previous_stream_frames = 0;  // the last stream's, arriving late: dropped
   std::uint64_t clock_reanchors = 0;
   double max_latency_ms = 0.0;
   double last_latency_ms = 0.0;
@@ -109,8 +110,9 @@ class UsbPlate final : public PlateDevice, private TransferSink {
   std::vector<DevicePtr> poll_candidates();
   Status claim_first(PlateCandidate& candidate, HandlePtr handle);
   Status stop_locked();
-  // Waits until no transfer has brought data for a few frame periods (at most 200 ms).
-  void wait_until_quiet();
+  // Waits until no transfer has brought data for a few frame periods (at most 200 ms);
+  // `frames_expected`: first until one has (a stream another program left).
+  void wait_until_quiet(bool frames_expected = false);
   void start_event_thread();
   Error unplugged_error() const;
 
@@ -131,7 +133,8 @@ class UsbPlate final : public PlateDevice, private TransferSink {
   BusSpeed speed_ = BusSpeed::kUnknown;
   TransferPlan plan_;
   std::unique_ptr<TransferPool> pool_;
-  std::atomic<bool> streaming_{false};     // written under the lock; health() reads it without
+  std::atomic<bool> streaming_{false};  // written under the lock; health() reads it without
+  bool foreign_stream_ = false;  // open() stopped a stream another program left; until start()
   std::vector<DevicePtr> not_this_plate_;  // checked: another serial number (event thread)
   std::chrono::steady_clock::time_point next_poll_{};
 

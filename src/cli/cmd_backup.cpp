@@ -14,7 +14,8 @@ int run_backup(const ParsedArgs& args, Context& context) {
   }
   auto store = open_store_to_read(args, context);
   if (!store) return fail(context, store.error().message);
-  if (Status s = store->backup_to(*out); !s) return fail(context, s.error().message);
+  const WriteOptions write{args.flag("force") ? IfExists::kReplace : IfExists::kRefuse, {}};
+  if (Status s = store->backup_to(*out, write); !s) return fail(context, s.error().message);
   context.out << "Backed up " << store->path().string() << " to " << *out
               << " (checked; readable by its owner only)\n";
   return kExitOk;
@@ -23,13 +24,16 @@ int run_backup(const ParsedArgs& args, Context& context) {
 }  // namespace
 
 Command backup_command() {
-  return store_command(
-      "backup", "a consistent copy of the whole store, also while in use",
-      "stance backup --out FILE [--db FILE]", {},
-      {{"out", "FILE", "the backup file to create (never overwritten)"}, db_option()}, run_backup,
-      "Uses SQLite's online backup: the copy is one moment of the store, "
-      "even while\nanother Stance writes to it. Restore by using the copy "
-      "with --db.");
+  return store_command("backup", "a consistent copy of the whole store, also while in use",
+                       "stance backup --out FILE [--force] [--db FILE]", {},
+                       {{"out", "FILE", "the backup file to create"},
+                        {"force", "", "replace --out if it is an existing file (never the store)"},
+                        db_option()},
+                       run_backup,
+                       "Uses SQLite's online backup: the copy is one moment of the store, "
+                       "even while\nanother Stance writes to it. Restore by using the copy "
+                       "with --db. The copy is made\nbeside --out and named so only once it is "
+                       "whole and checked.");
 }
 
 }  // namespace stance::cli

@@ -1,6 +1,9 @@
 // `stance reanalyze [PATIENT | --all]`: recomputes stored results from the raw recordings with
 // this version; the replaced results stay in the store with the version that made them.
 #include <chrono>
+#include <cstddef>
+#include <string>
+#include <variant>
 
 #include "cli/cli.hpp"
 #include "cli/store_access.hpp"
@@ -10,6 +13,30 @@
 
 namespace stance::cli {
 namespace {
+
+// A trial whose recording cannot be read, decoded or analysed; the store is fine.
+struct TrialFailure {
+  std::string message;
+};
+
+// Re-analyses one trial; true when its verdict changed. A failed write of the store is an Error
+// (it stops the command); a recording that does not analyse is a TrialFailure (the rest go on).
+Result<std::variant<bool, TrialFailure>> reanalyze_trial(store::Store& store, std::int64_t id,
+                                                         Context& context) {
+  const auto before = store.trial(id);
+  if (!before) return before.error();
+  const auto bytes = store.recording(id);
+  if (!bytes) return {TrialFailure{bytes.error().message}};
+  const auto results = analyze_stored_recording(*bytes, "trial " + std::to_string(id));
+  if (!results) return {TrialFailure{results.error().message}};
+  if (Status s = store.replace_results(id, *results); !s) {
+    return Error{"trial " + std::to_string(id) + ": " + s.error().message};
+  }
+  if (results->valid == before->results.valid) return {false};
+  context.out << "  trial " << id << ": verdict now " << results->verdict << " (was "
+              << before->results.verdict << " with " << before->results.software_version << ")\n";
+  return {true};
+}
 
 int run_reanalyze(const ParsedArgs& args, Context& context) {
   const bool all = args.flag("all");
@@ -29,29 +56,30 @@ int run_reanalyze(const ParsedArgs& args, Context& context) {
   if (!ids) return fail(context, ids.error().message);
   const auto start = std::chrono::steady_clock::now();
   int changed_verdicts = 0;
+  std::size_t failed = 0;
   for (const std::int64_t id : *ids) {
-    const auto before = store->trial(id);
-    if (!before) return fail(context, before.error().message);
-    const auto bytes = store->recording(id);
-    if (!bytes) return fail(context, bytes.error().message);
-    const auto results = analyze_stored_recording(*bytes, "trial " + std::to_string(id));
-    if (!results) return fail(context, results.error().message);
-    if (Status s = store->replace_results(id, *results); !s) {
-      return fail(context, "trial " + std::to_string(id) + ": " + s.error().message);
-    }
-    if (results->valid != before->results.valid) {
+    const auto outcome = reanalyze_trial(*store, id, context);
+    if (!outcome) return fail(context, outcome.error().message);
+    if (const auto* failure = std::get_if<TrialFailure>(&*outcome)) {
+      // One bad recording must not keep the others from this version's analysis.
+      ++failed;
+      context.err << "stance: trial " << id << " was not re-analysed (its stored results are "
+                  << "kept): " << failure->message << "\n";
+    } else if (std::get<bool>(*outcome)) {
       ++changed_verdicts;
-      context.out << "  trial " << id << ": verdict now " << results->verdict << " (was "
-                  << before->results.verdict << " with " << before->results.software_version
-                  << ")\n";
     }
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  context.out << "Re-analysed " << ids->size() << " trial(s) with Stance " << STANCE_VERSION
-              << " in " << fixed(seconds, 1) << " s; " << changed_verdicts
+  context.out << "Re-analysed " << ids->size() - failed << " trial(s) with Stance "
+              << STANCE_VERSION << " in " << fixed(seconds, 1) << " s; " << changed_verdicts
               << " verdict(s) changed. The results they replace are kept in the store.\n";
-  return kExitOk;
+  if (failed == 0) return kExitOk;
+  context.err << "stance: " << failed << " of " << ids->size()
+              << " trial(s) could not be re-analysed (see above); the others were. Restore "
+                 "their recordings from a backup of the store made before they were damaged, "
+                 "then run reanalyze again\n";
+  return kExitFailed;
 }
 
 }  // namespace

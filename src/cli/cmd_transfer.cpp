@@ -16,7 +16,8 @@ int run_export(const ParsedArgs& args, Context& context) {
   }
   auto store = open_store_to_read(args, context);
   if (!store) return fail(context, store.error().message);
-  if (Status s = store::export_patient(*store, args.positionals[0], *out); !s) {
+  const WriteOptions write{args.flag("force") ? IfExists::kReplace : IfExists::kRefuse, {}};
+  if (Status s = store::export_patient(*store, args.positionals[0], *out, write); !s) {
     return fail(context, s.error().message);
   }
   context.out << "Exported " << args.positionals[0] << " (sessions, trials, recordings) to " << *out
@@ -37,12 +38,14 @@ int run_import(const ParsedArgs& args, Context& context) {
 }  // namespace
 
 Command export_command() {
-  return store_command(
-      "export", "write a patient's whole record to a file for another machine",
-      "stance export PATIENT --out FILE [--db FILE]", {"PATIENT"},
-      {{"out", "FILE", "the export file to create (never overwritten)"}, db_option()}, run_export,
-      "The file is a Stance store holding this patient only, recordings "
-      "included;\nmove it with `stance import FILE` on the other machine.");
+  return store_command("export", "write a patient's whole record to a file for another machine",
+                       "stance export PATIENT --out FILE [--force] [--db FILE]", {"PATIENT"},
+                       {{"out", "FILE", "the export file to create"},
+                        {"force", "", "replace --out if it is an existing file (never the store)"},
+                        db_option()},
+                       run_export,
+                       "The file is a Stance store holding this patient only, recordings "
+                       "included;\nmove it with `stance import FILE` on the other machine.");
 }
 
 Command import_command() {

@@ -9,6 +9,7 @@
 
 #include "store/model.hpp"
 #include "store/sqlite_db.hpp"
+#include "support/atomic_file.hpp"
 #include "support/result.hpp"
 
 namespace stance::store {
@@ -16,6 +17,7 @@ namespace stance::store {
 enum class OpenMode {
   kReadWrite,  // creates the file (mode 0600) when missing and upgrades the schema
   kReadOnly,   // an existing store, never written (e.g. a file to import)
+  kFillEmpty,  // an empty file the caller just made for a new store (write_store_file's)
 };
 
 class Store {
@@ -66,8 +68,9 @@ class Store {
                                           const std::string& metric = "") const;
 
   // A consistent copy of the whole store while it may be in use (SQLite's online backup), to a
-  // new file created owner-only. Refuses to overwrite.
-  Status backup_to(const std::filesystem::path& out) const;
+  // file created owner-only, whole or not at all (write_store_file). An existing `out` is
+  // refused unless `options` allow replacing it; this store's own files never are.
+  Status backup_to(const std::filesystem::path& out, WriteOptions options = {}) const;
 
  private:
   Store(Db db, std::filesystem::path path) : db_(std::move(db)), path_(std::move(path)) {}
@@ -80,7 +83,7 @@ Status validate_patient(const Patient& patient);
 
 // A store's files: the database and its -wal, -shm and -journal files (which may not exist).
 std::vector<std::filesystem::path> store_files(const std::filesystem::path& path);
-// Removes a store file and its -wal and -shm files (after a failed export or backup).
+// Removes a store file and its -wal, -shm and -journal files.
 void remove_store_files(const std::filesystem::path& path);
 
 // Creates `path` empty with mode 0600, failing if it exists (so nothing is overwritten).

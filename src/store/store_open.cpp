@@ -13,6 +13,7 @@
 #include "store/migrations.hpp"
 #include "store/rows.hpp"
 #include "store/store.hpp"
+#include "store/store_file.hpp"
 
 namespace stance::store {
 namespace {
@@ -128,7 +129,11 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
   std::error_code ec;
   const bool exists = std::filesystem::exists(path, ec);
   if (!exists && mode == OpenMode::kReadOnly) return Error{name + " does not exist"};
-  if (Status s = check_existing_store_file(path, exists); !s) return s.error();
+  if (mode == OpenMode::kFillEmpty) {
+    if (!exists) return Error{name + " does not exist"};
+  } else if (Status s = check_existing_store_file(path, exists); !s) {
+    return s.error();
+  }
   if (!exists) {
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
     if (ec) return Error{"cannot create the folder of " + name + ": " + ec.message()};
@@ -165,7 +170,7 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
 namespace {
 
 // Every page in one step: one read transaction, so the copy is one consistent moment even while
-// another connection writes; then the copy is checked.
+// another connection writes.
 Status copy_pages(const Db& source, const std::filesystem::path& out) {
   auto target = Db::open(out.string(), SQLITE_OPEN_READWRITE);
   if (!target) return target.error();
@@ -175,9 +180,6 @@ Status copy_pages(const Db& source, const std::filesystem::path& out) {
   const int finish = sqlite3_backup_finish(backup);
   if (step != SQLITE_DONE) return target->error("the backup failed", step);
   if (finish != SQLITE_OK) return target->error("the backup failed", finish);
-  const auto check = target->query_text("PRAGMA integrity_check");
-  if (!check) return check.error();
-  if (*check != "ok") return Error{"the backup " + out.string() + " failed its check: " + *check};
   return {};
 }
 
@@ -195,13 +197,11 @@ void remove_store_files(const std::filesystem::path& path) {
   for (const auto& file : store_files(path)) std::filesystem::remove(file, ec);
 }
 
-Status Store::backup_to(const std::filesystem::path& out) const {
-  if (Status s = create_owner_only_file(out); !s) {
-    return Error{s.error().message + " (a backup never overwrites a file; choose a new name)"};
-  }
-  Status copied = copy_pages(db_, out);
-  if (!copied) remove_store_files(out);  // no half backup that looks like one
-  return copied;
+Status Store::backup_to(const std::filesystem::path& out, WriteOptions options) const {
+  for (auto& file : store_files(path_)) options.never_replace.push_back(std::move(file));
+  return write_store_file(out, "backup", options, [&](const std::filesystem::path& temporary) {
+    return copy_pages(db_, temporary);
+  });
 }
 
 }  // namespace stance::store

@@ -4,6 +4,7 @@
 
 #include "recording/trial_file.hpp"
 #include "store/rows.hpp"
+#include "store/store_file.hpp"
 
 namespace stance::store {
 namespace {
@@ -98,21 +99,16 @@ Result<std::int64_t> copy_patient(const Store& from, const std::string& code, St
   return id;
 }
 
-Status export_patient(const Store& from, const std::string& code,
-                      const std::filesystem::path& out) {
-  std::error_code ec;
-  if (std::filesystem::exists(out, ec)) {
-    return Error{out.string() + " already exists; an export never overwrites a file"};
-  }
+Status export_patient(const Store& from, const std::string& code, const std::filesystem::path& out,
+                      WriteOptions options) {
   if (const auto patient = from.patient(code); !patient) return patient.error();
-  Status result;
-  {
-    auto target = Store::open(out);
-    if (!target) return target.error();
-    if (const auto id = copy_patient(from, code, *target); !id) result = id.error();
-  }  // closed here: the log is checkpointed into the one file
-  if (!result) remove_store_files(out);
-  return result;
+  for (auto& file : store_files(from.path())) options.never_replace.push_back(std::move(file));
+  return write_store_file(out, "export", options, [&](const std::filesystem::path& temporary) {
+    auto target = Store::open(temporary, OpenMode::kFillEmpty);
+    if (!target) return Status{target.error()};
+    const auto id = copy_patient(from, code, *target);
+    return id ? Status{} : Status{id.error()};
+  });  // the store is closed before it is checked: its log is checkpointed into the one file
 }
 
 Result<std::vector<std::string>> import_patients(const std::filesystem::path& file, Store& to) {

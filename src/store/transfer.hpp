@@ -17,8 +17,10 @@ namespace stance::store {
 // patient id.
 Result<std::int64_t> copy_patient(const Store& from, const std::string& code, Store& to);
 
-// Writes `code`'s record to a new store file `out` (refuses to overwrite).
-Status export_patient(const Store& from, const std::string& code, const std::filesystem::path& out);
+// Writes `code`'s record to the store file `out`, whole or not at all (write_store_file). An
+// existing `out` is refused unless `options` allow replacing it; `from`'s files never are.
+Status export_patient(const Store& from, const std::string& code, const std::filesystem::path& out,
+                      WriteOptions options = {});
 
 // Copies every patient of an export file into `to`; refuses all when any code already exists.
 // Returns the imported codes.

@@ -1,6 +1,8 @@
 #include "support/atomic_file.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,6 +14,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace stance {
 namespace {
@@ -53,14 +56,60 @@ class UniqueFd {
   int fd_;
 };
 
-// Removes the temporary file unless the rename consumed it.
+constexpr std::size_t kTemporaryHexDigits = 16;
+
+std::string temporary_prefix(const std::string& target_name) {
+  // Keep the whole name under NAME_MAX (255) even for a long target name.
+  return "." + target_name.substr(0, 200) + ".tmp-";
+}
+
+// The names in a folder that start with `prefix`.
+std::vector<std::string> names_starting_with(int dir_fd, const std::string& prefix) {
+  std::vector<std::string> names;
+  const int fd = ::openat(dir_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return names;
+  DIR* dir = ::fdopendir(fd);
+  if (dir == nullptr) {
+    ::close(fd);
+    return names;
+  }
+  while (const dirent* entry = ::readdir(dir)) {
+    const std::string name = entry->d_name;
+    if (name.compare(0, prefix.size(), prefix) == 0) names.push_back(name);
+  }
+  ::closedir(dir);
+  return names;
+}
+
+// A temporary file and its companions, named as it with a "-" suffix (SQLite's -journal, -wal).
+void remove_temporary(int dir_fd, const std::string& temp_name) {
+  ::unlinkat(dir_fd, temp_name.c_str(), 0);
+  for (const std::string& name : names_starting_with(dir_fd, temp_name + "-"))
+    ::unlinkat(dir_fd, name.c_str(), 0);
+}
+
+// Removes the temporary files of `target_name` whose writers are gone: a live writer holds its
+// file's lock, and the kernel releases it when the writer dies, however it dies.
+void remove_abandoned_temporaries(int dir_fd, const std::string& target_name) {
+  const std::string prefix = temporary_prefix(target_name);
+  for (const std::string& name : names_starting_with(dir_fd, prefix)) {
+    if (name.size() != prefix.size() + kTemporaryHexDigits) continue;  // a companion
+    UniqueFd fd(::openat(dir_fd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+    struct stat st {};
+    if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+    if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) continue;  // being written
+    remove_temporary(dir_fd, name);
+  }
+}
+
+// Removes the temporary file, and its companions, unless the rename consumed it.
 class TempFileGuard {
  public:
   TempFileGuard(int dir_fd, std::string name) : dir_fd_(dir_fd), name_(std::move(name)) {}
   TempFileGuard(const TempFileGuard&) = delete;
   TempFileGuard& operator=(const TempFileGuard&) = delete;
   ~TempFileGuard() {
-    if (armed_) ::unlinkat(dir_fd_, name_.c_str(), 0);
+    if (armed_) remove_temporary(dir_fd_, name_);
   }
   void release() { armed_ = false; }
 
@@ -78,10 +127,33 @@ std::string temporary_name(const std::string& target_name) {
       static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
   const std::uint64_t mix = (now * 0x9E3779B97F4A7C15ull) ^ (counter.fetch_add(1) << 32) ^
                             static_cast<std::uint64_t>(::getpid());
-  std::array<char, 17> hex{};
+  std::array<char, kTemporaryHexDigits + 1> hex{};
   std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(mix));
-  // Keep the whole name under NAME_MAX (255) even for a long target name.
-  return "." + target_name.substr(0, 200) + ".tmp-" + hex.data();
+  return temporary_prefix(target_name) + hex.data();
+}
+
+// Creates and locks a new temporary file for `target_name`; -1 with errno set on failure.
+int create_temporary(int dir_fd, const std::string& target_name, std::string& temp_name) {
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    temp_name = temporary_name(target_name);
+    const int fd = ::openat(dir_fd, temp_name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+      if (errno == EEXIST) continue;
+      return -1;
+    }
+    if (::flock(fd, LOCK_EX) != 0) {
+      const int e = errno;
+      ::close(fd);
+      ::unlinkat(dir_fd, temp_name.c_str(), 0);
+      errno = e;
+      return -1;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_nlink > 0) return fd;
+    ::close(fd);  // another writer's cleanup took it between the open and the lock: a new name
+  }
+  errno = EEXIST;
+  return -1;
 }
 
 // Moves the finished temporary file to its name without replacing anything there: one atomic
@@ -196,6 +268,14 @@ Status check_write_target(const std::filesystem::path& path, const WriteOptions&
 
 Status write_file_atomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
                              const WriteOptions& options) {
+  return write_file_atomically_with(
+      path,
+      [&](int fd, const std::filesystem::path&) { return detail::write_all(fd, bytes, path); },
+      options);
+}
+
+Status write_file_atomically_with(const std::filesystem::path& path, const FillTemporary& fill,
+                                  const WriteOptions& options) {
   const std::string file_name = path.filename().string();
   if (file_name.empty() || file_name == "." || file_name == "..") {
     return Error{"cannot save " + quoted(path) + ": it is not a file name — choose a file name"};
@@ -210,13 +290,9 @@ Status write_file_atomically(const std::filesystem::path& path, std::span<const 
   }
 
   // The temporary file lives in the target's folder so the rename is atomic (same file system).
+  remove_abandoned_temporaries(dir.get(), file_name);
   std::string temp_name;
-  int temp_fd = -1;
-  for (int attempt = 0; attempt < 100 && temp_fd < 0; ++attempt) {
-    temp_name = temporary_name(file_name);
-    temp_fd = ::openat(dir.get(), temp_name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (temp_fd < 0 && errno != EEXIST) break;
-  }
+  const int temp_fd = create_temporary(dir.get(), file_name, temp_name);
   if (temp_fd < 0) {
     // The folder was opened above, so ENOENT here is not "no such folder" (e.g. /proc).
     const int e = errno;
@@ -224,9 +300,12 @@ Status write_file_atomically(const std::filesystem::path& path, std::span<const 
                       e == ENOENT ? "choose a folder on an ordinary disk" : nullptr);
   }
   UniqueFd file(temp_fd);
+  // The lock belongs to the open file, not to this descriptor: a duplicate keeps it until the
+  // file has its name, after `file` is closed.
+  const UniqueFd lock(::fcntl(temp_fd, F_DUPFD_CLOEXEC, 0));
   TempFileGuard guard(dir.get(), temp_name);
 
-  if (Status s = detail::write_all(file.get(), bytes, path); !s) return s;
+  if (Status s = fill(file.get(), folder / temp_name); !s) return s;
   if (const int e = fsync_retrying(file.get()); e != 0) {
     return save_error(path, "flushing the data to disk failed", e);
   }

@@ -3,6 +3,7 @@
 // untouched (never a half-written trial), and every failure comes back as one actionable line.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -36,6 +37,18 @@ Status check_write_target(const std::filesystem::path& path, const WriteOptions&
 // new file has mode 0600 even when it replaces a file with other permissions.
 Status write_file_atomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
                              const WriteOptions& options = {});
+
+// What makes the content of a temporary file: given its open descriptor and its path (for a
+// library that opens the path itself, such as SQLite). An error abandons the file.
+using FillTemporary = std::function<Status(int fd, const std::filesystem::path& temporary)>;
+
+// As write_file_atomically, with `fill` writing the content. The temporary file is named
+// `.NAME.tmp-XXXXXXXXXXXXXXXX` and locked (flock) while it is made: a writer killed midway
+// (kill -9, power cut) leaves only that hidden file, never NAME, and the next write to NAME
+// removes it, with its companions named NAME.tmp-XXXXXXXXXXXXXXXX-* (SQLite's -journal, -wal,
+// -shm). On every failure the temporary file and its companions are removed.
+Status write_file_atomically_with(const std::filesystem::path& path, const FillTemporary& fill,
+                                  const WriteOptions& options = {});
 
 // Refuses files larger than this by default: reading a huge file by mistake must not exhaust
 // memory.

@@ -9,6 +9,7 @@
 
 #include "cli/cli.hpp"
 #include "cli_run.hpp"
+#include "store/crc32c.hpp"
 #include "store/store.hpp"
 #include "temp_dir.hpp"
 
@@ -171,6 +172,46 @@ TEST_F(StoreCliTest, RecordedSessionIsSavedAnalysedAndFollowedOverTime) {
   EXPECT_EQ(with_db({"reanalyze"}).code, kExitUsage);
 }
 
+TEST_F(StoreCliTest, ReanalyzeGoesPastTrialsThatCannotBeAnalysedAndSaysWhich) {
+  // Issue 13 item 6: `reanalyze --all` stopped at the first bad trial; the rest kept old results.
+  ASSERT_EQ(with_db({"protocol", "add", "quick", "--task", "stance", "--seconds", "5",
+                     "--trials-per-side", "2"})
+                .code,
+            kExitOk);
+  ASSERT_EQ(with_db({"patient", "add", "P-1"}).code, kExitOk);
+  const CliRun recorded = with_db({"session", "record", "P-1", "--protocol", "quick"});
+  ASSERT_EQ(recorded.code, kExitOk) << recorded.err;
+  EXPECT_THAT(recorded.out, HasSubstr("4 trial(s) saved"));
+  {
+    // Through the real file: trial 2's bytes no longer match their checksum; trial 3's match a
+    // checksum made for them, but are no trial file any more (one byte flipped).
+    auto store = store::Store::open(db_);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(
+        store->db().exec("UPDATE recording SET crc32c = crc32c + 1 WHERE trial_id = 2").ok());
+    std::vector<std::uint8_t> bytes = *store->recording(3);
+    bytes[bytes.size() / 2] ^= 0xFF;
+    auto update =
+        store->db().prepare("UPDATE recording SET bytes = ?1, crc32c = ?2 WHERE trial_id = 3");
+    ASSERT_TRUE(update.ok());
+    update->bind_blob(1, bytes).bind(2, static_cast<std::int64_t>(store::crc32c(bytes)));
+    ASSERT_TRUE(update->run().ok());
+  }
+  const CliRun re = with_db({"reanalyze", "--all"});
+  EXPECT_EQ(re.code, kExitFailed);
+  EXPECT_THAT(re.err, HasSubstr("trial 2 was not re-analysed (its stored results are kept): "
+                                "the recording of trial 2 is damaged"));
+  EXPECT_THAT(re.err, HasSubstr("trial 3 was not re-analysed (its stored results are kept): "));
+  EXPECT_THAT(re.err, HasSubstr("2 of 4 trial(s) could not be re-analysed"));
+  EXPECT_THAT(re.err, HasSubstr("Restore their recordings from a backup"));
+  EXPECT_THAT(re.out, HasSubstr("Re-analysed 2 trial(s)"));
+  auto store = store::Store::open(db_);
+  ASSERT_TRUE(store.ok());
+  // The good ones were re-analysed (their former results went to the history), the bad kept.
+  for (const std::int64_t id : {1, 4}) EXPECT_EQ(*store->analysis_history_count(id), 1) << id;
+  for (const std::int64_t id : {2, 3}) EXPECT_EQ(*store->analysis_history_count(id), 0) << id;
+}
+
 TEST_F(StoreCliTest, AThreeSquatProtocolStoresValidTrialsAndReanalysisKeepsThem) {
   // The issue's new user: every stored trial was INVALID, "3 acceptable repetition(s) of the 5
   // asked", because the stored analysis did not know the protocol's repetitions.
@@ -205,6 +246,21 @@ TEST_F(StoreCliTest, ExportImportAndBackup) {
   EXPECT_EQ(stance({"import", exported, "--db", other}).code, kExitFailed);
   ASSERT_EQ(with_db({"backup", "--out", backup}).code, kExitOk);
   EXPECT_THAT(stance({"patient", "list", "--db", backup}).out, HasSubstr("P-1"));
+  // An existing file only with --force, as every writer; the store never.
+  const CliRun again = with_db({"backup", "--out", backup});
+  EXPECT_EQ(again.code, kExitFailed);
+  EXPECT_THAT(again.err, HasSubstr("already exists"));
+  EXPECT_EQ(with_db({"backup", "--out", backup, "--force"}).code, kExitOk);
+  EXPECT_EQ(with_db({"export", "P-1", "--out", exported, "--force"}).code, kExitOk);
+  for (const std::string command : {"backup", "export"}) {
+    std::vector<std::string> args{command};
+    if (command == "export") args.push_back("P-1");
+    args.insert(args.end(), {"--out", db_, "--force"});
+    const CliRun over_store = with_db(args);
+    EXPECT_EQ(over_store.code, kExitFailed) << command;
+    EXPECT_THAT(over_store.err, HasSubstr("which Stance has open")) << command;
+  }
+  EXPECT_THAT(with_db({"patient", "list"}).out, HasSubstr("P-1"));
 }
 
 TEST_F(StoreCliTest, AClinicsOwnProtocolIsRecordedAsDefined) {

@@ -5,6 +5,7 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -967,6 +968,37 @@ TEST_F(TrialFileDiskTest, FailedWriteKeepsTheOldFileAndRemovesTheTemporaryFile) 
   EXPECT_TRUE(contains(s.error().message, "File too large")) << s.error().message;
   EXPECT_EQ(slurp(path), old_bytes);
   EXPECT_EQ(entries(dir_), std::vector<std::string>{"trial.stance"});
+}
+
+TEST_F(TrialFileDiskTest, ATemporaryFileLeftByAKilledWriterIsRemovedByTheNextWrite) {
+  // As a writer killed with SIGKILL leaves them: its temporary file, and SQLite's journal beside
+  // it. Nothing holds their lock any more.
+  const std::string abandoned = ".backup.db.tmp-0123456789abcdef";
+  std::ofstream(dir_ / abandoned) << "half a store";
+  std::ofstream(dir_ / (abandoned + "-journal")) << "its journal";
+  // A writer still at work holds its file's lock: its file stays.
+  const std::string live = ".backup.db.tmp-fedcba9876543210";
+  const int live_fd = ::open((dir_ / live).c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+  ASSERT_GE(live_fd, 0);
+  ASSERT_EQ(::flock(live_fd, LOCK_EX), 0);
+  // Another target's temporary file is not this one's business.
+  const std::string other = ".backup.db.old.tmp-0123456789abcdef";
+  std::ofstream(dir_ / other) << "x";
+
+  ASSERT_TRUE(write_file_atomically(dir_ / "backup.db", Bytes{1, 2, 3}));
+  EXPECT_EQ(entries(dir_), (std::vector<std::string>{other, live, "backup.db"}));
+  ::close(live_fd);
+}
+
+TEST_F(TrialFileDiskTest, AFailedFillLeavesNeitherTheFileNorItsCompanions) {
+  const fs::path path = dir_ / "out.db";
+  const Status s = write_file_atomically_with(path, [](int, const fs::path& temporary) -> Status {
+    std::ofstream(temporary.string() + "-journal") << "a library's companion file";
+    return Error{"the content could not be made"};
+  });
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().message, "the content could not be made");
+  EXPECT_TRUE(entries(dir_).empty());
 }
 
 TEST_F(TrialFileDiskTest, InvalidRecordingIsNeverWritten) {

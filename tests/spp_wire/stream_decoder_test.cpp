@@ -294,6 +294,60 @@ TEST(StreamDecoder, SeqZeroAfterStartStreamIsNotAReset) {
   EXPECT_TRUE(h.events.empty());
 }
 
+// Frames of one stream at 1000 Hz whose seq 0 was sampled at device time `t0_us`.
+std::vector<std::uint8_t> stream_frames(std::uint32_t t0_us, std::uint32_t first_seq,
+                                        std::size_t count) {
+  std::vector<std::uint8_t> bytes;
+  for (std::uint32_t seq = first_seq; seq < first_seq + count; ++seq) {
+    RawFrame frame = test_frame(seq, 4);
+    frame.t_us = t0_us + seq * 1000u;
+    encode_frame(frame, 4, bytes);
+  }
+  return bytes;
+}
+
+TEST(StreamDecoder, FramesOfTheLastStreamAfterStartStreamAreToldApartByTheirOrigin) {
+  // The last stream began at device time 0xFFFF0000 (its t_us wrap on the way); the next one
+  // 300 ms after its last frame was sampled. Its tail, seqs 400..449, arrives after START_STREAM.
+  constexpr std::uint32_t kOldT0 = 0xFFFF0000u;
+  const RawFrame last_read = [&] {
+    RawFrame f = test_frame(399, 4);
+    f.t_us = kOldT0 + 399u * 1000u;
+    return f;
+  }();
+  const std::uint32_t new_t0 = last_read.t_us + 300000u;
+  for (const std::uint32_t first_new_seq : {0u, 3u, 420u}) {  // its first frames may be lost
+    Harness h(4);
+    h.decoder.on_start_stream(stream_origin(last_read, 1000));
+    std::vector<std::uint8_t> bytes = stream_frames(kOldT0, 400, 50);
+    append(bytes, stream_frames(new_t0, first_new_seq, 20));
+    h.feed(bytes);
+    EXPECT_EQ(h.seqs(), seq_range(first_new_seq, 20));
+    expect_counters(h.decoder.counters(), 20, first_new_seq, 0, 0, 0, 0);
+    EXPECT_EQ(h.decoder.previous_stream_frames(), 50u);
+    EXPECT_TRUE(h.events.empty());
+  }
+}
+
+TEST(StreamOrigin, OfAStreamOfUnknownRateFromTwoOfItsFrames) {
+  RawFrame earlier = test_frame(7, 4);
+  earlier.t_us = 0xFFFFF000u + 7u * 2000u;  // 500 Hz, across the t_us wrap
+  RawFrame later = test_frame(10, 4);       // two frames lost between them
+  later.t_us = 0xFFFFF000u + 10u * 2000u;
+  const auto origin = stream_origin(earlier, later);
+  ASSERT_TRUE(origin.has_value());
+  EXPECT_EQ(origin->t0_us, 0xFFFFF000u);
+  EXPECT_EQ(origin->period_us, 2000u);
+  RawFrame same = test_frame(4, 4);
+  same.t_us = 0xFFFFF000u + 4u * 2000u;
+  EXPECT_TRUE(belongs_to(*origin, same));
+  same.t_us += 1500;  // three quarters of a period later: another stream
+  EXPECT_FALSE(belongs_to(*origin, same));
+  EXPECT_FALSE(stream_origin(later, later).has_value());  // no period from one frame
+  later.t_us += 1;                                        // not a whole period apart
+  EXPECT_FALSE(stream_origin(earlier, later).has_value());
+}
+
 TEST(StreamDecoder, ABackwardSeqBelow65536IsAResetAboveItStale) {
   Harness h(4);
   h.feed(test_frames(200000, 2, 4));

@@ -5,7 +5,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+
+#include <csignal>
+#include <filesystem>
 
 #include "store/crc32c.hpp"
 #include "store/migrations.hpp"
@@ -350,7 +354,53 @@ TEST_F(StoreTest, BackupIsACompleteOwnerOnlyCopyAndNeverOverwrites) {
   ASSERT_TRUE(copy.ok()) << copy.error().message;
   EXPECT_EQ(*copy->recording(tid), bytes);
   EXPECT_TRUE(copy->patient("P-1").ok());
-  EXPECT_THAT(s.backup_to(path("backup.db")).error().message, HasSubstr("never overwrites"));
+  EXPECT_THAT(s.backup_to(path("backup.db")).error().message, HasSubstr("already exists"));
+}
+
+TEST_F(StoreTest, ABackupThatFailsLeavesNoFileAndTheRetryWorks) {
+  Store s = open_store();
+  Session session;
+  session.patient_id = add_patient(s, "P-1");
+  const auto sid = *s.add_session(session);
+  const auto bytes = some_bytes(400000, 5);
+  const auto tid = *s.add_trial(a_trial(sid, Limb::kLeft, 1, 20), bytes);
+  // A disk that fills up during the backup: RLIMIT_FSIZE makes the writes fail (EFBIG) part-way,
+  // and unlike folder rights it also binds root.
+  rlimit saved{};
+  ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &saved), 0);
+  const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
+  rlimit tight = saved;
+  tight.rlim_cur = 100000;
+  ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &tight), 0);
+  const Status failed = s.backup_to(path("backup.db"));
+  ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &saved), 0);
+  std::signal(SIGXFSZ, old_handler);
+  ASSERT_FALSE(failed.ok());
+  for (const auto& e : std::filesystem::directory_iterator(dir_)) {
+    EXPECT_THAT(e.path().filename().string(), ::testing::StartsWith("stance.db"));
+  }
+  const Status retried = s.backup_to(path("backup.db"));
+  ASSERT_TRUE(retried.ok()) << retried.error().message;
+  auto copy = Store::open(path("backup.db"), OpenMode::kReadOnly);
+  ASSERT_TRUE(copy.ok()) << copy.error().message;
+  EXPECT_EQ(*copy->recording(tid), bytes);
+}
+
+TEST_F(StoreTest, ABackupNeverReplacesTheStoreOrWhatIsNotAFile) {
+  Store s = open_store();
+  add_patient(s, "P-1");
+  const WriteOptions force{IfExists::kReplace, {}};
+  for (const char* name : {"stance.db", "stance.db-wal", "stance.db-shm"}) {
+    const Status refused = s.backup_to(path(name), force);
+    ASSERT_FALSE(refused.ok()) << name;
+    EXPECT_THAT(refused.error().message, HasSubstr("which Stance has open"));
+  }
+  std::filesystem::create_directory(path("folder.db"));
+  EXPECT_THAT(s.backup_to(path("folder.db"), force).error().message, HasSubstr("folder"));
+  ASSERT_TRUE(s.backup_to(path("backup.db")).ok());
+  ASSERT_TRUE(s.backup_to(path("backup.db"), force).ok());
+  EXPECT_EQ(*s.db().query_text("PRAGMA integrity_check"), "ok");
+  EXPECT_TRUE(s.patient("P-1").ok());
 }
 
 }  // namespace

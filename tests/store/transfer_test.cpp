@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <fstream>
+
 #include "recording/trial_file.hpp"
 #include "store/crc32c.hpp"
 #include "temp_store_dir.hpp"
@@ -67,7 +70,7 @@ TEST_F(TransferTest, ExportThenImportReproducesTheWholeRecord) {
   fill(*source);
   ASSERT_TRUE(export_patient(*source, "P-1", path("p1.stance-export")).ok());
   EXPECT_THAT(export_patient(*source, "P-1", path("p1.stance-export")).error().message,
-              HasSubstr("never overwrites"));
+              HasSubstr("already exists"));
   EXPECT_THAT(export_patient(*source, "NOPE", path("x.db")).error().message,
               HasSubstr("no patient"));
   EXPECT_FALSE(std::filesystem::exists(path("x.db")));
@@ -137,6 +140,52 @@ TEST_F(TransferTest, ADamagedRecordingStopsTheExport) {
   ASSERT_FALSE(s.ok());
   EXPECT_THAT(s.error().message, HasSubstr("damaged"));
   EXPECT_FALSE(std::filesystem::exists(path("p1.db")));
+}
+
+TEST_F(TransferTest, AFailedExportLeavesNoFileAndTheRetryWorks) {
+  // Issue 13 item 5: a failed export left a file, and the retry was refused because it existed.
+  auto source = Store::open(path("a.db"));
+  fill(*source);
+  ASSERT_TRUE(
+      source->db().exec("UPDATE recording SET crc32c = crc32c + 1 WHERE trial_id = 3").ok());
+  const Status failed = export_patient(*source, "P-1", path("p1.db"));
+  ASSERT_FALSE(failed.ok());
+  EXPECT_THAT(failed.error().message, HasSubstr("damaged"));
+  std::vector<std::string> left;
+  for (const auto& e : std::filesystem::directory_iterator(dir_))
+    left.push_back(e.path().filename().string());
+  std::sort(left.begin(), left.end());
+  EXPECT_EQ(left, (std::vector<std::string>{"a.db", "a.db-shm", "a.db-wal"}));  // nothing else
+
+  ASSERT_TRUE(
+      source->db().exec("UPDATE recording SET crc32c = crc32c - 1 WHERE trial_id = 3").ok());
+  const Status retried = export_patient(*source, "P-1", path("p1.db"));
+  ASSERT_TRUE(retried.ok()) << retried.error().message;
+  EXPECT_FALSE(std::filesystem::exists(path("p1.db-wal")));  // one self-contained file
+  auto target = Store::open(path("b.db"));
+  ASSERT_TRUE(import_patients(path("p1.db"), *target).ok());
+  EXPECT_EQ(*target->db().query_integer("SELECT count(*) FROM trial"), 4);
+}
+
+TEST_F(TransferTest, AnExportReplacesAFileOnlyOnRequestAndNeverTheStore) {
+  auto source = Store::open(path("a.db"));
+  fill(*source);
+  { std::ofstream(path("p1.db")) << "an older export"; }
+  const Status refused = export_patient(*source, "P-1", path("p1.db"));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_THAT(refused.error().message, HasSubstr("already exists"));
+  const WriteOptions force{IfExists::kReplace, {}};
+  ASSERT_TRUE(export_patient(*source, "P-1", path("p1.db"), force).ok());
+  EXPECT_TRUE(Store::open(path("p1.db"), OpenMode::kReadOnly).ok());
+  for (const char* name : {"a.db", "a.db-wal"}) {
+    const Status store = export_patient(*source, "P-1", path(name), force);
+    ASSERT_FALSE(store.ok()) << name;
+    EXPECT_THAT(store.error().message, HasSubstr("which Stance has open"));
+  }
+  std::filesystem::create_symlink(path("p1.db"), path("link.db"));
+  EXPECT_THAT(export_patient(*source, "P-1", path("link.db"), force).error().message,
+              HasSubstr("symbolic link"));
+  EXPECT_EQ(*source->db().query_text("PRAGMA integrity_check"), "ok");
 }
 
 TEST_F(TransferTest, ABundleWhoseRecordingDoesNotDecodeIsRefusedWhole) {

@@ -608,7 +608,8 @@ bool EmulatedPlate::answer_vendor_out(std::uint8_t request, std::uint16_t value)
       flag_dropped_ = false;
       reset_at_sample_.reset();
       clock_at_start_us_ = device_clock_us(now);
-      fifo_.clear();
+      if (!spec_.leftovers_after_start) fifo_.clear();
+      earlier_stream_queued_ = fifo_.size();
       in_urb_index_ = 0;
       reset_stream_truth();
       ++truth_.starts;
@@ -723,6 +724,7 @@ bool EmulatedPlate::fill_in_urb(Urb& urb, Clock::time_point now) {
                                ? static_cast<std::size_t>(completion_frames_)
                                : std::min(std::max<std::size_t>(1, rate_hz_ / 500u), room);
   if (fifo_.empty() || (streaming_ && fifo_.size() < want)) return false;
+  if (!streaming_ && spec_.leftovers_after_start) return false;
   const bool late = !streaming_ && spec_.late_leftovers;
   if (late && urb.number < first_urb_after_stop_) return false;
 
@@ -774,7 +776,11 @@ bool EmulatedPlate::fill_in_urb(Urb& urb, Clock::time_point now) {
   std::memcpy(urb.buffer, bytes.data(), bytes.size());
   urb.status = 0;
   urb.actual_length = static_cast<int>(bytes.size());
-  truth_.frames_sent += n;
+  const std::size_t earlier = std::min(n, earlier_stream_queued_);
+  earlier_stream_queued_ -= earlier;
+  truth_.earlier_stream_frames_sent += earlier;
+  truth_.frames_sent_intact -= earlier;  // the test plans no faults for them
+  truth_.frames_sent += n - earlier;
   if (late) truth_.late_leftover_frames += n;
   ++truth_.in_urbs_completed;
   truth_.max_frames_per_urb = std::max<std::uint64_t>(truth_.max_frames_per_urb, n);

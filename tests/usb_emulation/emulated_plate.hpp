@@ -58,6 +58,9 @@ struct PlateSpec {
   // After STOP_STREAM, frames still queued go out only in transfers submitted after the host
   // cancelled its transfers: a plate that answers the next stream's first IN tokens with them.
   bool late_leftovers = false;
+  // A slower host still: what was queued at STOP_STREAM goes out only after the next
+  // START_STREAM, ahead of the new stream's frames and with no pause between them.
+  bool leftovers_after_start = false;
   // The longest the handler waits before answering "nothing to reap" (never past the next
   // sample): the emulated file descriptor is always ready, so libusb polls it in a loop; this
   // keeps that loop from spinning a core.
@@ -79,8 +82,9 @@ struct FaultPlan {
 // What the plate did, for exact comparison with the driver's counters. The stream part (frames,
 // faults, transfers completed or failed) counts from the last START_STREAM; the rest from creation.
 struct PlateTruth {
-  std::uint64_t frames_sent = 0;         // frames put on the bus (good or corrupted)
-  std::uint64_t frames_sent_intact = 0;  // of which neither CRC nor sync was broken
+  std::uint64_t frames_sent = 0;                 // frames put on the bus (good or corrupted)
+  std::uint64_t earlier_stream_frames_sent = 0;  // see leftovers_after_start (not in frames_sent)
+  std::uint64_t frames_sent_intact = 0;          // of which neither CRC nor sync was broken
   std::uint64_t bad_crc = 0;
   std::uint64_t bad_sync = 0;        // frames sent with a wrong sync word
   std::uint64_t sync_errors = 0;     // what the host must count: runs of such frames in a transfer
@@ -214,6 +218,7 @@ class EmulatedPlate {
   std::uint32_t dropping_ = 0;                    // frames of a FaultPlan::drop still to drop
   bool flag_dropped_ = false;
   std::deque<RawFrame> fifo_;
+  std::size_t earlier_stream_queued_ = 0;  // at the FIFO's front (see leftovers_after_start)
 };
 
 }  // namespace stance::usbemu

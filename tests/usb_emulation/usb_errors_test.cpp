@@ -231,6 +231,45 @@ TEST_F(UsbEmulationTest, FramesLeftFromTheLastStreamAreNotTakenForTheNext) {
   EXPECT_TRUE(second.events.empty());
 }
 
+// Issue 13 item 4: on a slow host the last stream's tail came after the next START_STREAM, and the
+// new stream began with the old seqs, 100 frames "lost" and a device reset.
+TEST_F(UsbEmulationTest, FramesOfTheLastStreamSentAfterTheNextStartAreNotTakenForIt) {
+  PlateSpec spec;
+  spec.leftovers_after_start = true;  // no pause can tell these frames from the new stream's
+  EmulatedPlate& emulated = add_plate(spec);
+  auto plate = open_plate();
+  ASSERT_NE(plate, nullptr);
+  Received first;
+  ASSERT_TRUE(plate->start().ok());
+  read_until_sent(*plate, emulated, 100, first);
+  emulated.set_completion_frames(1000);  // from now on the plate keeps its frames
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_TRUE(plate->stop().ok());
+  read_for(*plate, std::chrono::milliseconds(20), first);
+  ASSERT_FALSE(first.frames.empty());
+  EXPECT_TRUE(frames_are_contiguous(first.frames, 4));
+
+  emulated.set_completion_frames(0);
+  Received second;
+  ASSERT_TRUE(plate->start().ok());
+  read_until_sent(*plate, emulated, 200, second);
+  ASSERT_TRUE(plate->stop().ok());
+  read_for(*plate, std::chrono::milliseconds(20), second);
+  const PlateTruth truth = emulated.truth();
+  EXPECT_GT(truth.earlier_stream_frames_sent, 20u);  // the old tail came after START_STREAM
+  ASSERT_FALSE(second.frames.empty());
+  EXPECT_EQ(second.frames.front().seq, 0u);
+  EXPECT_TRUE(frames_are_contiguous(second.frames, 4));
+  EXPECT_EQ(second.frames.size(), truth.frames_sent);
+  const usb::UsbHealth h = plate->usb_health();
+  EXPECT_EQ(h.plate.stream.frames_received, truth.frames_sent);
+  EXPECT_EQ(h.plate.stream.frames_lost, 0u);
+  EXPECT_EQ(h.plate.stream.device_resets, 0u);
+  EXPECT_EQ(h.plate.stream.stale_frames, 0u);
+  EXPECT_EQ(h.previous_stream_frames, truth.earlier_stream_frames_sent);
+  EXPECT_TRUE(second.events.empty());
+}
+
 TEST_F(UsbEmulationTest, ClosingWhileStreamingIsCleanAndPrompt) {
   EmulatedPlate& emulated = add_plate(slow_spec());
   auto plate = open_plate();
