@@ -52,6 +52,7 @@ body::TwoFootSchedule two_feet(const SubjectTruth& t) {
   constexpr double kLong_s = 1e9;  // before the trial / after its end
   constexpr double kOff = 1.0 + kPastOtherFoot;
   if (const auto& e = t.step_on) {  // standing on the other foot, then over onto the plate
+    f.stance.down_s = e->start_s - kTouchdownRamp_s;
     f.contacts.push_back({-kLong_s, e->start_s + e->ramp_s, kTouchdownRamp_s});
     f.shifts.push_back({-kLong_s, kWeightShift_s, kOff});
     f.shifts.push_back({e->start_s, e->ramp_s, -kOff});
@@ -62,7 +63,8 @@ body::TwoFootSchedule two_feet(const SubjectTruth& t) {
     f.shifts.push_back({e->start_s - e->shift_s, e->shift_s, fraction});
     f.shifts.push_back({e->end_s + e->ramp_s, e->shift_s, -fraction});
   }
-  if (const auto& e = t.step_off) {  // the other foot down, then over onto it
+  if (const auto& e = t.step_off) {  // the other foot down, over onto it, the stance foot up
+    f.stance.up_s = e->start_s + e->ramp_s;
     f.contacts.push_back({e->start_s - kTouchdownRamp_s, kLong_s, kTouchdownRamp_s});
     f.shifts.push_back({e->start_s, e->ramp_s, kOff});
   }

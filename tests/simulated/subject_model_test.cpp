@@ -224,10 +224,10 @@ TEST(Squat, TimelineAndDepthFollowTheParameters) {
     EXPECT_DOUBLE_EQ(rep.bottom_s, start + 2.15);
     EXPECT_DOUBLE_EQ(rep.bottom_end_s, start + 2.3);
     EXPECT_DOUBLE_EQ(rep.end_s, start + 4.3);
-    EXPECT_DOUBLE_EQ(rep.depth_m, 0.20);
+    EXPECT_DOUBLE_EQ(rep.depth_m, p.squat.depth_m);
     EXPECT_FALSE(rep.partial);
     // The COM is at the rep's depth at the bottom (within the sub-mm quiet-stance wiggle)...
-    EXPECT_NEAR(m.load_at(rep.bottom_s).com_z_m, -0.20, 0.002);
+    EXPECT_NEAR(m.load_at(rep.bottom_s).com_z_m, -p.squat.depth_m, 0.002);
     EXPECT_NEAR(m.load_at(rep.bottom_s).squat_depth_fraction, 1.0, 1e-12);
     // ...and back at standing height between reps.
     EXPECT_NEAR(m.load_at(rep.end_s + 0.5).com_z_m, 0.0, 0.002);

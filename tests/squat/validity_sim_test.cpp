@@ -287,7 +287,7 @@ TEST(ValiditySim, TooFewRepetitions) {
     EXPECT_EQ(r.verdict.first(FindingKind::kTooFewReps)->severity, c.severity);
     EXPECT_EQ(r.verdict.valid, c.valid) << c.reps;
   }
-  const Checked shallow = check("rate=100,task=squat,seed=45,partial_rep=2,partial_depth=0.2");
+  const Checked shallow = check("rate=100,task=squat,seed=45,partial_rep=2,partial_depth=0.5");
   ASSERT_EQ(shallow.verdict.count(FindingKind::kRepFlagged), 1) << describe(shallow.verdict);
   EXPECT_NEAR(shallow.verdict.first(FindingKind::kRepFlagged)->start_s,
               shallow.trial.truth.reps[1].start_s, 0.3);

@@ -13,6 +13,11 @@ Drive smooth_step_drive(double x) {
           60.0 * x * (1.0 - x) * (1.0 - 2.0 * x)};
 }
 
+double TwoFootSchedule::stance_contact(double t_s) const {
+  return smooth_step_drive((t_s - stance.down_s) / stance.ramp_s).v -
+         smooth_step_drive((t_s - stance.up_s) / stance.ramp_s).v;
+}
+
 double TwoFootSchedule::contact(double t_s) const {
   double k = 0.0;
   for (const FootContact& c : contacts) {
@@ -52,10 +57,10 @@ Drive TwoFootSchedule::lean_weight(double t_s) const {
 }
 
 SplitReaction split_reaction(const GroundReaction& whole, double com_x_m, double other_ml_m,
-                             double contact) {
+                             double contact, double stance_contact) {
   SplitReaction out;
   const double lever = other_ml_m != 0.0 ? std::clamp(com_x_m / other_ml_m, 0.0, 1.0) : 0.0;
-  const double s = contact * lever;
+  const double s = 1.0 - stance_contact * (1.0 - contact * lever);
   out.share = s;
   const double offset = whole.cop_x_m - s * other_ml_m;  // the dynamic offset both feet share
   out.stance = {(1.0 - s) * whole.force_n, offset, whole.cop_y_m, (1.0 - s) * whole.free_moment_nm};

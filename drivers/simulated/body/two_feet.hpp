@@ -4,7 +4,7 @@
 // Limb frame (body_pose.hpp): the stance ankle at x = 0, the other foot at x = other_ml_m < 0.
 //
 // Load sharing (a lever rule): with the other foot down (contact κ), it carries the share
-//   s = κ · clamp(x_com / x_other, 0, 1)
+//   s = κ · clamp(x_com / x_other, 0, 1)   (all of it while the stance foot is off the plate)
 // of the whole reaction R (its force parallel to R), the share the two feet would carry of a body
 // at rest with its COM at x_com. Both feet's COPs move by the same dynamic offset from their own
 // support points, which makes the split exact for any motion:
@@ -39,7 +39,10 @@ struct TwoFootSchedule {
   double other_ml_m = -0.25;  // the other foot's support point, limb frame
   std::vector<FootContact> contacts;
   std::vector<WeightShift> shifts;
-  double contact(double t_s) const;  // κ in [0, 1]
+  // The stance foot itself is on the plate, except before a step-on and after a step-off.
+  FootContact stance{-1e9, 1e9, 0.05};
+  double contact(double t_s) const;         // κ in [0, 1]
+  double stance_contact(double t_s) const;  // κ_s in [0, 1]
   // Held weight-shift fraction f(t) (0: balancing over the stance foot; 1: the COM over the
   // other foot) with its derivatives, and how far the lean replaces the sway, w = min(1, Σ|steps|).
   Drive lean_fraction(double t_s) const;
@@ -57,8 +60,10 @@ struct SplitReaction {
   FootLoad stance, other;
 };
 
+// stance_contact: κ_s; the other foot carries all that the stance foot does not,
+// s = 1 − κ_s·(1 − κ·lever).
 SplitReaction split_reaction(const GroundReaction& whole, double com_x_m, double other_ml_m,
-                             double contact);
+                             double contact, double stance_contact = 1.0);
 
 // Smooth step from 0 at x <= 0 to 1 at x >= 1 (minimum-jerk shape), with d/dx and d²/dx².
 Drive smooth_step_drive(double x);
