@@ -59,7 +59,7 @@ std::vector<Person> draw_persons(int n, std::uint64_t seed) {
     p.sway_ap_mm = p.sway_ml_mm * u(1.3, 2.0);
     p.fc_ml_hz = u(0.25, 0.9);
     p.fc_ap_hz = u(0.15, 0.5);
-    p.depth_m = u(0.07, 0.13);  // 45–70° of knee flexion (docs/simulator.md)
+    p.depth_m = u(0.06, 0.095);  // 47–59° of knee flexion, the protocol's half-squat
     p.wobble_hz = u(2.5, 4.0);
     p.layout = i % 2 == 0 ? 2 : 1;
     out.push_back(p);

@@ -62,7 +62,8 @@ constexpr std::array kOptions{
     SimOptionDoc{"sex", "", "male", "male or female: de Leva's segment table"},
     // Squats.
     SimOptionDoc{"reps", "", "5", "number of squats (1..20)"},
-    SimOptionDoc{"depth_m", "m", "0.2", "centre-of-mass drop of a squat (0.02..0.5)"},
+    SimOptionDoc{"depth_m", "m", "0.08",
+                 "centre-of-mass drop of a squat, ~55 deg of knee flexion (0.02..0.5)"},
     SimOptionDoc{"depth_var", "", "0",
                  "per-rep depth variation, fraction: depth x (1 +- var) (0..0.5)"},
     SimOptionDoc{"descent_s", "s", "2", "descent time (0.3..10)"},

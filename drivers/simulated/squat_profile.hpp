@@ -9,7 +9,7 @@ namespace stance::sim {
 
 struct SquatParams {
   int reps = 5;
-  double depth_m = 0.20;         // nominal centre-of-mass drop
+  double depth_m = 0.08;         // nominal centre-of-mass drop: about 55° of knee flexion
   double depth_variation = 0.0;  // each rep's depth is depth·(1 + u·variation), u in [-1, 1]
   double descent_s = 2.0;
   double ascent_s = 2.0;

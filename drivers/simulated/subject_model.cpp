@@ -45,6 +45,32 @@ body::BodyParams body_params(const SubjectParams& p, double collapse_deg, double
   return b;
 }
 
+// The other foot's contacts and the weight shifts toward it, from the events (limb frame).
+body::TwoFootSchedule two_feet(const SubjectTruth& t) {
+  body::TwoFootSchedule f;
+  f.other_ml_m = -kOtherFootMl_m;
+  constexpr double kLong_s = 1e9;  // before the trial / after its end
+  constexpr double kOff = 1.0 + kPastOtherFoot;
+  if (const auto& e = t.step_on) {  // standing on the other foot, then over onto the plate
+    f.stance.down_s = e->start_s - kTouchdownRamp_s;
+    f.contacts.push_back({-kLong_s, e->start_s + e->ramp_s, kTouchdownRamp_s});
+    f.shifts.push_back({-kLong_s, kWeightShift_s, kOff});
+    f.shifts.push_back({e->start_s, e->ramp_s, -kOff});
+  }
+  if (const auto& e = t.touchdown) {  // lean, land, lift, lean back
+    const double fraction = e->share >= 1.0 ? kOff : e->share;
+    f.contacts.push_back({e->start_s, e->end_s, e->ramp_s});
+    f.shifts.push_back({e->start_s - e->shift_s, e->shift_s, fraction});
+    f.shifts.push_back({e->end_s + e->ramp_s, e->shift_s, -fraction});
+  }
+  if (const auto& e = t.step_off) {  // the other foot down, over onto it, the stance foot up
+    f.stance.up_s = e->start_s + e->ramp_s;
+    f.contacts.push_back({e->start_s - kTouchdownRamp_s, kLong_s, kTouchdownRamp_s});
+    f.shifts.push_back({e->start_s, e->ramp_s, kOff});
+  }
+  return f;
+}
+
 }  // namespace
 
 double smooth_step(double x) {
@@ -91,16 +117,18 @@ SubjectModel::SubjectModel(const SubjectParams& params) {
     t.trial_end_s = t.task_start_s + params.stance_duration_s;
   }
   if (ev.touchdown_s) {
-    t.touchdown = EventTruth{*ev.touchdown_s, kTouchdownRamp_s,
-                             *ev.touchdown_s + ev.touchdown_duration_s, ev.touchdown_share};
+    t.touchdown =
+        EventTruth{*ev.touchdown_s, kTouchdownRamp_s, *ev.touchdown_s + ev.touchdown_duration_s,
+                   ev.touchdown_share, kWeightShift_s};
   }
   if (ev.step_off_s) {
     t.step_off = EventTruth{*ev.step_off_s, kStepOffRamp_s, *ev.step_off_s + kStepOffRamp_s, 1.0};
   }
   if (params.load != LoadKind::kPerson) return;
 
-  body_ = body::BodyModel(body_params(params, t.collapse_deg, t.fppa_wobble_deg, wobble_phase_rad),
-                          squats ? &squat_ : nullptr, rng);
+  body::BodyParams bp = body_params(params, t.collapse_deg, t.fppa_wobble_deg, wobble_phase_rad);
+  bp.feet = two_feet(t);
+  body_ = body::BodyModel(bp, squats ? &squat_ : nullptr, rng);
   // The foot stands where the mean COP (the standing COM) comes out at the parameter.
   t.ankle_ml_m = params.sway.mean_ml_m;
   t.ankle_ap_m = params.sway.mean_ap_m - body_.standing_com_ap_m();
@@ -116,15 +144,14 @@ SubjectModel::SubjectModel(const SubjectParams& params) {
   t.sway_mean_speed_m_s = gaussian_mean_norm(t.sway_velocity_sd_ml_m_s, t.sway_velocity_sd_ap_m_s);
 }
 
-double SubjectModel::support_share(double t_s, double& touchdown_level) const {
+double SubjectModel::inanimate_share(double t_s) const {
   double share = 1.0;
-  touchdown_level = 0.0;
   if (const auto& e = truth_.step_on) share *= smooth_step((t_s - e->start_s) / e->ramp_s);
   if (const auto& e = truth_.step_off) share *= 1.0 - smooth_step((t_s - e->start_s) / e->ramp_s);
   if (const auto& e = truth_.touchdown) {
-    touchdown_level =
+    const double level =
         smooth_step((t_s - e->start_s) / e->ramp_s) - smooth_step((t_s - e->end_s) / e->ramp_s);
-    share *= 1.0 - e->share * touchdown_level;
+    share *= 1.0 - e->share * level;
   }
   return share;
 }
@@ -132,8 +159,7 @@ double SubjectModel::support_share(double t_s, double& touchdown_level) const {
 SubjectLoad SubjectModel::inanimate_load_at(double t_s) const {
   const SubjectParams& p = truth_.params;
   SubjectLoad load;
-  double touchdown_level = 0.0;
-  load.support_share = p.load == LoadKind::kNone ? 0.0 : support_share(t_s, touchdown_level);
+  load.support_share = p.load == LoadKind::kNone ? 0.0 : inanimate_share(t_s);
   load.cop_ml_m = p.sway.mean_ml_m;  // a mass stands still where it was put
   load.cop_ap_m = p.sway.mean_ap_m;
   load.fz_n = load.support_share * truth_.weight_n;
@@ -148,8 +174,6 @@ SubjectLoad SubjectModel::load_at(double t_s) const {
   const SubjectParams& p = truth_.params;
   if (p.load != LoadKind::kPerson) return inanimate_load_at(t_s);
   SubjectLoad load;
-  double touchdown_level = 0.0;
-  load.support_share = support_share(t_s, touchdown_level);
   body::BodyPose now;
   const body::GroundReaction r = body_.reaction_at(t_s, &now);
 
@@ -161,17 +185,24 @@ SubjectLoad SubjectModel::load_at(double t_s) const {
   load.com_ap_m = com.y();
   load.fppa_deg = now.fppa_rad * kRadToDeg;
 
-  // While the other foot touches the floor beside the plate, the plate carries only part of
-  // the body's reaction, and its COP moves toward the other foot (not a Newton-Euler result).
-  load.cop_ml_m = mirror_ * r.cop_x_m + truth_.ankle_ml_m +
-                  truth_.medial_sign * kTouchdownCopShift_m * touchdown_level;
-  load.cop_ap_m = r.cop_y_m + truth_.ankle_ap_m;
-  const double s = load.support_share;
+  // The plate carries the stance foot's part of the body's reaction; the other foot, when it is
+  // down on the floor beside the plate, the rest (two_feet.hpp).
+  const body::SplitReaction split = body_.split_at(t_s, r);
+  load.support_share = 1.0 - split.share;
   // The force on the plate is the reaction's opposite in x and y; Fz > 0 (SPP convention).
-  load.fx_n = -s * mirror_ * r.force_n.x();
-  load.fy_n = -s * r.force_n.y();
-  load.fz_n = s * r.force_n.z();
-  load.free_moment_nm = s * mirror_ * r.free_moment_nm;
+  const auto on_floor = [this](const body::FootLoad& f, double& fx, double& fy, double& fz,
+                               double& cop_ml, double& cop_ap) {
+    fx = -mirror_ * f.force_n.x();
+    fy = -f.force_n.y();
+    fz = f.force_n.z();
+    cop_ml = mirror_ * f.cop_x_m + truth_.ankle_ml_m;
+    cop_ap = f.cop_y_m + truth_.ankle_ap_m;
+  };
+  on_floor(split.stance, load.fx_n, load.fy_n, load.fz_n, load.cop_ml_m, load.cop_ap_m);
+  on_floor(split.other, load.other_fx_n, load.other_fy_n, load.other_fz_n, load.other_cop_ml_m,
+           load.other_cop_ap_m);
+  load.free_moment_nm = mirror_ * split.stance.free_moment_nm;
+  load.other_free_moment_nm = mirror_ * split.other.free_moment_nm;
   return load;
 }
 

@@ -77,20 +77,31 @@ struct SubjectParams {
   EventParams events;
 };
 
-// Ramp durations of the events (the brief's "within ~50 ms", "~0.2 s"); smooth-step shaped.
+// Event timing (docs/simulator.md, "Load events"). The other foot takes and gives back load over
+// kTouchdownRamp_s (a foot's load acceptance, smooth step); the weight shifts toward it and back,
+// and the transfers of stepping off and on, are minimum-jerk moves of the COM over kWeightShift_s
+// (the load, following the COM, moves from 10 to 90% in 0.53 of it: 0.53 s).
 inline constexpr double kTouchdownRamp_s = 0.05;
-inline constexpr double kStepOffRamp_s = 0.2;
-inline constexpr double kStepOnRamp_s = 0.3;
-// The COP under the stance foot moves this far toward the other foot while it touches down.
-inline constexpr double kTouchdownCopShift_m = 0.010;
+inline constexpr double kWeightShift_s = 1.0;
+inline constexpr double kStepOffRamp_s = kWeightShift_s;
+inline constexpr double kStepOnRamp_s = kWeightShift_s;
+// The other foot lands on the floor beside the plate: its support point is this far medial of
+// the stance ankle (a 0.40-m plate with the foot near its centre leaves about 0.20 m to the edge).
+inline constexpr double kOtherFootMl_m = 0.25;
+// Stepping off (or before stepping on) the COM goes this fraction of the feet's distance past the
+// other foot's support point (still over that foot), so that the plate is then exactly empty.
+inline constexpr double kPastOtherFoot = 0.05;
 
 // A load transition: it starts at start_s, is complete at start_s + ramp_s, and (touchdown only)
 // is undone from end_s to end_s + ramp_s. The half-way point of the ramp is start_s + ramp_s/2.
+// A touchdown's weight shift leans toward the other foot over shift_s before start_s, and back
+// over shift_s after end_s + ramp_s.
 struct EventTruth {
   double start_s = 0.0;
   double ramp_s = 0.0;
   double end_s = 0.0;
   double share = 0.0;  // body-weight share that moves
+  double shift_s = 0.0;
 };
 
 struct SubjectTruth {
@@ -118,12 +129,15 @@ struct SubjectLoad {
   double fx_n = 0.0, fy_n = 0.0, fz_n = 0.0;  // plate frame, force on the plate
   double cop_ml_m = 0.0, cop_ap_m = 0.0;      // defined by the foot even when fz is ~0
   double free_moment_nm = 0.0;                // about the vertical through the COP
-  double support_share = 1.0;                 // body-weight share on the plate
+  double support_share = 1.0;                 // share of the body's ground reaction on the plate
   double com_z_m = 0.0;     // vertical COM displacement from standing (squat and quiet wiggle)
   double com_vz_m_s = 0.0;  // its velocity
   double squat_depth_fraction = 0.0;      // current squat COM drop / nominal depth
   double com_ml_m = 0.0, com_ap_m = 0.0;  // whole-body COM over the plate
   double fppa_deg = 0.0;                  // true knee FPPA (joint centres), see BodyTruthSample
+  // What the other foot carries on the floor beside the plate (plate frame, force on the floor).
+  double other_fx_n = 0.0, other_fy_n = 0.0, other_fz_n = 0.0;
+  double other_cop_ml_m = 0.0, other_cop_ap_m = 0.0, other_free_moment_nm = 0.0;
 };
 
 // The body at one instant, plate frame (m). FPPA: the angle between hip→knee and knee→ankle
@@ -161,7 +175,7 @@ class SubjectModel {
   const body::BodyModel& body() const { return body_; }
 
  private:
-  double support_share(double t_s, double& touchdown_level) const;
+  double inanimate_share(double t_s) const;         // a mass put on or taken off the plate
   SubjectLoad inanimate_load_at(double t_s) const;  // LoadKind::kMass or kNone
   Eigen::Vector3d to_plate(const Eigen::Vector3d& limb_frame_m) const;
 

@@ -87,7 +87,7 @@ TEST(LiveSession, SquatTrialStopsAfterThePlannedRepsWithEachRepsWobble) {
   const auto s = settled_snapshot(*live);
   ASSERT_EQ(s->reps.size(), 3u);
   for (const LiveRep& r : s->reps) {
-    EXPECT_GT(r.depth_m, 0.1);
+    EXPECT_GT(r.depth_m, 0.06);  // the default half-squat: 0.08 m
     EXPECT_GT(r.steadiness_index, 0.0);
   }
 }

@@ -3,6 +3,7 @@
 // single-leg squat 8.4 ± 5.1° in controls, 16.8 ± 5.4° in PFP).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <numbers>
@@ -99,6 +100,23 @@ TEST(BodyKnee, SquatKeepsTheComOverTheFootAndTheFreeFootOffThePlate) {
   }
   // The knee bends a lot more the deeper the squat.
   EXPECT_GT(m.body().knee_flexion_at_drop_rad(0.25), m.body().knee_flexion_at_drop_rad(0.1));
+}
+
+// The default squat is the patellofemoral protocol's half-squat: 45-60° of knee flexion at the
+// bottom (Knee 2014;21:514, CLINICAL.md), the peak of the truth's knee angle over each rep.
+TEST(BodyKnee, DefaultSquatBendsTheKneeToAHalfSquat) {
+  for (const Limb limb : {Limb::kRight, Limb::kLeft}) {
+    const SubjectModel m(squatter(2, limb));
+    for (const SquatRepTruth& rep : m.truth().reps) {
+      double peak = 0.0;
+      for (double t = rep.start_s; t <= rep.end_s; t += 0.01) {
+        peak = std::max(peak, m.body_at(t).knee_flexion_deg);
+      }
+      std::printf("rep %d: peak knee flexion %.1f deg\n", rep.index, peak);
+      EXPECT_GE(peak, 45.0);
+      EXPECT_LE(peak, 60.0);
+    }
+  }
 }
 
 // Without sway and knee motion the squat posture itself keeps the COM above the ankle in ML (the

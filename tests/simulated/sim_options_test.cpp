@@ -24,7 +24,7 @@ TEST(SimOptions, DefaultsAreTheDocumentedOnes) {
   EXPECT_EQ(o->subject.sway.sd_ml_m, 0.007);
   EXPECT_EQ(o->subject.sway.sd_ap_m, 0.012);
   EXPECT_EQ(o->subject.squat.reps, 5);
-  EXPECT_EQ(o->subject.squat.depth_m, 0.20);
+  EXPECT_EQ(o->subject.squat.depth_m, 0.08);
   EXPECT_EQ(o->subject.wobble.index, 0.0);
   EXPECT_FALSE(o->subject.events.touchdown_s);
   EXPECT_TRUE(o->faults.crc_errors.empty());

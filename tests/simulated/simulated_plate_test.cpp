@@ -96,12 +96,12 @@ TEST(SimulatedPlate, CalibratedOutputEqualsTheTrueLoadForBothLayouts) {
 
 // (Fz − m·g)/m is the COM's vertical acceleration: integrated twice over each rep it must give
 // the true depth at the bottom and zero velocity at the end, on what the plate measured. Starting
-// from v = 0 ignores the COM's small quiet-stance velocity (1.5 mm/s SD, from the 3-N vertical
-// force fluctuation), which moves z by ~3 mm (1.5% of 0.2 m) at the bottom and ~6.5 mm at the
-// end (1 SD): hence 4% of depth, 2 cm and 1 cm/s. From the true initial velocity, the integral
-// matches the true COM path within 1 mm.
+// from v = 0 ignores the COM's small quiet-stance velocity (2.3 mm/s SD, from the 3-N vertical
+// force fluctuation and the hip's ML balance tilting the pelvis), which moves z by ~5 mm (2.5% of
+// 0.2 m) at the bottom and ~10 mm at the end (1 SD): hence 6% of depth, 2 cm and 1 cm/s. From the
+// true initial velocity, the integral matches the true COM path within 1 mm.
 TEST(SimulatedPlate, SquatForceIntegratesBackToTheComDisplacement) {
-  auto plate = open_plate("seed=3,task=squat,realtime=0,mass=70,depth_var=0.15");
+  auto plate = open_plate("seed=3,task=squat,realtime=0,mass=70,depth_var=0.15,depth_m=0.2");
   ASSERT_TRUE(plate);
   const SubjectTruth truth = plate->subject().truth();
   const Capture cap = stream_for(*plate, truth.trial_end_s);
@@ -128,7 +128,7 @@ TEST(SimulatedPlate, SquatForceIntegratesBackToTheComDisplacement) {
         "[ measured ] rep %d: depth %.4f m, integrated %.4f m (%+.2f%%), end v %+.4f m/s "
         "z %+.4f m\n",
         rep.index, rep.depth_m, -z_bottom, 100.0 * (-z_bottom / rep.depth_m - 1.0), v, z);
-    EXPECT_NEAR(z_bottom / -rep.depth_m, 1.0, 0.04) << "rep " << rep.index;
+    EXPECT_NEAR(z_bottom / -rep.depth_m, 1.0, 0.06) << "rep " << rep.index;
     EXPECT_NEAR(v, 0.0, 0.01) << "rep " << rep.index;
     EXPECT_NEAR(z, 0.0, 0.02) << "rep " << rep.index;
     // Against the true COM path (which includes the quiet-stance wiggle), starting from its
@@ -213,10 +213,14 @@ TEST(SimulatedPlate, TouchdownStepOffAndStepOnAreMeasuredAtTheirTrueTimes) {
   const double down = truth.touchdown->start_s + truth.touchdown->ramp_s / 2;
   const double up = truth.touchdown->end_s + truth.touchdown->ramp_s / 2;
   const double off = truth.step_off->start_s + truth.step_off->ramp_s / 2;
-  EXPECT_NEAR(crossing_s(c, 0.0, w / 2, false), on, 0.02);
+  // Stepping on and off, the load follows the COM's lean (docs/simulator.md): the plate's Fz
+  // also carries the lean's vertical motion, so it crosses half the weight within 8% of the
+  // transfer's time from its middle; a touch-down's 50-ms load acceptance within 20 ms.
+  const double step_tolerance_s = 0.08 * truth.step_on->ramp_s;
+  EXPECT_NEAR(crossing_s(c, 0.0, w / 2, false), on, step_tolerance_s);
   EXPECT_NEAR(crossing_s(c, on + 1.0, w * (1 - 0.4 / 2), true), down, 0.02);
   EXPECT_NEAR(crossing_s(c, down + 0.1, w * (1 - 0.4 / 2), false), up, 0.02);
-  EXPECT_NEAR(crossing_s(c, up + 1.0, w / 2, true), off, 0.02);
+  EXPECT_NEAR(crossing_s(c, up + 1.0, w / 2, true), off, step_tolerance_s);
   // Empty plate before the step-on and after the step-off: Fz is ADC noise and the COP is invalid.
   for (std::size_t i = 0; i < c.fz_n.size(); ++i) {
     if (c.t_s[i] < truth.step_on->start_s || c.t_s[i] >= truth.step_off->end_s) {

@@ -224,10 +224,10 @@ TEST(Squat, TimelineAndDepthFollowTheParameters) {
     EXPECT_DOUBLE_EQ(rep.bottom_s, start + 2.15);
     EXPECT_DOUBLE_EQ(rep.bottom_end_s, start + 2.3);
     EXPECT_DOUBLE_EQ(rep.end_s, start + 4.3);
-    EXPECT_DOUBLE_EQ(rep.depth_m, 0.20);
+    EXPECT_DOUBLE_EQ(rep.depth_m, p.squat.depth_m);
     EXPECT_FALSE(rep.partial);
     // The COM is at the rep's depth at the bottom (within the sub-mm quiet-stance wiggle)...
-    EXPECT_NEAR(m.load_at(rep.bottom_s).com_z_m, -0.20, 0.002);
+    EXPECT_NEAR(m.load_at(rep.bottom_s).com_z_m, -p.squat.depth_m, 0.002);
     EXPECT_NEAR(m.load_at(rep.bottom_s).squat_depth_fraction, 1.0, 1e-12);
     // ...and back at standing height between reps.
     EXPECT_NEAR(m.load_at(rep.end_s + 0.5).com_z_m, 0.0, 0.002);
@@ -258,7 +258,8 @@ TEST(Squat, DepthVariationAndPartialRep) {
   double lo = 1.0;
   double hi = 0.0;
   for (const auto& rep : reps) {
-    const double nominal = rep.partial ? 0.2 * 0.4 : 0.2;
+    const double depth = p.squat.depth_m;
+    const double nominal = rep.partial ? depth * 0.4 : depth;
     EXPECT_GE(rep.depth_m, nominal * 0.8 - 1e-12);
     EXPECT_LE(rep.depth_m, nominal * 1.2 + 1e-12);
     EXPECT_EQ(rep.partial, rep.index == 3);
@@ -309,6 +310,8 @@ TEST(Wobble, ActsOnlyDuringRepsAndMovesTheComMedially) {
   }
 }
 
+// The events are physical: the other foot, on the floor beside the plate, carries its lever
+// share of the body's reaction while the COM leans toward it (docs/simulator.md, "Load events").
 TEST(Events, TouchdownStepOffAndStepOnMoveTheLoadAtTheirTimes) {
   SubjectParams p = stance_params(6);
   p.events.empty_s = 2.0;
@@ -320,21 +323,46 @@ TEST(Events, TouchdownStepOffAndStepOnMoveTheLoadAtTheirTimes) {
   const SubjectTruth& t = m.truth();
   ASSERT_TRUE(t.step_on && t.touchdown && t.step_off);
   EXPECT_DOUBLE_EQ(t.step_on->start_s, 2.0);
+  EXPECT_DOUBLE_EQ(t.step_on->ramp_s, kStepOnRamp_s);
   EXPECT_DOUBLE_EQ(t.task_start_s, 2.0 + kStepOnRamp_s);
   EXPECT_DOUBLE_EQ(t.trial_end_s, 2.0 + kStepOnRamp_s + 30.0);
+  const double w = t.weight_n;
+  // Before the step-on the person stands on the other foot: the plate is exactly empty.
   EXPECT_EQ(m.load_at(1.99).fz_n, 0.0);
-  EXPECT_NEAR(m.load_at(2.0 + kStepOnRamp_s).fz_n, t.weight_n, 15.0);
-  EXPECT_NEAR(m.load_at(10.0 + kTouchdownRamp_s / 2).support_share, 0.8, 1e-12);
-  EXPECT_NEAR(m.load_at(10.5).fz_n, 0.6 * t.weight_n, 10.0);
-  SubjectParams no_touchdown = p;
-  no_touchdown.events.touchdown_s.reset();
-  const SubjectModel alone(no_touchdown);
-  EXPECT_NEAR(m.load_at(10.5).cop_ml_m, alone.load_at(10.5).cop_ml_m - kTouchdownCopShift_m, 1e-12);
-  EXPECT_NEAR(m.load_at(11.0 + kTouchdownRamp_s).fz_n, t.weight_n, 15.0);
-  EXPECT_NEAR(m.load_at(20.1).support_share, 0.5, 1e-12);
-  EXPECT_EQ(m.load_at(20.2).fz_n, 0.0);
+  EXPECT_NEAR(m.load_at(1.99).other_fz_n, w, 0.01 * w);
+  // The transfer takes the documented time: half-way near its middle, all on the plate after.
+  EXPECT_NEAR(m.load_at(2.0 + kStepOnRamp_s / 2).fz_n, 0.5 * w, 0.1 * w);
+  EXPECT_NEAR(m.load_at(2.0 + kStepOnRamp_s + kTouchdownRamp_s).fz_n, w, 0.02 * w);
+  EXPECT_EQ(m.load_at(2.0 + kStepOnRamp_s + kTouchdownRamp_s).other_fz_n, 0.0);
+
+  // Touchdown: the COM has leaned toward the other foot (by its share of the feet's distance)
+  // before it lands; once down, the plate's Fz drops by the load the other foot takes.
+  const SubjectLoad before = m.load_at(10.0 - 0.01);
+  const double medial = t.medial_sign * (before.com_ml_m - t.ankle_ml_m);
+  EXPECT_NEAR(medial, 0.4 * kOtherFootMl_m, 0.01);
+  EXPECT_EQ(before.other_fz_n, 0.0);
+  const SubjectLoad down = m.load_at(10.5);
+  EXPECT_NEAR(down.support_share, 0.6, 0.03);
+  EXPECT_NEAR(down.fz_n + down.other_fz_n, w, 0.01 * w);
+  EXPECT_NEAR(down.fz_n, 0.6 * w, 0.03 * w);
+  // The lever: the stance COP is back near the ankle, the other foot's 0.25 m medial of it.
+  EXPECT_NEAR(down.cop_ml_m - t.ankle_ml_m, 0.0, 0.01);
+  EXPECT_NEAR(t.medial_sign * (down.other_cop_ml_m - down.cop_ml_m), kOtherFootMl_m, 1e-9);
+  // The load is back on the plate once the foot has lifted; the COM leans back afterwards.
+  EXPECT_NEAR(m.load_at(11.0 + kTouchdownRamp_s).fz_n, w, 0.03 * w);
+  EXPECT_EQ(m.load_at(11.0 + kTouchdownRamp_s).other_fz_n, 0.0);
+  const double back = m.load_at(11.0 + kTouchdownRamp_s + kWeightShift_s + 0.01).com_ml_m;
+  EXPECT_NEAR(back - t.ankle_ml_m, 0.0, 0.02);
+
+  // Step-off: the load moves to the other foot over kStepOffRamp_s, with the COM.
+  EXPECT_NEAR(m.load_at(19.99).fz_n, w, 0.05 * w);
+  EXPECT_NEAR(m.load_at(20.0 + kStepOffRamp_s / 2).support_share, 0.5, 0.1);
+  EXPECT_EQ(m.load_at(20.0 + kStepOffRamp_s).fz_n, 0.0);
   EXPECT_EQ(m.load_at(25.0).fz_n, 0.0);
   EXPECT_EQ(m.load_at(25.0).fx_n, 0.0);
+  const SubjectLoad off = m.load_at(25.0);
+  EXPECT_NEAR(t.medial_sign * (off.com_ml_m - t.ankle_ml_m), kOtherFootMl_m * (1 + kPastOtherFoot),
+              0.01);
 }
 
 }  // namespace

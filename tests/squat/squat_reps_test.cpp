@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/squat/squat_analysis.hpp"
+#include "simulated/subject_model.hpp"
 #include "squat_test_util.hpp"
 
 namespace stance::test {
@@ -35,13 +36,14 @@ double onset_lag_s(double phase_s) {
 }
 
 // The simulated person is a body (docs/simulator.md): its AP sway about the ankle moves the COM,
-// which stands about 4.5 cm ahead of the ankle, up and down by ~0.4 mm (SD) at up to ~1 mm/s.
-// That is comparable to the 5% onset threshold of a shallow, slow phase (2.5 mm/s for 8 cm in
-// 3 s), where the speed rule can then fire a few tenths of a second early or late whatever the
-// analysis does. Such phases get this margin; all others keep the tolerances above.
+// which stands about 4.5 cm ahead of the ankle, up and down, and the hip's ML balance tilts the
+// pelvis: the COM's quiet-stance vertical speed is about 2.3 mm/s (SD). That is comparable to the
+// 5% onset threshold of a shallow or slow phase (3.75 mm/s for 12 cm in 3 s), where the speed
+// rule can then fire a few tenths of a second early or late whatever the analysis does. Such
+// phases get this margin; all others keep the tolerances above.
 double sway_margin_s(double depth_m, double phase_s) {
   const double threshold_m_s = 0.05 * 1.875 * depth_m / phase_s;  // min-jerk peak 1.875·d/T
-  return threshold_m_s < 0.003 ? 0.35 : 0.0;
+  return threshold_m_s < 0.004 ? 0.35 : 0.0;
 }
 
 // Depths 0.08–0.25 m, descents and ascents 1–3 s (also unequal), bottom pauses and pauses between
@@ -152,7 +154,11 @@ TEST(SquatReps, AStepOnBeforeTheSquatsIsNotARepetition) {
   ASSERT_EQ(a->rep_count, 5);
   EXPECT_NEAR(a->reps[0].bottom_s, t.truth.reps[0].bottom_s, 0.05);
   ASSERT_FALSE(a->unloaded.empty());
-  EXPECT_NEAR(a->unloaded.front().end_s, 2.0, 0.1);
+  // The plate counts as loaded from 5% of the weight on, part-way through the step-on's transfer.
+  const sim::SubjectModel person(t.truth.params);
+  double loaded_s = t.truth.step_on->start_s;
+  while (person.load_at(loaded_s).fz_n < 0.05 * t.truth.weight_n) loaded_s += 0.001;
+  EXPECT_NEAR(a->unloaded.front().end_s, loaded_s, 0.1);
 }
 
 TEST(SquatReps, TheComPathReturnsToStandingBetweenRepetitions) {

@@ -60,10 +60,12 @@ BodyModel::BodyModel(const BodyParams& params, const SquatProfile* squat, std::m
   standing_com_ap_m_ = kComAheadOfAnkle * params.height_m;
   fit_knee_polynomial();
   standing_com_z_m_ = make_pose(anthropometry_, angles_from(standing(), 0.0)).com_m.z();
-  pendulum_ml_ = probe_pendulum(true);
-  pendulum_ap_ = probe_pendulum(false);
+  lean_height_m_ = standing_com_z_m_ - anthropometry_.ankle_height_m;
+  pendulum_ml_ = probe_pendulum(&Drives::sway_ml, true);
+  pendulum_ap_ = probe_pendulum(&Drives::sway_ap, false);
+  pendulum_hip_ = probe_pendulum(&Drives::drop, true);
   sway_ml_ = make_axis_sway(params.balance_ml, pendulum_ml_, params.noise_corner_ml_hz,
-                            params.sway_sd_ml_m, rng);
+                            params.sway_sd_ml_m, rng, params.hip_ml, pendulum_hip_);
   sway_ap_ = make_axis_sway(params.balance_ap, pendulum_ap_, params.noise_corner_ap_hz,
                             params.sway_sd_ap_m, rng);
   const SinusoidSum wiggle_n = make_random_sum(kWiggle, params.fz_sd_n, rng);
@@ -211,8 +213,31 @@ BodyModel::Drives BodyModel::drives_at(double t_s) const {
   const Drive wave{std::sin(arg), w * std::cos(arg), -w * w * std::sin(arg)};
   d.fppa = (k.collapse_deg * kDeg) * (q * q) + (k.wobble_deg * kDeg) * (q * wave);
   d.drop = (k.pelvic_drop_deg * kDeg) * q;
+  if (!sway_ml_.hip_rad.parts().empty()) d.drop = d.drop + from(sway_ml_.hip_rad.evaluate(t_s));
   d.lean = (k.trunk_lean_deg * kDeg) * q;
   d.com_ap = constant(standing_com_ap_m_) + params_.squat_com_ap_m * q;
+  if (!params_.feet.empty()) {
+    // A weight shift leans the whole body about the stance ankle toward the other foot; while
+    // it is held, the lean replaces the balance sway (ankle and hip) about the stance foot.
+    const Drive lean = params_.feet.lean_weight(t_s);
+    const Drive f = params_.feet.lean_fraction(t_s);
+    const Drive keep = constant(1.0) + (-1.0) * lean;
+    const Drive tilt = (params_.feet.other_ml_m / lean_height_m_) * f;
+    d.sway_ml = keep * d.sway_ml + tilt;
+    // A weight shift moves the pelvis sideways rather than tipping the body down: the upper
+    // body rises by what the tilt lowers the COM, h·(sec θ − 1) (about 3.7 cm at 0.26 m).
+    const double sec = 1.0 / std::cos(tilt.v);
+    const double tan_v = std::tan(tilt.v);
+    const Drive rise{
+        sec - 1.0, sec * tan_v * tilt.d,
+        (sec * tan_v * tan_v + sec * sec * sec) * tilt.d * tilt.d + sec * tan_v * tilt.dd};
+    const double upper_share =
+        anthropometry_.mass_kg / anthropometry_[SegmentId::kUpperBody].mass_kg;
+    d.wiggle = d.wiggle + (upper_share * lean_height_m_) * rise;
+    if (!sway_ml_.hip_rad.parts().empty()) {
+      d.drop = d.drop + (-1.0) * (lean * from(sway_ml_.hip_rad.evaluate(t_s)));
+    }
+  }
   return d;
 }
 
@@ -253,7 +278,12 @@ GroundReaction BodyModel::reaction_at(double t_s, BodyPose* now_out) const {
   return ground_reaction(anthropometry_, before, now, after, kStep_s);
 }
 
-PendulumGains BodyModel::probe_pendulum(bool ml) const {
+SplitReaction BodyModel::split_at(double t_s, const GroundReaction& whole) const {
+  return split_reaction(whole, whole.com_m.x(), params_.feet.other_ml_m, params_.feet.contact(t_s),
+                        params_.feet.stance_contact(t_s));
+}
+
+PendulumGains BodyModel::probe_pendulum(Drive Drives::*variable, bool ml) const {
   // Linearise the COP about quiet standing: a small static tilt gives c0, a unit angular
   // acceleration (zero angle and velocity) gives −c2.
   const Drives base = standing();
@@ -267,9 +297,9 @@ PendulumGains BodyModel::probe_pendulum(bool ml) const {
   const double rest = cop(base);
   constexpr double kTilt_rad = 1e-4;
   Drives tilted = base;
-  (ml ? tilted.sway_ml : tilted.sway_ap) = constant(kTilt_rad);
+  tilted.*variable = constant(kTilt_rad);
   Drives pushed = base;
-  (ml ? pushed.sway_ml : pushed.sway_ap) = {0.0, 0.0, 1.0};
+  pushed.*variable = {0.0, 0.0, 1.0};
   return {(cop(tilted) - rest) / kTilt_rad, -(cop(pushed) - rest)};
 }
 

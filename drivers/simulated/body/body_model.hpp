@@ -8,6 +8,7 @@
 #include "simulated/body/balance_loop.hpp"
 #include "simulated/body/body_pose.hpp"
 #include "simulated/body/newton_euler.hpp"
+#include "simulated/body/two_feet.hpp"
 #include "simulated/squat_profile.hpp"
 
 namespace stance::sim::body {
@@ -26,8 +27,11 @@ struct BodyParams {
   double mass_kg = 70.0;
   double height_m = 1.75;
   Sex sex = Sex::kMale;
-  BalanceGains balance_ml{1.5, 0.35, 0.12};
+  BalanceGains balance_ml{1.25, 0.30, 0.12};  // with the hip's help (below)
   BalanceGains balance_ap{1.3, 0.30, 0.12};
+  // The hip's part of ML balance (balance_loop.hpp): pelvic tilt of 1 rad per rad of sway, with
+  // derivative time 0.05 s and a 0.1-s delay. Model choices, not fitted values.
+  HipGains hip_ml{1.0, 0.05, 0.10};
   double noise_corner_ml_hz = 0.42;
   double noise_corner_ap_hz = 0.26;
   double sway_sd_ml_m = 0.007;  // long-run SD of the linearised COP
@@ -35,14 +39,9 @@ struct BodyParams {
   double fz_sd_n = 3.0;     // internal vertical mass shift of the upper body, as force SD
   double yaw_sd_deg = 0.1;  // twist of the body about the vertical (source of the free moment)
   double squat_com_ap_m = 0.010;  // forward COM shift at the nominal squat depth
-  double nominal_depth_m = 0.20;  // squat COM drop that is depth fraction 1
+  double nominal_depth_m = 0.08;  // squat COM drop that is depth fraction 1
   KneeMotion knee;
-};
-
-// A posture variable with its first two time derivatives.
-struct Drive {
-  double v = 0.0, d = 0.0, dd = 0.0;
-  double at(double s) const { return v + s * d + 0.5 * s * s * dd; }
+  TwoFootSchedule feet;  // the other foot's contacts and the weight shifts toward it
 };
 
 class BodyModel {
@@ -56,12 +55,15 @@ class BodyModel {
   // now: if given, the pose at t_s (the middle one of the three).
   GroundReaction reaction_at(double t_s, BodyPose* now = nullptr) const;
   double depth_fraction(double t_s) const;
+  // The reaction at t_s shared between the stance foot (the plate) and the other foot.
+  SplitReaction split_at(double t_s, const GroundReaction& whole) const;
 
   const Anthropometry& anthropometry() const { return anthropometry_; }
   const AxisSway& sway_ml() const { return sway_ml_; }
   const AxisSway& sway_ap() const { return sway_ap_; }
   const PendulumGains& pendulum_ml() const { return pendulum_ml_; }
   const PendulumGains& pendulum_ap() const { return pendulum_ap_; }
+  const PendulumGains& pendulum_hip() const { return pendulum_hip_; }  // ML COP per pelvic tilt
   double standing_com_z_m() const { return standing_com_z_m_; }
   double standing_com_ap_m() const { return standing_com_ap_m_; }  // ahead of the ankle
   // Knee flexion as a function of the squat's COM drop: polynomial coefficients (of drop / scale).
@@ -79,17 +81,19 @@ class BodyModel {
   Drive knee_from_drop(const Drive& drop_m) const;
   Drive drop_polynomial(double u) const;  // value, d/du, d²/du²
   void fit_knee_polynomial();
-  PendulumGains probe_pendulum(bool ml) const;
+  // The linearised COP (ML or AP) per unit of one posture variable and of its acceleration.
+  PendulumGains probe_pendulum(Drive Drives::*variable, bool ml) const;
 
   BodyParams params_;
   Anthropometry anthropometry_;
   bool squats_ = false;
   SquatProfile squat_;
   AxisSway sway_ml_, sway_ap_;
-  PendulumGains pendulum_ml_, pendulum_ap_;
+  PendulumGains pendulum_ml_, pendulum_ap_, pendulum_hip_;
   SinusoidSum yaw_rad_, wiggle_m_;
   double standing_com_z_m_ = 0.0;
   double standing_com_ap_m_ = 0.0;
+  double lean_height_m_ = 1.0;  // standing COM above the ankle: lean angle = COM shift / it
   static constexpr std::size_t kKneePolyTerms = 7;
   std::array<double, kKneePolyTerms>
       drop_poly_{};  // COM drop = Σ c_j u^(j+1), u = flexion − standing

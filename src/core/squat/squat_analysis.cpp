@@ -52,11 +52,13 @@ class SegmentAnalysis {
       : w_(w), o_(o), bw_n_(bw_n), a_(a), v_slow_(v_slow), com_(com) {}
 
   // Returns false when the stretch holds no rest to start from. At the recording's start the
-  // person stands still before the first squat, and at its end after the last (the protocol);
-  // only there is a quiet window sure to be a rest: in a slow shallow squat the force can stay
-  // as steady as in quiet stance for a second or two.
+  // person stands still before the first squat, and at its end after the last (the protocol),
+  // also when they then step off the plate (stands_after_last); only there is a quiet window sure
+  // to be a rest: in a slow shallow squat the force can stay as steady as in quiet stance for a
+  // second or two.
   bool run(Range seg, const std::vector<QuietWindow>& rests, bool at_recording_start,
-           bool at_recording_end, std::vector<SquatRep>& reps, std::vector<std::string>& notes) {
+           bool at_recording_end, bool stands_after_last, std::vector<SquatRep>& reps,
+           std::vector<std::string>& notes) {
     const Eigen::Index len = seg.end - seg.begin;
     const double mass_kg = bw_n_ / kStandardGravity_m_s2;
     a_.segment(seg.begin, len) = (w_.fz_n.segment(seg.begin, len) - bw_n_) / mass_kg;
@@ -67,7 +69,7 @@ class SegmentAnalysis {
     }
     if (centres.empty()) return false;
     Eigen::Index first = at_recording_start ? centres.front() : -1;
-    Eigen::Index last = at_recording_end ? centres.back() : -1;
+    Eigen::Index last = at_recording_end || stands_after_last ? centres.back() : -1;
     if (first >= 0 && last >= 0 && static_cast<double>(last - first) < w_.rate_hz) last = -1;
     if (first < 0 && last < 0) {
       first = centres.front();  // between two breaks: the best guess left
@@ -220,7 +222,12 @@ Result<SquatAnalysis> analyze_squats(const ForceSamples& samples, const SquatOpt
     for (; checked < seg.begin && at_start; ++checked)
       at_start = loaded[checked] || unloaded[checked];
     if (seg.end - seg.begin < min_len) continue;
-    if (!analysis.run(seg, rests, at_start, seg.end == n, out.reps, out.notes)) {
+    // A stretch that only an empty plate follows ends with the protocol's quiet standing too
+    // (then the person stepped off).
+    const bool empty_after = std::all_of(unloaded.begin() + seg.end, unloaded.end(),
+                                         [](std::uint8_t u) { return u != 0; });
+    if (!analysis.run(seg, rests, at_start, seg.end == n, seg.end < n && empty_after, out.reps,
+                      out.notes)) {
       const TimeInterval t = interval(w, seg);
       out.notes.push_back("no rest in the loaded stretch " + fixed(t.start_s, 2) + "–" +
                           fixed(t.end_s, 2) + " s: its movement is not analysed");
