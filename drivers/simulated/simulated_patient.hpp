@@ -13,14 +13,14 @@ namespace stance::sim {
 struct SimulatedPatientTrial {
   double sway_ml_mm = 0.0, sway_ap_mm = 0.0;  // true long-run COP SD in single-leg stance
   double wobble = 0.0;                        // the knee's wobble parameter w in the squat, 0..1
-  double depth_m = 0.12;                      // squat COM drop
+  double depth_m = 0.08;                      // squat COM drop: ≈55° of knee flexion
 };
 
 // The person's parameters for one trial of `condition` (its limb standing); `involved` unknown
 // counts as the left side.
 SimulatedPatientTrial simulated_patient_trial(Limb involved, const TrialCondition& condition);
 
-// The same as simulator options, e.g. "task=squat,depth_m=0.12,wobble=0.80", with the task, the
+// The same as simulator options, e.g. "task=squat,depth_m=0.08,wobble=0.80", with the task, the
 // standing leg and the squats asked for; without seed, mass or clock, which the caller adds.
 std::string simulated_patient_options(Limb involved, const TrialCondition& condition);
 
