@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <memory>
 #include <opencv2/videoio.hpp>
 #include <sstream>
 #include <thread>
@@ -13,7 +16,13 @@
 #include "core/analysis_policy.hpp"
 #include "core/recording_samples.hpp"
 #include "recording/trial_file.hpp"
+#include "report/session_report.hpp"
+#include "report/session_sheet.hpp"
+#include "services/stored_analysis.hpp"
 #include "sim_camera_test_util.hpp"
+#include "store/store.hpp"
+#include "support/atomic_file.hpp"
+#include "support/format.hpp"
 #include "temp_dir.hpp"
 #include "vision/knee_video.hpp"
 
@@ -126,6 +135,84 @@ TEST(SimCameraRecord, ATrialRecordedWithTheCameraKeepsTheKneeOfEverySquat) {
                      out2, err2),
             0);
   EXPECT_NE(err2.str().find("stance-knee"), std::string::npos) << err2.str();
+}
+
+// The knee through the clinic's path: a trial filmed with the plate, stored as `session record`
+// stores (its one analysis kept), keeps its FPPA as metric rows, and the stored session's sheet
+// prints each squat's peak FPPA as the analysis measured it, with the published values.
+TEST(SimCameraRecord, TheStoredTrialsSheetPrintsTheKneeOfEverySquat) {
+  TempDir dir("stance-record-camera-store");
+  const std::string options = "realtime=0,limb=left," + person();
+  const std::string file = dir.path("squat.stance").string();
+  std::ostringstream out, err;
+  ASSERT_EQ(cli::run({"record", "--device", "sim:" + options, "--camera", "sim-camera", "--seconds",
+                      "12", "--out", file, "--task", "squat", "--limb", "left"},
+                     out, err, {cli::record_with_camera_command()}),
+            0)
+      << err.str();
+  const auto bytes = read_file_bytes(file);
+  ASSERT_TRUE(bytes.ok());
+  const auto results = analyze_stored_recording(*bytes, "squat");
+  ASSERT_TRUE(results.ok()) << results.error().message;
+
+  auto store = store::Store::open(dir.path("clinic.db"));
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  store::Patient patient;
+  patient.code = "CAM-1";
+  patient.involved_side = Limb::kLeft;
+  const auto patient_id = store->add_patient(patient);
+  ASSERT_TRUE(patient_id.ok());
+  store::Session session;
+  session.patient_id = *patient_id;
+  session.started_utc = "2026-12-01T10:00:00Z";
+  session.protocol = "single-leg-squat";
+  const auto session_id = store->add_session(session);
+  ASSERT_TRUE(session_id.ok());
+  store::Trial trial;
+  trial.session_id = *session_id;
+  trial.task = Task::kSingleLegSquat;
+  trial.limb = Limb::kLeft;
+  trial.attempt = 1;
+  trial.results = *results;
+  const auto trial_id = store->add_trial(trial, *bytes);
+  ASSERT_TRUE(trial_id.ok()) << trial_id.error().message;
+
+  const auto metrics = store->metrics(*trial_id);
+  ASSERT_TRUE(metrics.ok());
+  const auto peak = std::find_if(metrics->begin(), metrics->end(),
+                                 [](const store::Metric& m) { return m.key == "knee_peak_fppa"; });
+  ASSERT_NE(peak, metrics->end());
+  EXPECT_EQ(peak->unit, "°");
+
+  const auto sheet = report::stored_session_sheet(*store, *session_id, {});
+  ASSERT_TRUE(sheet.ok()) << sheet.error().message;
+  ASSERT_EQ(sheet->trials.size(), 1u);
+  const report::SheetTrial& t = sheet->trials[0];
+  ASSERT_FALSE(t.reps.empty());
+  std::string expected;
+  for (const report::SheetRep& r : t.reps) {
+    ASSERT_TRUE(r.peak_fppa_deg) << "squat " << r.index;
+    expected += (expected.empty() ? "" : " ") + fixed(*r.peak_fppa_deg, 0);
+  }
+  const auto pdf = report::render_report(*sheet, report::ReportFormat::kPdf, report::Paper::kA4);
+  ASSERT_TRUE(pdf.ok()) << pdf.error().message;
+  const std::string pdf_path = dir.path("sheet.pdf").string();
+  {
+    std::ofstream f(pdf_path, std::ios::binary);
+    f << *pdf;
+  }
+  std::string text;
+  {
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(
+        popen(("pdftotext -layout " + pdf_path + " -").c_str(), "r"), pclose);
+    ASSERT_TRUE(pipe);
+    char buffer[4096];
+    while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe.get())) text.append(buffer, n);
+  }
+  EXPECT_NE(text.find("Peak knee FPPA per squat"), std::string::npos) << text;
+  EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+  EXPECT_NE(text.find("Knee FPPA, peak"), std::string::npos) << text;  // the key figure row
+  EXPECT_NE(text.find("16.8"), std::string::npos) << text;             // Herrington 2014
 }
 
 // Real time (speed 20: 20 simulated seconds per second): frames keep their stamps k / rate and
