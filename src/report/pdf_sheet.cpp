@@ -52,12 +52,11 @@ void draw_reps(Page& page, const SheetData& data) {
   for (const SheetTrial& t : data.trials) any = any || !t.reps.empty();
   const bool camera = has_camera(data);
   if (!any) return;
-  page.heading(camera ? "Squats: depth (cm), ML squat steadiness (0-100) and the knee's peak FPPA "
-                        "(°, camera) of each"
+  page.heading(camera ? "Squats: depth (cm), ML steadiness (0-100), knee's peak FPPA (°, camera)"
                       : "Squats: depth (cm) and ML squat steadiness (0 steady - 100 unsteady) of "
                         "each");
   const std::vector<double> cols =
-      camera ? std::vector<double>{0, 120, 200, 290, 355} : std::vector<double>{0, 150, 250, 360};
+      camera ? std::vector<double>{0, 100, 180, 295, 380} : std::vector<double>{0, 150, 250, 360};
   std::vector<std::string> header{"Trial", "Depth per squat", "Steadiness per squat",
                                   "Trial steadiness"};
   if (camera) header.emplace_back("Peak knee FPPA per squat");
