@@ -28,6 +28,11 @@ std::string keep_unsaved(const Recording& recording) {
   return "; the recording was kept in " + rescue.string();
 }
 
+// The trial's length on the plate's clock: lost frames count as elapsed time.
+double recorded_seconds(const Recording& r) {
+  return static_cast<double>(r.counters.frames_received + r.counters.frames_lost) / r.rate_hz;
+}
+
 }  // namespace
 
 int record_to_file(const ParsedArgs& args, Context& context, OpenTrialFilming open_filming) {
@@ -81,20 +86,16 @@ int record_to_file(const ParsedArgs& args, Context& context, OpenTrialFilming op
   auto outcome = record_trial(**plate, request);
   if (!outcome) return fail(context, outcome.error().message);
   if (filming) {
-    const Recording& r = outcome->recording;
-    const StreamCounters& c = r.counters;
-    const double plate_end_s = static_cast<double>(c.frames_received + c.frames_lost) / r.rate_hz;
-    outcome->recording.markers = std::make_shared<knee::MarkerTrack>(filming->finish(plate_end_s));
+    outcome->recording.markers =
+        std::make_shared<knee::MarkerTrack>(filming->finish(recorded_seconds(outcome->recording)));
   }
   if (Status s = write_trial_file(*out_path, outcome->recording, write); !s) {
     return fail(context, s.error().message + keep_unsaved(outcome->recording));
   }
   const Recording& r = outcome->recording;
   const StreamCounters& c = r.counters;
-  context.out << "Recorded "
-              << fixed(static_cast<double>(c.frames_received + c.frames_lost) / r.rate_hz, 2)
-              << " s at " << fixed(r.rate_hz, 0) << " Hz from " << *device << " (serial "
-              << r.plate.serial << ")\n"
+  context.out << "Recorded " << fixed(recorded_seconds(r), 2) << " s at " << fixed(r.rate_hz, 0)
+              << " Hz from " << *device << " (serial " << r.plate.serial << ")\n"
               << "Frames " << c.frames_received << " received, " << c.frames_lost << " lost, "
               << c.crc_errors << " CRC errors, " << c.sync_errors << " sync errors, "
               << c.device_resets << " device resets\n"

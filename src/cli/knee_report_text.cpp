@@ -13,7 +13,7 @@ std::string degrees(const std::optional<double>& v) {
 
 }  // namespace
 
-void print_knee_squats(std::ostream& out, const knee::KneeTrial& t) {
+void print_knee_squats(std::ostream& out, const knee::KneeFigures& t) {
   if (t.squats.empty()) {
     out << "No squats found.\n";
   } else {

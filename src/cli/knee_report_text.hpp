@@ -8,6 +8,6 @@
 
 namespace stance::cli {
 
-void print_knee_squats(std::ostream& out, const knee::KneeTrial& t);
+void print_knee_squats(std::ostream& out, const knee::KneeFigures& t);
 
 }  // namespace stance::cli

@@ -12,10 +12,7 @@ AnalysisSummary summarize_analysis(const TrialAnalysis& a) {
     s.steadiness = a.steadiness->index;
     for (const RepSteadiness& r : a.steadiness->reps) s.rep_steadiness[r.rep_index] = r.index;
   }
-  if (a.knee) {
-    s.knee = *a.knee;
-    s.knee->frames.clear();  // kept in the recording, not in the summary
-  }
+  if (a.knee) s.knee = static_cast<const knee::KneeFigures&>(*a.knee);
   const PositionalDescriptors& p = a.descriptors.positional;
   if (p.mean_ml_m.defined && p.mean_ap_m.defined) {
     s.ellipse = Ellipse95{p.mean_ml_m.value, p.mean_ap_m.value, p.ellipse_semi_major_m,

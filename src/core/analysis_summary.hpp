@@ -26,7 +26,8 @@ struct AnalysisSummary {
   std::map<int, double> rep_steadiness;  // SquatRep::index → ML squat steadiness 0-100
   std::optional<double> steadiness;      // the trial's ML squat steadiness (squats)
   std::optional<Ellipse95> ellipse;      // absent in analyses stored before schema 3
-  std::optional<knee::KneeTrial> knee;   // the camera's FPPA per squat; without its frames
+  std::optional<knee::KneeFigures>
+      knee;  // the camera's FPPA per squat (the frames stay in the recording)
 };
 
 AnalysisSummary summarize_analysis(const TrialAnalysis& analysis);

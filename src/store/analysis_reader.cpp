@@ -133,7 +133,7 @@ void read_ellipse(Reader& r, const Json& root, AnalysisSummary& s) {
 void read_knee(Reader& r, const Json& root, AnalysisSummary& s) {
   const Json* k = r.member(root, "knee", false);
   if (k == nullptr) return;
-  knee::KneeTrial t;
+  knee::KneeFigures t;
   const std::string from = r.text(*k, "squats_from");
   if (from != "plate" && from != "hip marker") r.fail("the knee's squats come from nowhere known");
   t.squats_from = from == "plate" ? knee::SquatSource::kPlate : knee::SquatSource::kHipMarker;

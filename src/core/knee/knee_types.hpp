@@ -32,10 +32,11 @@ struct KneeSquat {
 
 enum class SquatSource : std::uint8_t { kPlate, kHipMarker };
 
-struct KneeTrial {
+// A trial's knee figures without its frames: what is kept of them beside the recording (the
+// stored analysis, the sheet).
+struct KneeFigures {
   Limb limb = Limb::kUnspecified;
   SquatSource squats_from = SquatSource::kHipMarker;
-  std::vector<KneeFrame> frames;
   std::vector<KneeSquat> squats;
   // Median FPPA of the frames before the first squat (all frames when there is none).
   std::optional<double> standing_fppa_deg;
@@ -43,6 +44,10 @@ struct KneeTrial {
   std::optional<double> mean_peak_fppa_deg, mean_bottom_fppa_deg, mean_range_deg;
   int squats_in_mean = 0;
   std::vector<std::string> notes;  // what the reader must know (lost frames, early end)
+};
+
+struct KneeTrial : KneeFigures {
+  std::vector<KneeFrame> frames;
 };
 
 }  // namespace stance::knee
