@@ -31,11 +31,13 @@ FrameTimes time_frames(Platform& platform, SessionModel& session, LiveSource& so
   MassCheck mass_check;
   PlateSearch plates;
   Screen shown = session.screen;
+  CameraTexture camera_texture;
   std::vector<double> ms;
   for (int i = 0; i < frames + 20; ++i) {  // 20 warm-up frames
     const auto t0 = Clock::now();
     platform.begin_frame();
-    ViewContext v{session, no_store, source, mass_check, plates, s, platform.fonts(), shown};
+    ViewContext v{session, no_store, source,          mass_check, plates, s, platform.fonts(),
+                  shown,   camera_texture};
     draw_dashboard(v);
     (void)platform.end_frame();
     if (i >= 20) ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());

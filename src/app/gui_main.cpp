@@ -64,10 +64,12 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
   if (!loaded) err << "stance: warning: " << loaded.error().message << "\n";
   DashboardSettings settings = loaded ? *loaded : DashboardSettings{};
   if (!options.device.empty()) settings.device = options.device;
+  if (!options.camera.empty()) settings.camera = options.camera;
 
   DriverRegistry drivers;
   register_all_drivers(drivers);
   LiveSource source(drivers, settings.device);
+  source.use_camera(settings.camera);
   // Trials go to the clinic's store; to trial files when asked, or when the store cannot be
   // opened (said at once: nothing recorded is lost either way).
   // The history is read on a worker with its own connection (the UI never waits on the disk).
@@ -124,6 +126,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     err << "stance: warning: " << idle.error().message << "\n";  // shown in the device view too
   }
 
+  CameraTexture camera_texture;  // after the platform: destroyed while its GL context lives
   bool visit_reloaded = false;
   const auto started = std::chrono::steady_clock::now();
   const live::LiveSnapshot no_plate;
@@ -154,7 +157,8 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     }
     if (quit && !options.screenshot.empty()) shot = options.screenshot;
     (*platform)->begin_frame();
-    ViewContext v{session, clinic, source, mass_check, plates, s, (*platform)->fonts(), shown_tab};
+    ViewContext v{session,         clinic, source,    mass_check, plates, s, (*platform)->fonts(),
+                  shown_tab,       camera_texture};
     draw_dashboard(v);
     if (Status written = (*platform)->end_frame(shot); !written) {
       err << "stance: " << written.error().message << "\n";
@@ -163,6 +167,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
   }
   if (!script) {                         // a scripted run leaves the user's settings alone
     settings.device = source.address();  // the plate chosen in the device view
+    settings.camera = source.camera_address();
     settings.protocol_index = session.protocol_index;
     settings.auto_start = session.auto_start;
     settings.clinician = session.clinician;
@@ -189,10 +194,13 @@ int gui_command(const std::vector<std::string>& args, std::ostream& out, std::os
   spec.name = "gui";
   spec.summary = "the dashboard";
   spec.usage =
-      "stance gui [--device ADDRESS] [--db FILE | --trials-dir DIR] [--script FILE] "
-      "[--screenshot PNG]";
+      "stance gui [--device ADDRESS] [--camera ADDRESS] [--db FILE | --trials-dir DIR] "
+      "[--script FILE] [--screenshot PNG]";
   spec.options = {
       {"device", "ADDRESS", "the plate (default sim: a simulated patient follows the protocol)"},
+      {"camera", "ADDRESS",
+       "the camera filming the knee's markers: /dev/videoN, a video file, sim-camera, none, or "
+       "auto (default: the simulated camera beside the simulated plate, none beside a real one)"},
       {"script", "FILE", "drive the session from a script (docs/dashboard.md), e.g. under Xvfb"},
       {"screenshot", "PNG", "write the last frame to this PNG file on exit"},
       {"db", "FILE", "the store trials are saved in (default $XDG_DATA_HOME/stance/stance.db)"},
@@ -215,6 +223,7 @@ int gui_command(const std::vector<std::string>& args, std::ostream& out, std::os
   }
   GuiOptions options;
   options.device = parsed->value_or("device", "");
+  options.camera = parsed->value_or("camera", "");
   options.script = parsed->value_or("script", "");
   options.screenshot = parsed->value_or("screenshot", "");
   options.trials_dir = parsed->value_or("trials-dir", "");

@@ -9,6 +9,7 @@ namespace stance::app {
 
 struct GuiOptions {
   std::string device;            // a --device address; empty: the remembered one (first time: sim)
+  std::string camera;            // a --camera address, "auto" or "none"; empty: the remembered one
   std::filesystem::path script;  // scripted mode (script.hpp)
   std::filesystem::path screenshot;  // write the last frame here on exit
   std::filesystem::path db;          // the store (default: the data folder's stance.db)

@@ -2,6 +2,8 @@
 // Where the live data comes from: one live session on a real plate for the whole visit, or, on
 // the simulated plate, a new simulated patient for every trial who steps on and does exactly
 // what the protocol step asks (a simulated person cannot be told mid-stream to switch legs).
+// A camera, when one is chosen, films beside every plate the source opens (the simulated camera
+// beside the simulated plate films that plate's person), and every trial keeps its markers.
 #include <memory>
 #include <string>
 
@@ -9,6 +11,7 @@
 #include "device/driver_registry.hpp"
 #include "live/live_session.hpp"
 #include "support/result.hpp"
+#include "vision/live_camera.hpp"
 
 namespace stance::app {
 
@@ -27,12 +30,26 @@ class LiveSource {
   Result<live::LiveSession*> for_step(const TrialCondition& step, const TestProtocol& protocol,
                                       bool auto_start, int step_index, Limb involved);
   live::LiveSession* current() { return session_.get(); }
-  void close();  // stops the plate; snapshots already taken stay valid
+  void close();  // stops the plate and camera; snapshots already taken stay valid
   // Another plate from now on (closes the one in use; the next idle() or step opens it).
   void use(std::string address) {
     close();
     address_ = std::move(address);
   }
+
+  // The camera filming beside the plate from the next plate opened on: "auto" (the simulated
+  // camera beside the simulated plate, filming its person; none beside a real plate), "none"
+  // (or ""), or an address as camera/open_camera.hpp takes it.
+  void use_camera(std::string address) {
+    close();
+    camera_address_ = std::move(address);
+  }
+  const std::string& camera_address() const { return camera_address_; }
+  // What the camera shows now (null: no camera); why it is not filming, when it could not open.
+  std::shared_ptr<const vision::CameraView> camera_view() const;
+  const std::string& camera_error() const { return camera_error_; }
+  // The markers of the stored trial being replayed (null: none filmed, or no replay).
+  const std::shared_ptr<const knee::MarkerTrack>& replay_markers() const { return replay_markers_; }
 
   // Plays a stored trial back in the live view through the calibration it was recorded with;
   // nothing from it is saved. Any other use of the source ends the replay.
@@ -47,10 +64,15 @@ class LiveSource {
 
  private:
   Result<live::LiveSession*> open(const std::string& address);
+  live::LiveSession* start(live::LiveSession* session);  // the camera first, at the same moment
 
   const DriverRegistry& drivers_;
   std::string address_;
+  std::string camera_address_;
+  std::string camera_error_;
+  std::shared_ptr<vision::LiveCamera> camera_;  // shared with the live session's options
   std::unique_ptr<live::LiveSession> session_;
+  std::shared_ptr<const knee::MarkerTrack> replay_markers_;
   bool replaying_ = false;
 };
 

@@ -187,20 +187,26 @@ void Plot::dot(double x, double y, float radius, ImU32 colour) {
 
 void bar_chart(const char* id, ImVec2 size, std::span<const std::string> labels,
                std::span<const double> values, double max, const std::string& unit, ImU32 colour) {
+  double min = 0.0;  // below 0 only for a value below it (e.g. a varus knee angle)
+  for (double v : values) {
+    if (std::isfinite(v)) min = std::min(min, v - 0.1 * max);
+  }
   Plot plot(id, size,
             {0.0, static_cast<double>(std::max<std::size_t>(5, values.size())), "", false},
-            {0.0, max, unit});
+            {min, max, unit});
   plot.hover_readout(false);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   for (std::size_t i = 0; i < values.size(); ++i) {
     const double x0 = static_cast<double>(i) + 0.2, x1 = static_cast<double>(i) + 0.8;
-    const ImVec2 top = plot.to_screen(x0, std::min(values[i], max));
-    const ImVec2 bottom = plot.to_screen(x1, 0.0);
-    draw->AddRectFilled(top, bottom, colour);
-    char text[32];
-    std::snprintf(text, sizeof text, "%.0f", values[i]);
+    const bool known = std::isfinite(values[i]);  // NaN: not measured (e.g. a marker lost)
+    const double value = known ? std::clamp(values[i], min, max) : 0.0;
+    const ImVec2 top = plot.to_screen(x0, std::max(value, 0.0));
+    const ImVec2 bottom = plot.to_screen(x1, std::min(value, 0.0));
+    if (known) draw->AddRectFilled(top, bottom, colour);
+    char text[32] = "-";
+    if (known) std::snprintf(text, sizeof text, "%.0f", values[i]);
     draw->AddText({top.x, top.y - ImGui::GetTextLineHeight() - 2}, IM_COL32(30, 30, 30, 255), text);
-    if (i < labels.size()) {
+    if (i < labels.size() && known) {
       draw->AddText({top.x, bottom.y - ImGui::GetTextLineHeight() - 2},
                     IM_COL32(255, 255, 255, 255), labels[i].c_str());
     }

@@ -24,6 +24,7 @@ std::string format_settings(const DashboardSettings& s) {
   std::ostringstream out;
   out << "# Stance dashboard settings (docs/dashboard.md)\n"
       << "device = " << s.device << "\n"
+      << "camera = " << s.camera << "\n"
       << "protocol = " << s.protocol_index << "\n"
       << "auto_start = " << (s.auto_start ? 1 : 0) << "\n"
       << "window = " << s.width << " " << s.height << "\n"
@@ -44,6 +45,9 @@ Result<DashboardSettings> parse_settings(const std::string& text) {
     if (key == "device") {
       ok = !value.empty();
       s.device = value;
+    } else if (key == "camera") {
+      ok = !value.empty();
+      s.camera = value;
     } else if (key == "protocol") {
       ok = parse_int(value, 0, 99, s.protocol_index);
     } else if (key == "auto_start") {

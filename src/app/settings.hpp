@@ -1,5 +1,5 @@
 #pragma once
-// What the dashboard remembers between runs: the plate, the protocol, automatic start, the window
+// What the dashboard remembers between runs: the plate and camera, the protocol, automatic start, the window
 // size, the clinician, and the clinic's name, logo and paper for the test sheets, in
 // $XDG_DATA_HOME/stance/dashboard.settings (key = value, written atomically).
 // A damaged file is ignored with a warning: settings are a convenience, never a reason not to
@@ -13,6 +13,9 @@ namespace stance::app {
 
 struct DashboardSettings {
   std::string device = "sim";
+  // The camera filming the markers: "auto" (the simulated camera beside the simulated plate,
+  // none beside a real one), "none", or an address (/dev/videoN, a video file, sim-camera).
+  std::string camera = "auto";
   int protocol_index = 0;
   bool auto_start = true;
   int width = 1280, height = 900;

@@ -70,10 +70,14 @@ void draw_cop_plot(const live::LiveSnapshot& s, ImVec2 size) {
   if (s.cop_valid) plot.dot(mm_from_m(s.cop_ml_m), mm_from_m(s.cop_ap_m), 7.0f, theme::kText);
 }
 
-void draw_force_plot(const live::LiveSnapshot& s, ImVec2 size) {
+std::pair<double, double> force_time_span(const live::LiveSnapshot& s) {
   // From 0 until the window is full, then scrolling.
   const double t1 = std::max(s.force_window_s, s.force.empty() ? 0.0 : s.force.back().t_s);
-  const double t0 = t1 - s.force_window_s;
+  return {t1 - s.force_window_s, t1};
+}
+
+void draw_force_plot(const live::LiveSnapshot& s, ImVec2 size) {
+  const auto [t0, t1] = force_time_span(s);
   double top = 1000.0;
   for (const live::ForceColumn& c : s.force) top = std::max(top, 1.1 * c.max_n);
   Plot plot("##force", size, {t0, t1, "time (s)"}, {0.0, top, "vertical force (N)"});

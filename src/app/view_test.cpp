@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,8 @@
 
 namespace stance::app {
 namespace {
+
+const ImU32 kFppaBar = IM_COL32(150, 40, 170, 255);
 
 struct Banner {
   std::string text;
@@ -44,29 +47,39 @@ Banner state_banner(const live::LiveSnapshot& s) {
   return {"", theme::kText};
 }
 
-void draw_live_figures(ViewContext& v) {
+void draw_live_figures(ViewContext& v, bool camera, float width) {
   const live::LiveSnapshot& s = v.live;
   ImGui::PushFont(v.fonts.large);
   if (s.plan.task == Task::kSingleLegSquat) {
     ImGui::Text("Repetitions: %zu of %d", s.reps.size(), s.plan.squats_asked());
     ImGui::PopFont();
     std::vector<std::string> labels;
-    std::vector<double> depth_cm, steadiness;
+    std::vector<double> depth_cm, steadiness, fppa_deg;
     for (const live::LiveRep& r : s.reps) {
       labels.push_back(std::to_string(r.index));
       depth_cm.push_back(cm_from_m(r.depth_m));
       steadiness.push_back(r.steadiness_index);
+      fppa_deg.push_back(r.peak_fppa_deg.value_or(std::numeric_limits<double>::quiet_NaN()));
     }
-    const float w = ImGui::GetContentRegionAvail().x * 0.5f - 6.0f;
+    const int charts = camera ? 3 : 2;
+    const float w = width / static_cast<float>(charts) - 8.0f;
+    const float h = camera ? 150.0f : 170.0f;
     ImGui::BeginGroup();
-    ImGui::TextUnformatted("Depth of each squat (COM drop, cm)");
-    bar_chart("##depth", {w, 170}, labels, depth_cm, 25.0, "cm", theme::kAccent);
+    ImGui::TextUnformatted("Depth (COM drop, cm)");
+    bar_chart("##depth", {w, h}, labels, depth_cm, 25.0, "cm", theme::kAccent);
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    ImGui::TextUnformatted("ML squat steadiness (0 steady, 100 unsteady)");
-    bar_chart("##steadiness", {w, 170}, labels, steadiness, 100.0, "index", theme::kEllipse);
+    ImGui::TextUnformatted("ML steadiness (0-100)");
+    bar_chart("##steadiness", {w, h}, labels, steadiness, 100.0, "index", theme::kEllipse);
     ImGui::EndGroup();
+    if (camera) {
+      ImGui::SameLine();
+      ImGui::BeginGroup();
+      ImGui::TextUnformatted("Peak knee FPPA (°)");
+      bar_chart("##fppa", {w, h}, labels, fppa_deg, 30.0, "°, + valgus", kFppaBar);
+      ImGui::EndGroup();
+    }
     return;
   }
   if (s.sway.defined) {
@@ -144,14 +157,31 @@ void draw_live_panel(ViewContext& v) {
                      banner.text.c_str());
   ImGui::PopFont();
   draw_warnings(v);
+  if (!v.source.camera_error().empty()) {
+    ImGui::TextColored(theme::colour(theme::kBad), "! No camera: %s",
+                       v.source.camera_error().c_str());
+  }
 
-  const float cop_size = 420.0f;
+  // With a camera: the picture on the right, the FPPA trace under the force trace on one time
+  // axis, and each squat's peak FPPA beside its depth.
+  const std::shared_ptr<const vision::CameraView> camera = shown_camera(v);
+  const float cop_size = camera ? 340.0f : 420.0f;
+  const float picture_w = 320.0f;
   draw_cop_plot(v.live, {cop_size, cop_size});
   ImGui::SameLine();
   ImGui::BeginGroup();
-  const float right_w = ImGui::GetContentRegionAvail().x;
-  draw_force_plot(v.live, {right_w, 200});
-  draw_live_figures(v);
+  const float middle_w = ImGui::GetContentRegionAvail().x - (camera ? picture_w + 12.0f : 0.0f);
+  draw_force_plot(v.live, {middle_w, camera ? 150.0f : 200.0f});
+  if (camera) draw_fppa_plot(v.live, *camera, {middle_w, 130.0f});
+  draw_live_figures(v, camera != nullptr, middle_w);
+  ImGui::EndGroup();
+  if (!camera) return;
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  draw_camera_picture(v, *camera, picture_w);
+  const bool before_recording = v.live.state == live::FlowState::kWaitingForPatient ||
+                                v.live.state == live::FlowState::kSettling;
+  if (before_recording && !v.source.replaying()) draw_camera_advice(*camera);
   ImGui::EndGroup();
 }
 

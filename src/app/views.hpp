@@ -3,7 +3,11 @@
 // model and the latest live snapshot; the dashboard registers them in one place.
 #include <imgui.h>
 
+#include <memory>
+#include <utility>
+
 #include "app/actions.hpp"
+#include "app/camera_texture.hpp"
 #include "app/clinic_model.hpp"
 #include "app/live_source.hpp"
 #include "app/mass_check.hpp"
@@ -22,7 +26,8 @@ struct ViewContext {
   PlateSearch& plates;
   const live::LiveSnapshot& live;  // an empty snapshot when no plate is open
   const Fonts& fonts;
-  Screen& shown_tab;  // the tab ImGui shows (the model's screen may ask for another)
+  Screen& shown_tab;
+  CameraTexture& camera_texture;  // the tab ImGui shows (the model's screen may ask for another)
 };
 
 void draw_setup_view(ViewContext& v);
@@ -38,5 +43,13 @@ void draw_dashboard(ViewContext& v);
 void draw_cop_plot(const live::LiveSnapshot& s, ImVec2 size);
 void draw_force_plot(const live::LiveSnapshot& s, ImVec2 size);
 void draw_key_figures_table(const TrialAnalysis& analysis);
+// The force plot's time span (plate time, s): the FPPA trace is drawn on the same axis.
+std::pair<double, double> force_time_span(const live::LiveSnapshot& s);
+
+// The camera (view_camera.cpp): what it shows now, live or replayed (null: no camera).
+std::shared_ptr<const vision::CameraView> shown_camera(const ViewContext& v);
+void draw_camera_picture(ViewContext& v, const vision::CameraView& cam, float width);
+void draw_camera_advice(const vision::CameraView& cam);
+void draw_fppa_plot(const live::LiveSnapshot& s, const vision::CameraView& cam, ImVec2 size);
 
 }  // namespace stance::app

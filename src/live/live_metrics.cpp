@@ -54,10 +54,15 @@ LiveMetrics metrics_from(const TrialAnalysis& analysis) {
   if (analysis.squats) {
     m.body_weight_n = analysis.squats->body_weight_n;
     for (const SquatRep& r : analysis.squats->reps) {
-      LiveRep rep{r.index, r.start_s, r.end_s, r.depth_m, 0.0, r.acceptable()};
+      LiveRep rep{r.index, r.start_s, r.end_s, r.depth_m, 0.0, r.acceptable(), std::nullopt};
       if (analysis.steadiness) {
         for (const RepSteadiness& w : analysis.steadiness->reps) {
           if (w.rep_index == r.index) rep.steadiness_index = w.index;
+        }
+      }
+      if (analysis.knee) {  // measured on the plate's squats, one per repetition, in order
+        for (const knee::KneeSquat& k : analysis.knee->squats) {
+          if (k.index == r.index) rep.peak_fppa_deg = k.peak_fppa_deg;
         }
       }
       m.reps.push_back(rep);

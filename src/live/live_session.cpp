@@ -169,7 +169,24 @@ void LiveSession::on_frames(Clock::time_point arrival) {
       recording_->events.push_back(std::move(e));
     }
   }
+  estimate_plate_origin(arrival);
   if (recording_ && plate_time_s_ >= next_metrics_s_) update_metrics();
+}
+
+void LiveSession::estimate_plate_origin(Clock::time_point arrival) {
+  if (!options_.camera) return;
+  // The newest frame's plate time is plate_time_s_; it arrived at `arrival` or later.
+  const auto origin = arrival - std::chrono::duration_cast<Clock::duration>(
+                                    std::chrono::duration<double>(plate_time_s_));
+  if (plate_origin_ && origin >= *plate_origin_) return;
+  plate_origin_ = origin;
+  options_.camera->set_plate_origin(origin);
+}
+
+void LiveSession::attach_markers(std::chrono::milliseconds settle) {
+  if (!options_.camera) return;
+  recording_->markers = std::make_shared<const knee::MarkerTrack>(
+      options_.camera->markers_between(flow_->recording_started_s(), plate_time_s_, settle));
 }
 
 void LiveSession::begin_recording() {
@@ -192,6 +209,7 @@ void LiveSession::begin_recording() {
 void LiveSession::update_metrics() {
   next_metrics_s_ = plate_time_s_ + options_.metrics_every_s;
   recording_->counters = plate_->health().stream;
+  attach_markers(std::chrono::milliseconds(0));
   metrics_ = compute_live_metrics(*recording_);
   flow_->set_squat_progress(metrics_.complete_reps,
                             flow_->recording_started_s() + metrics_.last_rep_end_s);
@@ -208,6 +226,9 @@ void LiveSession::finish_trial(bool interrupted, const std::string& why) {
     recording_->events.push_back(e);
   }
   recording_->counters = plate_->health().stream;
+  // The camera's frames up to the trial's end may still be on their way (a webcam's transfer,
+  // the tracker): waited for, up to a second without a new frame.
+  attach_markers(std::chrono::milliseconds(1000));
   CompletedTrial trial = complete_trial(std::move(*recording_), flow_->plan(), interrupted, why);
   recording_.reset();
   if (trial.analysis) metrics_ = metrics_from(*trial.analysis);
@@ -240,6 +261,7 @@ void LiveSession::try_restart() {
   connected_ = true;
   device_error_.clear();
   have_seq_ = false;
+  plate_origin_.reset();  // plate time goes on where it stopped; the steady clock did not
   changed_ = true;
 }
 

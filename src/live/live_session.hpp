@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/calibration.hpp"
+#include "core/knee/marker_feed.hpp"
 #include "device/plate_device.hpp"
 #include "live/force_columns.hpp"
 #include "live/live_metrics.hpp"
@@ -37,6 +38,9 @@ struct LiveOptions {
   std::chrono::milliseconds read_timeout{20};
   std::chrono::milliseconds restart_every{500};  // after an unplug: try to stream again
   std::string calibration_text;                  // the adjustment in use, for the device view
+  // A camera filming the markers beside the plate: every trial recorded keeps the markers filmed
+  // during it, and its analysis measures the knee on them (docs/dashboard.md, "The camera").
+  std::shared_ptr<knee::MarkerFeed> camera;
 };
 
 class LiveSession {
@@ -73,6 +77,8 @@ class LiveSession {
   void update_metrics();
   void publish();
   double frame_time_s(const RawFrame& frame);
+  void estimate_plate_origin(std::chrono::steady_clock::time_point arrival);
+  void attach_markers(std::chrono::milliseconds settle);
 
   std::unique_ptr<PlateDevice> plate_;
   const Tare adjustment_;
@@ -98,6 +104,9 @@ class LiveSession {
   bool have_seq_ = false;
   std::uint32_t last_seq_ = 0;
   double plate_time_s_ = 0.0;
+  // The stream's time 0 on the steady clock: the earliest arrival minus its plate time (a frame
+  // cannot arrive before it was sampled), for the camera. Unset after every (re)start.
+  std::optional<std::chrono::steady_clock::time_point> plate_origin_;
   double fz_n_ = 0.0;
   CopPoint cop_{};
   ForceColumns force_;

@@ -36,6 +36,9 @@ struct LiveRep {
   double depth_m = 0.0;
   double steadiness_index = 0.0;  // ML squat steadiness, 0 steady .. 100 unsteady (docs/metrics.md)
   bool acceptable = true;
+  // With a camera: the knee's peak frontal-plane projection angle in this squat (degrees, +
+  // valgus; docs/metrics.md), empty when no frame of it had all three markers.
+  std::optional<double> peak_fppa_deg;
 };
 
 enum class WarningKind : std::uint8_t {

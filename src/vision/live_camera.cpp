@@ -1,0 +1,219 @@
+#include "vision/live_camera.hpp"
+
+#include <algorithm>
+#include <opencv2/imgproc.hpp>
+
+#include "camera/open_camera.hpp"
+#include "core/knee/fppa.hpp"
+#include "simulated/camera/sim_camera_options.hpp"
+
+namespace stance::vision {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::shared_ptr<const CameraPicture> picture_of(const camera::CameraFrame& frame) {
+  auto p = std::make_shared<CameraPicture>();
+  p->index = frame.index;
+  p->width_px = frame.bgr.cols;
+  p->height_px = frame.bgr.rows;
+  cv::Mat rgba;
+  cv::cvtColor(frame.bgr, rgba, cv::COLOR_BGR2RGBA);
+  p->rgba.assign(rgba.data, rgba.data + rgba.total() * rgba.elemSize());
+  return p;
+}
+
+}  // namespace
+
+LiveCamera::LiveCamera(std::unique_ptr<camera::FrameSource> source,
+                       const LiveCameraOptions& options)
+    : source_(std::move(source)), options_(options), tracker_(options.tracker) {
+  std::lock_guard lock(mutex_);
+  publish(nullptr);
+}
+
+LiveCamera::~LiveCamera() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  arrived_.notify_all();
+  if (thread_.joinable()) thread_.join();  // a read waits 100 ms at most
+  source_->stop();
+}
+
+Status LiveCamera::start() {
+  if (thread_.joinable()) return Error{source_->address() + ": the camera is already filming"};
+  if (Status s = source_->start(); !s) {
+    std::lock_guard lock(mutex_);
+    ended_ = true;
+    end_reason_ = s.error().message;
+    publish(nullptr);
+    return s;
+  }
+  thread_ = std::thread([this] { run(); });
+  return {};
+}
+
+void LiveCamera::set_limb(Limb limb) {
+  std::lock_guard lock(mutex_);
+  limb_ = limb;
+}
+
+std::shared_ptr<const CameraView> LiveCamera::view() const {
+  std::lock_guard lock(mutex_);
+  return view_;
+}
+
+void LiveCamera::set_plate_origin(TimePoint origin) {
+  std::lock_guard lock(mutex_);
+  plate_origin_ = origin;
+}
+
+void LiveCamera::run() {
+  std::vector<camera::CameraFrame> batch;
+  std::vector<Kept> tracked;
+  for (;;) {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return;
+    }
+    batch.clear();
+    tracked.clear();
+    const camera::CameraRead read = source_->read(batch, std::chrono::milliseconds(100));
+    for (const camera::CameraFrame& f : batch) {
+      tracked.push_back({f.captured_at, f.t_s, tracker_.track(f.bgr, f.t_s)});
+    }
+    // Only the newest picture of a batch is shown; it is converted outside the lock.
+    auto picture = batch.empty() ? nullptr : picture_of(batch.back());
+    {
+      std::lock_guard lock(mutex_);
+      for (Kept& k : tracked) take(std::move(k));
+      if (read == camera::CameraRead::kEnded) {
+        ended_ = true;
+        end_reason_ = source_->end_reason();
+      }
+      if (picture || ended_) publish(std::move(picture));
+    }
+    arrived_.notify_all();
+    if (read == camera::CameraRead::kEnded) return;
+  }
+}
+
+void LiveCamera::take(Kept k) {
+  kept_.push_back(std::move(k));
+  ++frames_;
+  const double oldest_kept_s = kept_.back().camera_t_s - options_.keep_s;
+  while (kept_.front().camera_t_s < oldest_kept_s) kept_.pop_front();
+}
+
+std::optional<double> LiveCamera::plate_time_s(const Kept& k) const {
+  if (options_.on_plate_clock) return k.camera_t_s;
+  if (!plate_origin_) return std::nullopt;  // the plate has not streamed yet
+  return std::chrono::duration<double>(k.captured_at - *plate_origin_).count();
+}
+
+std::optional<double> LiveCamera::newest_plate_time_s() const {
+  if (kept_.empty()) return std::nullopt;
+  return plate_time_s(kept_.back());
+}
+
+void LiveCamera::publish(std::shared_ptr<const CameraPicture> picture) {
+  auto v = std::make_shared<CameraView>();
+  v->address = source_->address();
+  v->streaming = !ended_ && frames_ > 0;
+  if (ended_) {
+    v->problem = end_reason_.empty() ? "the camera stopped" : end_reason_;
+  } else if (frames_ == 0) {
+    v->problem = "waiting for the camera's first picture";
+  }
+  v->rate_hz = source_->rate_hz();
+  v->frames = frames_;
+  v->dropped = source_->dropped_frames();
+  v->limb = limb_;
+  v->picture = picture ? std::move(picture) : (view_ ? view_->picture : nullptr);
+  if (!kept_.empty()) {
+    const Kept& newest = kept_.back();
+    v->markers = newest.markers;
+    v->markers.t_s = plate_time_s(newest).value_or(newest.camera_t_s);
+    v->fppa_deg = knee::fppa_deg(newest.markers, limb_);
+    const std::optional<double> now_s = plate_time_s(newest);
+    for (auto k = kept_.rbegin(); now_s && k != kept_.rend(); ++k) {
+      const double t_s = *plate_time_s(*k);
+      if (t_s < *now_s - options_.trace_s) break;
+      if (auto fppa = knee::fppa_deg(k->markers, limb_)) v->trace.push_back({t_s, *fppa});
+    }
+    std::reverse(v->trace.begin(), v->trace.end());
+  }
+  view_ = std::move(v);
+}
+
+knee::MarkerTrack LiveCamera::markers_between(double start_s, double end_s,
+                                              std::chrono::milliseconds settle) {
+  std::unique_lock lock(mutex_);
+  // Wait while frames keep coming and have not reached the end; a camera that sends nothing
+  // for `settle` is not waited for any longer.
+  while (settle.count() > 0 && !ended_ && !stopping_) {
+    const std::optional<double> newest = newest_plate_time_s();
+    if (newest && *newest >= end_s) break;
+    const std::uint64_t before = frames_;
+    if (!arrived_.wait_for(lock, settle,
+                           [&] { return frames_ != before || ended_ || stopping_; })) {
+      break;
+    }
+  }
+  knee::MarkerTrack track;
+  track.camera = source_->address();
+  track.rate_hz = source_->rate_hz();
+  track.width_px = source_->width_px();
+  track.height_px = source_->height_px();
+  for (const Kept& k : kept_) {
+    const std::optional<double> t_s = plate_time_s(k);
+    if (!t_s || *t_s < start_s || *t_s > end_s) continue;
+    knee::MarkerFrame f = k.markers;
+    f.t_s = *t_s - start_s;
+    track.frames.push_back(f);
+  }
+  // Finished trials only: did the camera film to the end (within a frame and a half)?
+  const double frame_s = track.rate_hz > 0 ? 1.0 / track.rate_hz : 0.1;
+  const std::optional<double> newest = newest_plate_time_s();
+  if (settle.count() > 0 && (!newest || *newest < end_s - 1.5 * frame_s)) {
+    track.interrupted = true;
+    if (ended_) {
+      track.end_reason = end_reason_;
+    } else if (!newest) {
+      track.end_reason = track.camera + " filmed nothing of the trial";
+    } else {
+      track.end_reason = track.camera + " sent no frame for the trial's last " +
+                         std::to_string(static_cast<int>(end_s - *newest)) + " s";
+    }
+  }
+  return track;
+}
+
+Result<std::unique_ptr<LiveCamera>> open_live_camera(const std::string& camera_address,
+                                                     const std::string& plate_address) {
+  std::string address = camera_address;
+  LiveCameraOptions options;
+  const std::string sim_plate = "sim:";
+  if (address == camera::kSimCameraScheme &&
+      (plate_address == "sim" || plate_address.starts_with(sim_plate))) {
+    // The simulated camera films the plate's own person, from the plate's start on its clock.
+    const std::string person =
+        plate_address.size() > sim_plate.size() ? plate_address.substr(sim_plate.size()) : "";
+    address += ":" + person;
+    options.on_plate_clock = true;
+    auto setup = sim::parse_sim_camera_options(person);
+    if (!setup) return setup.error();
+    // Realtime, it films as long as a plate streams (its longest, an hour); on a virtual clock, to the
+    // simulated trial's end (it would otherwise draw a day of frames at once).
+    if (setup->person.realtime && !setup->camera.duration_s) {
+      address += std::string(person.empty() ? "" : ",") + "cam_duration_s=3600";
+    }
+  }
+  auto source = camera::open_camera(address, {});
+  if (!source) return source.error();
+  return std::make_unique<LiveCamera>(std::move(*source), options);
+}
+
+}  // namespace stance::vision

@@ -1,0 +1,112 @@
+#pragma once
+// The dashboard's camera: it films the three markers for the whole visit on its own thread,
+// publishes what the screen shows (the newest picture with its markers and FPPA, the FPPA trace
+// on the plate's time axis) and gives the live session the markers of every trial it records
+// (knee::MarkerFeed). The pictures are shown, never kept. docs/dashboard.md, "The camera".
+//
+// Time: a webcam's frames are stamped on the steady clock and placed on the plate's time axis
+// through the origin the live session estimates (frame − origin). The simulated camera paired
+// with the simulated plate films that plate's person from the same start: its own frame times are
+// the plate's (on_plate_clock), at any simulated speed.
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "camera/frame_source.hpp"
+#include "core/knee/marker_feed.hpp"
+#include "core/recording.hpp"
+#include "vision/marker_tracker.hpp"
+
+namespace stance::vision {
+
+// A picture ready for the screen: 8-bit RGBA rows, top first.
+struct CameraPicture {
+  std::int64_t index = 0;  // the camera frame it is
+  int width_px = 0, height_px = 0;
+  std::vector<std::uint8_t> rgba;
+};
+
+struct FppaPoint {
+  double t_s = 0.0;  // plate time
+  double fppa_deg = 0.0;
+};
+
+// What the screen shows of the camera, published after every frame (an immutable snapshot).
+struct CameraView {
+  std::string address;
+  bool streaming = false;
+  std::string problem;  // why there are no pictures (not started yet, unplugged, ended)
+  double rate_hz = 0.0;
+  std::uint64_t frames = 0, dropped = 0;
+  Limb limb = Limb::kUnspecified;  // the FPPA's sign is that limb's (knee/fppa.hpp)
+  std::shared_ptr<const CameraPicture> picture;
+  knee::MarkerFrame markers;  // of the newest frame, t_s on the plate's time axis
+  std::optional<double> fppa_deg;
+  std::vector<FppaPoint> trace;  // the last trace_s, oldest first (frames with an FPPA)
+};
+
+struct LiveCameraOptions {
+  TrackerOptions tracker;
+  bool on_plate_clock = false;  // the camera's frame times are the plate's (the paired simulator)
+  double keep_s = 300.0;        // marker frames kept for trials (longer than any trial)
+  double trace_s = 60.0;        // the FPPA trace shown (the force plot's span)
+};
+
+class LiveCamera final : public knee::MarkerFeed {
+ public:
+  LiveCamera(std::unique_ptr<camera::FrameSource> source, const LiveCameraOptions& options);
+  ~LiveCamera() override;  // stops the thread and the camera
+  LiveCamera(const LiveCamera&) = delete;
+  LiveCamera& operator=(const LiveCamera&) = delete;
+
+  Status start();               // the camera and its thread
+  void set_limb(Limb limb);     // the limb tested now: the FPPA's sign
+  std::shared_ptr<const CameraView> view() const;
+
+  void set_plate_origin(TimePoint origin) override;
+  knee::MarkerTrack markers_between(double start_s, double end_s,
+                                    std::chrono::milliseconds settle) override;
+
+ private:
+  struct Kept {
+    std::chrono::steady_clock::time_point captured_at;
+    double camera_t_s = 0.0;
+    knee::MarkerFrame markers;  // t_s: the camera's own time
+  };
+
+  void run();
+  // With mutex_ held:
+  void take(Kept k);
+  void publish(std::shared_ptr<const CameraPicture> picture);  // null: the last one stays
+  std::optional<double> plate_time_s(const Kept& k) const;
+  std::optional<double> newest_plate_time_s() const;
+
+  std::unique_ptr<camera::FrameSource> source_;
+  const LiveCameraOptions options_;
+  MarkerTracker tracker_;  // the camera thread's alone
+  std::thread thread_;
+
+  mutable std::mutex mutex_;
+  std::condition_variable arrived_;
+  bool stopping_ = false, ended_ = false;
+  std::string end_reason_;
+  std::optional<TimePoint> plate_origin_;
+  Limb limb_ = Limb::kUnspecified;
+  std::deque<Kept> kept_;
+  std::uint64_t frames_ = 0;
+  std::shared_ptr<const CameraView> view_;
+};
+
+// The camera beside the plate at `plate_address` ("sim:…" or a real plate). "sim-camera" alone
+// beside the simulated plate films that plate's person on its clock for as long as the plate
+// streams; any other address is opened as camera::open_camera does.
+Result<std::unique_ptr<LiveCamera>> open_live_camera(const std::string& camera_address,
+                                                     const std::string& plate_address);
+
+}  // namespace stance::vision
