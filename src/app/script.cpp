@@ -76,6 +76,23 @@ std::string history_command(const ScriptCommand& c, const ScriptTargets& t) {
   return {};
 }
 
+// The current trial's camera part: its markers kept and a peak FPPA for each of `squats`.
+std::string knee_check(const StepResult* result, int squats) {
+  if (result == nullptr || !result->trial->analysis) return "the trial has no analysis";
+  const auto& markers = result->trial->recording.markers;
+  if (!markers || markers->frames.empty()) return "the trial kept no camera markers";
+  const auto& knee = result->trial->analysis->knee;
+  const int measured =
+      knee ? static_cast<int>(std::count_if(
+                 knee->squats.begin(), knee->squats.end(),
+                 [](const knee::KneeSquat& q) { return q.peak_fppa_deg.has_value(); }))
+           : 0;
+  if (measured != squats) {
+    return std::to_string(measured) + " squats have a peak FPPA, not " + std::to_string(squats);
+  }
+  return "";
+}
+
 }  // namespace
 
 Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
@@ -93,7 +110,8 @@ Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
       {"quit", 0, 0},          {"choose", 1, 0},     {"history", 1, 0},
       {"wait_store", 0, 0},    {"compare", 1, 1},    {"replay", 2, 2},
       {"expect_visits", 1, 1}, {"sheet", 1, 0},      {"tare", 0, 0},
-      {"check_mass", 1, 1},    {"clinician", 1, 0},  {"wait_calibration", 0, 0}};
+      {"check_mass", 1, 1},    {"clinician", 1, 0},  {"wait_calibration", 0, 0},
+      {"expect_knee", 1, 1}};
   std::vector<ScriptCommand> out;
   std::istringstream in(text);
   std::string line;
@@ -175,6 +193,11 @@ ScriptRunner::Step ScriptRunner::advance(const ScriptTargets& t, double now_s) {
       step.quit = true;
       ++next_;
       return step;
+    } else if (c.verb == "expect_knee") {
+      if (std::string e = knee_check(session.current_result(), std::stoi(a)); !e.empty()) {
+        step.error = line_prefix(c) + e;
+        return step;
+      }
     } else if (c.verb == "expect_saved") {
       if (session.saving()) return step;  // the saving thread is still at it
       if (session.saved_count() != std::stoi(a)) {

@@ -98,19 +98,14 @@ void draw_camera_picture(ViewContext& v, const vision::CameraView& cam, float wi
   draw_markers(draw, origin, scale, cam.markers);
   char text[96];
   if (cam.fppa_deg) {
-    std::snprintf(text, sizeof text, "FPPA %+.1f°", *cam.fppa_deg);
+    std::snprintf(text, sizeof text, "Knee FPPA %+.1f°", *cam.fppa_deg);
   } else if (cam.streaming || cam.picture) {
-    std::snprintf(text, sizeof text, "no angle: %s not seen", lost_markers(cam.markers).c_str());
+    std::snprintf(text, sizeof text, "No angle: %s not seen", lost_markers(cam.markers).c_str());
   } else {
-    std::snprintf(text, sizeof text, "no picture");
+    std::snprintf(text, sizeof text, "No picture");
   }
-  // The angle at the picture's foot, clear of the hip marker.
   ImGui::PushFont(v.fonts.large);
-  const ImVec2 text_size = ImGui::CalcTextSize(text);
-  const ImVec2 at{origin.x + 6, origin.y + size.y - text_size.y - 8};
-  draw->AddRectFilled({at.x - 2, at.y - 2}, {at.x + text_size.x + 4, at.y + text_size.y + 2},
-                      IM_COL32(0, 0, 0, 170), 4.0f);
-  draw->AddText(at, IM_COL32(255, 255, 255, 255), text);
+  ImGui::TextUnformatted(text);
   ImGui::PopFont();
   if (!cam.picture && v.source.replaying()) {
     ImGui::TextColored(theme::colour(theme::kMuted), "The markers as filmed (no video is kept).");

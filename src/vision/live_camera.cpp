@@ -196,20 +196,26 @@ Result<std::unique_ptr<LiveCamera>> open_live_camera(const std::string& camera_a
   std::string address = camera_address;
   LiveCameraOptions options;
   const std::string sim_plate = "sim:";
-  if (address == camera::kSimCameraScheme &&
-      (plate_address == "sim" || plate_address.starts_with(sim_plate))) {
-    // The simulated camera films the plate's own person, from the plate's start on its clock.
+  const std::string scheme = camera::kSimCameraScheme;
+  const bool sim_camera = address == scheme || address.starts_with(scheme + ":");
+  if (sim_camera && (plate_address == "sim" || plate_address.starts_with(sim_plate))) {
+    // The simulated camera films the plate's own person, from the plate's start on its clock;
+    // options given with it ("sim-camera:cam_unplug_s=9") are the camera's, after the person's.
     const std::string person =
         plate_address.size() > sim_plate.size() ? plate_address.substr(sim_plate.size()) : "";
-    address += ":" + person;
+    const std::string own =
+        address.size() > scheme.size() + 1 ? address.substr(scheme.size() + 1) : "";
+    std::string text = person;
+    if (!own.empty()) text += (text.empty() ? "" : ",") + own;
     options.on_plate_clock = true;
-    auto setup = sim::parse_sim_camera_options(person);
+    auto setup = sim::parse_sim_camera_options(text);
     if (!setup) return setup.error();
-    // Realtime, it films as long as a plate streams (its longest, an hour); on a virtual clock, to the
-    // simulated trial's end (it would otherwise draw a day of frames at once).
+    // Realtime, it films as long as a plate streams (its longest, an hour); on a virtual clock,
+    // to the simulated trial's end (it would otherwise draw an hour of frames at once).
     if (setup->person.realtime && !setup->camera.duration_s) {
-      address += std::string(person.empty() ? "" : ",") + "cam_duration_s=3600";
+      text += std::string(text.empty() ? "" : ",") + "cam_duration_s=3600";
     }
+    address = scheme + ":" + text;
   }
   auto source = camera::open_camera(address, {});
   if (!source) return source.error();

@@ -65,8 +65,8 @@ class LiveCamera final : public knee::MarkerFeed {
   LiveCamera(const LiveCamera&) = delete;
   LiveCamera& operator=(const LiveCamera&) = delete;
 
-  Status start();               // the camera and its thread
-  void set_limb(Limb limb);     // the limb tested now: the FPPA's sign
+  Status start();            // the camera and its thread
+  void set_limb(Limb limb);  // the limb tested now: the FPPA's sign
   std::shared_ptr<const CameraView> view() const;
 
   void set_plate_origin(TimePoint origin) override;

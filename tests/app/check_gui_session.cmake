@@ -2,7 +2,7 @@
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 execute_process(
-  COMMAND ${XVFB_RUN} -a -s "-screen 0 1280x900x24" ${STANCE} gui --device sim:speed=8
+  COMMAND ${XVFB_RUN} -a -s "-screen 0 1280x900x24" ${STANCE} gui --device sim:speed=8 --camera auto
           --script ${SCRIPT} --db ${WORK}/clinic.db
   WORKING_DIRECTORY ${WORK}
   RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)

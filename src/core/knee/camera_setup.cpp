@@ -19,9 +19,8 @@ double distance(PointPx a, PointPx b) {
 }  // namespace
 
 std::vector<std::string> camera_setup_advice(const MarkerFrame& standing,
-                                             std::optional<double> standing_fppa_deg,
-                                             int width_px, int height_px,
-                                             const SetupLimits& limits) {
+                                             std::optional<double> standing_fppa_deg, int width_px,
+                                             int height_px, const SetupLimits& limits) {
   std::vector<std::string> advice;
   for (Marker m : kMarkers) {
     if (!standing.at(m)) {

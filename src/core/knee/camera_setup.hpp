@@ -23,8 +23,7 @@ struct SetupLimits {
 
 // One line per problem, each saying what to do; empty when nothing is wrong.
 std::vector<std::string> camera_setup_advice(const MarkerFrame& standing,
-                                             std::optional<double> standing_fppa_deg,
-                                             int width_px, int height_px,
-                                             const SetupLimits& limits = {});
+                                             std::optional<double> standing_fppa_deg, int width_px,
+                                             int height_px, const SetupLimits& limits = {});
 
 }  // namespace stance::knee

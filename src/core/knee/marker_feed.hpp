@@ -32,7 +32,8 @@ class MarkerFeed {
 // the trial's own time axis.
 class RecordedMarkerFeed final : public MarkerFeed {
  public:
-  explicit RecordedMarkerFeed(std::shared_ptr<const MarkerTrack> track) : track_(std::move(track)) {}
+  explicit RecordedMarkerFeed(std::shared_ptr<const MarkerTrack> track)
+      : track_(std::move(track)) {}
   void set_plate_origin(TimePoint) override {}
   MarkerTrack markers_between(double start_s, double end_s,
                               std::chrono::milliseconds settle) override;

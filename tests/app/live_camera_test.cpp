@@ -1,0 +1,151 @@
+// The dashboard's camera beside the live plate: the simulated camera films the simulated plate's
+// person on the plate's clock, every trial the live session records keeps the markers filmed
+// during it, and the trial's one analysis measures the knee of each of the plate's squats within
+// 1° of the picture's truth. A replay of the stored trial plays its markers back, and gives the
+// same figures; a camera that stops mid-trial leaves the plate's trial whole.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "app/live_source.hpp"
+#include "services/drivers.hpp"
+#include "sim_camera_test_util.hpp"
+
+namespace stance::app {
+namespace {
+
+using namespace std::chrono_literals;
+
+// The simulated plate's pace: fast enough for a test, slow enough for the camera's 30 frames/s
+// of the simulated person to be drawn and tracked (4 × 30 = 120 pictures a second).
+constexpr int kSpeed = test::kSanitized ? 2 : 4;
+
+std::optional<live::CompletedTrial> wait_for_trial(live::LiveSession& live) {
+  for (int i = 0; i < 1200; ++i) {  // a minute at most
+    if (auto t = live.take_completed_trial()) return t;
+    std::this_thread::sleep_for(50ms);
+  }
+  return std::nullopt;
+}
+
+TrialCondition squat_step(int reps) {
+  TrialCondition step;
+  step.task = Task::kSingleLegSquat;
+  step.limb = Limb::kRight;
+  step.attempt = 1;
+  step.planned_reps = reps;
+  return step;
+}
+
+class LiveCameraTest : public ::testing::Test {
+ protected:
+  LiveCameraTest() { register_all_drivers(drivers_); }
+  DriverRegistry drivers_;
+  TestProtocol protocol_ = builtin_test_protocols()[0];
+};
+
+TEST_F(LiveCameraTest, EveryTrialKeepsTheKneeOfEverySquatAndItsReplayGivesTheSame) {
+  const std::string speed = "speed=" + std::to_string(kSpeed);
+  LiveSource source(drivers_, "sim:" + speed);
+  source.use_camera("auto");
+  const TrialCondition step = squat_step(3);
+  auto live = source.for_step(step, protocol_, true, 0, Limb::kRight);  // the painful side
+  ASSERT_TRUE(live.ok()) << live.error().message;
+  ASSERT_TRUE(source.camera_error().empty()) << source.camera_error();
+  const auto trial = wait_for_trial(**live);
+  ASSERT_TRUE(trial);
+  const double trial_start_s = (*live)->snapshot()->recording_started_s;  // plate time
+  ASSERT_TRUE(trial->analysis) << trial->analysis_error;
+  ASSERT_TRUE(trial->analysis->squats);
+  ASSERT_EQ(trial->analysis->squats->reps.size(), 3u);
+
+  // The markers: kept with the recording, on the trial's time axis, to its end.
+  const auto& markers = trial->recording.markers;
+  ASSERT_TRUE(markers);
+  EXPECT_FALSE(markers->interrupted) << markers->end_reason;
+  const double seconds =
+      static_cast<double>(trial->recording.frames.size()) / trial->recording.rate_hz;
+  ASSERT_FALSE(markers->frames.empty());
+  EXPECT_LT(markers->frames.front().t_s, 0.1);
+  EXPECT_GT(markers->frames.back().t_s, seconds - 0.1);
+  EXPECT_GT(static_cast<double>(markers->frames.size()), 0.5 * 30.0 * seconds)
+      << "the camera kept up with half its frames or less";
+
+  // The knee of each of the plate's squats against the picture's truth: the same person filmed
+  // by a camera of its own on the virtual clock, its drawn marker centres through the FPPA.
+  std::string person = source.simulated_address(step, 0, Limb::kRight).substr(4);
+  person.replace(person.find(speed), speed.size(), "realtime=0");
+  auto truth_camera = sim::SimulatedCamera::open(person);
+  ASSERT_TRUE(truth_camera.ok()) << truth_camera.error().message;
+  const auto& knee = trial->analysis->knee;
+  ASSERT_TRUE(knee);
+  EXPECT_EQ(knee->squats_from, knee::SquatSource::kPlate);
+  ASSERT_EQ(knee->squats.size(), 3u);
+  for (const knee::KneeSquat& q : knee->squats) {
+    ASSERT_TRUE(q.peak_fppa_deg) << "squat " << q.index;
+    const auto picture = test::picture_peak_deg(**truth_camera, Limb::kRight,
+                                                trial_start_s + q.start_s, trial_start_s + q.end_s);
+    ASSERT_TRUE(picture);
+    std::printf("squat %d: peak FPPA %.2f° measured live, %.2f° in the picture\n", q.index,
+                *q.peak_fppa_deg, *picture);
+    EXPECT_NEAR(*q.peak_fppa_deg, *picture, 1.0) << "squat " << q.index;
+  }
+  // What the screen shows: the newest picture with its markers, and each squat's FPPA.
+  const auto view = source.camera_view();
+  ASSERT_TRUE(view);
+  EXPECT_TRUE(view->streaming) << view->problem;
+  ASSERT_TRUE(view->picture);
+  EXPECT_EQ(view->picture->rgba.size(), 640u * 480u * 4u);
+  EXPECT_FALSE(view->trace.empty());
+  const auto snapshot = (*live)->snapshot();
+  ASSERT_EQ(snapshot->last_trial.get() != nullptr, true);
+
+  // The replay plays the kept markers beside the kept plate frames: the same knee figures.
+  ASSERT_TRUE(source.replay(trial->recording, 16.0));
+  ASSERT_TRUE(source.replay_markers());
+  const auto replayed = wait_for_trial(*source.current());
+  ASSERT_TRUE(replayed && replayed->analysis && replayed->analysis->knee);
+  ASSERT_EQ(replayed->analysis->knee->squats.size(), knee->squats.size());
+  for (std::size_t i = 0; i < knee->squats.size(); ++i) {
+    EXPECT_NEAR(*replayed->analysis->knee->squats[i].peak_fppa_deg, *knee->squats[i].peak_fppa_deg,
+                0.2);
+  }
+}
+
+TEST_F(LiveCameraTest, ACameraThatStopsMidTrialLeavesThePlatesTrialWhole) {
+  LiveSource source(drivers_, "sim:speed=" + std::to_string(kSpeed));
+  // The simulated camera beside the simulated plate, with a camera option: unplugged at 9 s.
+  source.use_camera("sim-camera:cam_unplug_s=9");
+  auto live = source.for_step(squat_step(2), protocol_, true, 0, Limb::kLeft);
+  ASSERT_TRUE(live.ok()) << live.error().message;
+  const auto trial = wait_for_trial(**live);
+  ASSERT_TRUE(trial);
+  EXPECT_FALSE(trial->interrupted) << trial->interruption;  // the plate's trial is whole
+  ASSERT_TRUE(trial->analysis);
+  EXPECT_EQ(trial->analysis->squats->reps.size(), 2u);
+  ASSERT_TRUE(trial->recording.markers);
+  EXPECT_TRUE(trial->recording.markers->interrupted);
+  EXPECT_NE(trial->recording.markers->end_reason.find("unplugged"), std::string::npos)
+      << trial->recording.markers->end_reason;
+  const auto view = source.camera_view();
+  ASSERT_TRUE(view);
+  EXPECT_FALSE(view->streaming);
+  EXPECT_NE(view->problem.find("unplugged"), std::string::npos) << view->problem;
+}
+
+TEST_F(LiveCameraTest, AWrongCameraIsSaidAndThePlateRecordsWithoutIt) {
+  LiveSource source(drivers_, "sim:realtime=0");
+  source.use_camera("/nonexistent/video.avi");
+  auto live = source.for_step(squat_step(1), protocol_, true, 0, Limb::kLeft);
+  ASSERT_TRUE(live.ok()) << live.error().message;
+  EXPECT_NE(source.camera_error().find("/nonexistent/video.avi"), std::string::npos)
+      << source.camera_error();
+  EXPECT_FALSE(source.camera_view());
+  const auto trial = wait_for_trial(**live);
+  ASSERT_TRUE(trial);
+  EXPECT_FALSE(trial->recording.markers);
+}
+
+}  // namespace
+}  // namespace stance::app
