@@ -48,6 +48,7 @@ class LiveSource {
   // What the camera shows now (null: no camera); why it is not filming, when it could not open.
   std::shared_ptr<const vision::CameraView> camera_view() const;
   const std::string& camera_error() const { return camera_error_; }
+  vision::LiveCamera* camera() { return camera_.get(); }  // null: none filming
   // The markers of the stored trial being replayed (null: none filmed, or no replay).
   const std::shared_ptr<const knee::MarkerTrack>& replay_markers() const { return replay_markers_; }
 

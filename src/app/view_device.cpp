@@ -2,8 +2,13 @@
 // known-mass check) and its live health.
 #include <imgui.h>
 
+#include <string>
+#include <vector>
+
 #include "app/theme.hpp"
 #include "app/views.hpp"
+#include "camera/camera_list.hpp"
+#include "camera/open_camera.hpp"
 #include "core/units.hpp"
 
 namespace stance::app {
@@ -126,6 +131,95 @@ void draw_plate_list(ViewContext& v) {
   }
 }
 
+// The cameras this machine has, looked for when the view is first shown and on request (sysfs
+// only: no camera is opened to list it). UI-thread state.
+std::vector<std::string> camera_choices(bool search_again) {
+  static std::vector<std::string> choices;
+  if (choices.empty() || search_again) {
+    choices = {"auto", "none", camera::kSimCameraScheme};
+    for (const camera::CameraListing& c : camera::list_cameras()) {
+      if (c.can_capture) choices.push_back(c.address);
+    }
+  }
+  return choices;
+}
+
+const char* camera_choice_label(const std::string& address) {
+  if (address == "auto") return "auto: the simulated camera beside the simulated plate";
+  if (address == "none" || address.empty()) return "none: the plate alone";
+  if (address == camera::kSimCameraScheme) return "sim-camera: the simulated person";
+  return address.c_str();
+}
+
+// Which camera, its picture with the markers, how to set it up, and a click to teach a
+// marker's colour.
+void draw_camera_setup(ViewContext& v) {
+  static int teach = -1;  // the marker whose colour the next click on the picture teaches
+  static std::string taught;
+  ImGui::PushFont(v.fonts.large);
+  ImGui::TextUnformatted("Camera (the knee's markers)");
+  ImGui::PopFont();
+  const bool in_session = v.session.active() && !v.session.finished();
+  if (in_session) ImGui::BeginDisabled();
+  ImGui::SetNextItemWidth(420);
+  const std::string current = v.source.camera_address();
+  if (ImGui::BeginCombo("##camera", camera_choice_label(current))) {
+    for (const std::string& choice : camera_choices(false)) {
+      if (ImGui::Selectable(camera_choice_label(choice), choice == current)) {
+        v.source.use_camera(choice);
+        (void)v.source.idle();  // an error shows below
+      }
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Search cameras")) (void)camera_choices(true);
+  if (in_session) ImGui::EndDisabled();
+  if (!v.source.camera_error().empty()) {
+    ImGui::TextColored(theme::colour(theme::kBad), "%s", v.source.camera_error().c_str());
+  }
+  // Between trials the angle is shown for the patient's painful side (its sign is the limb's).
+  if (v.source.camera() != nullptr && v.session.step() == nullptr) {
+    v.source.camera()->set_limb(v.session.involved);
+  }
+  const auto cam = shown_camera(v);
+  if (!cam) return;
+  ImGui::BeginGroup();
+  const ImVec2 picture_at = ImGui::GetCursorScreenPos();
+  constexpr float kWidth = 400.0f;
+  draw_camera_picture(v, *cam, kWidth);
+  ImGui::EndGroup();
+  if (teach >= 0 && cam->picture && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    const ImVec2 m = ImGui::GetMousePos();
+    const float scale = kWidth / static_cast<float>(cam->picture->width_px);
+    const int x = static_cast<int>((m.x - picture_at.x) / scale);
+    const int y = static_cast<int>((m.y - picture_at.y) / scale);
+    if (x >= 0 && y >= 0 && x < cam->picture->width_px && y < cam->picture->height_px &&
+        v.source.camera() != nullptr) {
+      const auto marker = static_cast<knee::Marker>(teach);
+      const Status learnt = v.source.camera()->learn_colour(marker, x, y);
+      taught = learnt ? std::string("Learnt the ") + knee::to_string(marker) + " marker's colour."
+                      : learnt.error().message;
+      teach = -1;
+    }
+  }
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  ImGui::TextWrapped(
+      "Set-up: the camera at knee height, 2-3 m in front of the patient, the foot of the tested "
+      "leg pointing at the camera. Markers on the skin: magenta on the front of the hip bone "
+      "(ASIS), green on the middle of the kneecap, blue between the ankle bones.");
+  draw_camera_advice(*cam);
+  ImGui::TextUnformatted("Teach a marker's colour: choose it, then click it on the picture.");
+  for (knee::Marker m : knee::kMarkers) {
+    ImGui::SameLine();
+    const int i = static_cast<int>(knee::index_of(m));
+    if (ImGui::RadioButton(knee::to_string(m), teach == i)) teach = i;
+  }
+  if (!taught.empty()) ImGui::TextWrapped("%s", taught.c_str());
+  ImGui::EndGroup();
+}
+
 }  // namespace
 
 void draw_device_view(ViewContext& v) {
@@ -143,6 +237,8 @@ void draw_device_view(ViewContext& v) {
   ImGui::PopFont();
   if (!s.device_error.empty()) ImGui::TextWrapped("%s", s.device_error.c_str());
   draw_plate_list(v);
+  ImGui::Separator();
+  draw_camera_setup(v);
   ImGui::Separator();
   if (!streaming) {  // no snapshot of a plate: nothing true to show about it
     draw_mass_check(v);

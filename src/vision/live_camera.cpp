@@ -6,6 +6,7 @@
 #include "camera/open_camera.hpp"
 #include "core/knee/fppa.hpp"
 #include "simulated/camera/sim_camera_options.hpp"
+#include "vision/colour_threshold.hpp"
 
 namespace stance::vision {
 namespace {
@@ -27,8 +28,12 @@ std::shared_ptr<const CameraPicture> picture_of(const camera::CameraFrame& frame
 
 LiveCamera::LiveCamera(std::unique_ptr<camera::FrameSource> source,
                        const LiveCameraOptions& options)
-    : source_(std::move(source)), options_(options), tracker_(options.tracker) {
+    : source_(std::move(source)),
+      options_(options),
+      tracker_(options.tracker),
+      tracker_options_(options.tracker) {
   std::lock_guard lock(mutex_);
+  colours_ = options.tracker.colours;
   publish(nullptr);
 }
 
@@ -65,6 +70,21 @@ std::shared_ptr<const CameraView> LiveCamera::view() const {
   return view_;
 }
 
+Status LiveCamera::learn_colour(Marker m, int x_px, int y_px) {
+  std::lock_guard lock(mutex_);
+  if (newest_bgr_.empty()) return Error{"no picture yet: wait for the camera's first picture"};
+  Result<HsvRange> range = vision::learn_colour(newest_bgr_, x_px, y_px);
+  if (!range) return range.error();
+  colours_.of(m) = *range;
+  colours_changed_ = true;
+  return {};
+}
+
+MarkerColours LiveCamera::colours() const {
+  std::lock_guard lock(mutex_);
+  return colours_;
+}
+
 void LiveCamera::set_plate_origin(TimePoint origin) {
   std::lock_guard lock(mutex_);
   plate_origin_ = origin;
@@ -80,6 +100,14 @@ void LiveCamera::run() {
     }
     batch.clear();
     tracked.clear();
+    {
+      std::lock_guard lock(mutex_);
+      if (colours_changed_) {  // a colour learnt from a click: a new tracker acquires the leg
+        tracker_options_.colours = colours_;
+        tracker_ = MarkerTracker(tracker_options_);
+        colours_changed_ = false;
+      }
+    }
     const camera::CameraRead read = source_->read(batch, std::chrono::milliseconds(100));
     for (const camera::CameraFrame& f : batch) {
       tracked.push_back({f.captured_at, f.t_s, tracker_.track(f.bgr, f.t_s)});
@@ -89,6 +117,7 @@ void LiveCamera::run() {
     {
       std::lock_guard lock(mutex_);
       for (Kept& k : tracked) take(std::move(k));
+      if (!batch.empty()) newest_bgr_ = batch.back().bgr;  // shared, not copied
       if (read == camera::CameraRead::kEnded) {
         ended_ = true;
         end_reason_ = source_->end_reason();

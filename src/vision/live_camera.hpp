@@ -67,6 +67,10 @@ class LiveCamera final : public knee::MarkerFeed {
 
   Status start();            // the camera and its thread
   void set_limb(Limb limb);  // the limb tested now: the FPPA's sign
+  // Learns marker `m`'s colour from a click on the newest picture (pixels), and tracks with it
+  // from the next frame (colour_threshold.hpp says what makes a click unusable).
+  Status learn_colour(Marker m, int x_px, int y_px);
+  MarkerColours colours() const;
   std::shared_ptr<const CameraView> view() const;
 
   void set_plate_origin(TimePoint origin) override;
@@ -90,6 +94,7 @@ class LiveCamera final : public knee::MarkerFeed {
   std::unique_ptr<camera::FrameSource> source_;
   const LiveCameraOptions options_;
   MarkerTracker tracker_;  // the camera thread's alone
+  TrackerOptions tracker_options_;
   std::thread thread_;
 
   mutable std::mutex mutex_;
@@ -97,6 +102,9 @@ class LiveCamera final : public knee::MarkerFeed {
   bool stopping_ = false, ended_ = false;
   std::string end_reason_;
   std::optional<TimePoint> plate_origin_;
+  cv::Mat newest_bgr_;            // for a colour click
+  MarkerColours colours_;         // the tracker's, as learnt
+  bool colours_changed_ = false;  // the camera thread takes them before its next frame
   Limb limb_ = Limb::kUnspecified;
   std::deque<Kept> kept_;
   std::uint64_t frames_ = 0;

@@ -3,6 +3,8 @@
 // during it, and the trial's one analysis measures the knee of each of the plate's squats within
 // 1° of the picture's truth. A replay of the stored trial plays its markers back, and gives the
 // same figures; a camera that stops mid-trial leaves the plate's trial whole.
+#include "vision/live_camera.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -11,6 +13,7 @@
 #include "app/live_source.hpp"
 #include "services/drivers.hpp"
 #include "sim_camera_test_util.hpp"
+#include "simulated/camera/simulated_camera.hpp"
 
 namespace stance::app {
 namespace {
@@ -145,6 +148,56 @@ TEST_F(LiveCameraTest, AWrongCameraIsSaidAndThePlateRecordsWithoutIt) {
   const auto trial = wait_for_trial(**live);
   ASSERT_TRUE(trial);
   EXPECT_FALSE(trial->recording.markers);
+}
+
+}  // namespace
+}  // namespace stance::app
+
+namespace stance::app {
+namespace {
+
+// Set-up: a marker whose colour the tracker does not know is lost; a click on it in the picture
+// teaches its colour, and from then on it is found where the camera drew it.
+TEST(LiveCameraColours, AClickOnAMarkerTeachesItsColour) {
+  const std::string options = "realtime=1,speed=2,cam_duration_s=20";
+  auto truth = sim::SimulatedCamera::open(options);
+  auto filmed = sim::SimulatedCamera::open(options);
+  ASSERT_TRUE(truth.ok() && filmed.ok());
+  vision::LiveCameraOptions camera_options;
+  camera_options.on_plate_clock = true;
+  camera_options.tracker.colours.knee = {0, 10, 200, 255, 200, 255};  // red: not the green marker
+  vision::LiveCamera camera(std::move(*filmed), camera_options);
+  camera.set_limb(Limb::kRight);
+  ASSERT_TRUE(camera.start());
+  const auto wait_for_frames = [&](std::uint64_t n) {
+    std::shared_ptr<const vision::CameraView> v;
+    for (int i = 0; i < 400; ++i) {
+      v = camera.view();
+      if (v->frames >= n) break;
+      std::this_thread::sleep_for(25ms);
+    }
+    return v;
+  };
+  auto before = wait_for_frames(10);
+  ASSERT_GE(before->frames, 10u);
+  EXPECT_FALSE(before->markers.at(knee::Marker::kKnee));
+  EXPECT_FALSE(before->fppa_deg);
+  // Where the knee marker is in the newest picture: the camera's own truth of that frame.
+  ASSERT_TRUE(before->picture);
+  const auto drawn = (*truth)->truth_of(before->picture->index).markers[1];
+  ASSERT_TRUE(drawn);
+  ASSERT_TRUE(camera.learn_colour(knee::Marker::kKnee, static_cast<int>(drawn->u_px),
+                                  static_cast<int>(drawn->v_px)));
+  EXPECT_NE(camera.colours().knee.hue_lo, 0);
+  const auto after = wait_for_frames(before->frames + 10);
+  ASSERT_TRUE(after->markers.at(knee::Marker::kKnee));
+  const auto now = (*truth)->truth_of(after->picture->index).markers[1];
+  EXPECT_NEAR(after->markers.at(knee::Marker::kKnee)->x_px, now->u_px, 2.0);
+  EXPECT_NEAR(after->markers.at(knee::Marker::kKnee)->y_px, now->v_px, 2.0);
+  EXPECT_TRUE(after->fppa_deg);
+  // A click on the background teaches nothing and says why.
+  const Status grey = camera.learn_colour(knee::Marker::kKnee, 5, 5);
+  EXPECT_FALSE(grey);
 }
 
 }  // namespace
