@@ -66,18 +66,18 @@ void draw_live_figures(ViewContext& v, bool camera, float width) {
     const float h = camera ? 150.0f : 170.0f;
     ImGui::BeginGroup();
     ImGui::TextUnformatted("Depth (COM drop, cm)");
-    bar_chart("##depth", {w, h}, labels, depth_cm, 25.0, "cm", theme::kAccent);
+    bar_chart("##depth", {w, h}, labels, depth_cm, 25.0, "", theme::kAccent);
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
     ImGui::TextUnformatted("ML steadiness (0-100)");
-    bar_chart("##steadiness", {w, h}, labels, steadiness, 100.0, "index", theme::kEllipse);
+    bar_chart("##steadiness", {w, h}, labels, steadiness, 100.0, "", theme::kEllipse);
     ImGui::EndGroup();
     if (camera) {
       ImGui::SameLine();
       ImGui::BeginGroup();
-      ImGui::TextUnformatted("Peak knee FPPA (°)");
-      bar_chart("##fppa", {w, h}, labels, fppa_deg, 30.0, "°, + valgus", kFppaBar);
+      ImGui::TextUnformatted("Peak knee FPPA (°, + valgus)");
+      bar_chart("##fppa", {w, h}, labels, fppa_deg, 40.0, "", kFppaBar);
       ImGui::EndGroup();
     }
     return;

@@ -6,6 +6,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
+#include "cli/trial_filming.hpp"
 #include "core/analysis_policy.hpp"
 #include "core/key_figures.hpp"
 #include "core/recording_samples.hpp"
@@ -63,18 +64,26 @@ double true_peak_fppa_deg(const std::string& address) {
 }
 
 // Records one trial, writes it, reads the file back and analyses it: the path of a real test.
+// `camera`: films the squats beside the plate (empty: the plate alone).
 Result<DemoTrial> run_trial(Context& context, Limb leg, Task task, const std::filesystem::path& dir,
-                            long seed, double seconds, double mass_kg, const WriteOptions& write) {
+                            long seed, double seconds, double mass_kg, const WriteOptions& write,
+                            const std::string& camera, OpenTrialFilming open_filming) {
   const std::string address = sim_address(leg, task, seed, mass_kg);
   auto plate = context.drivers.open(address);
   if (!plate) return plate.error();
+  std::unique_ptr<TrialFilming> filming;
+  if (!camera.empty() && task == Task::kSingleLegSquat) {
+    auto opened = open_filming(camera, address, seconds);
+    if (!opened) return opened.error();
+    filming = std::move(*opened);
+  }
   RecordRequest request;
   request.seconds = seconds;
   request.metadata.patient_code = "DEMO-001";
   static_cast<TrialCondition&>(request.metadata) = demo_condition(leg, task);
   request.metadata.device = address;
   request.metadata.notes = "stance demo: simulated patient";
-  auto outcome = record_trial(**plate, request);
+  auto outcome = record_filmed_trial(**plate, request, filming.get());
   if (!outcome) return outcome.error();
   DemoTrial trial{
       leg, task, dir / ("demo-" + std::string(to_string(task)) + "-" + to_string(leg) + ".stance"),
@@ -109,7 +118,9 @@ void print_verdicts(std::ostream& out, const DemoTrial& left, const DemoTrial& r
   out << "  " << pad("Verdict", 36) << pad(verdict(left), 10) << verdict(right) << "\n";
 }
 
-int run_demo(const ParsedArgs& args, Context& context) {
+}  // namespace
+
+int run_demo_filmed(const ParsedArgs& args, Context& context, OpenTrialFilming open_filming) {
   const auto seed = args.whole_number("seed", 1, 1, 1000000);
   if (!seed) return fail(context, seed.error().message);
   const auto seconds = args.number("seconds", 30);
@@ -121,6 +132,13 @@ int run_demo(const ParsedArgs& args, Context& context) {
   if (!(*mass >= 30 && *mass <= 200)) return fail(context, "--mass must be 30 to 200 kg");
   const std::string paper_text = args.value_or("paper", "a4");
   if (paper_text != "a4" && paper_text != "letter") return fail(context, "--paper is a4 or letter");
+  // Filmed by the simulated camera where the camera's executable runs the demo; `stance` alone
+  // records the plate only.
+  std::string camera = args.value_or("camera", open_filming != nullptr ? "sim-camera" : "none");
+  if (camera == "none") camera.clear();
+  if (!camera.empty() && open_filming == nullptr) {
+    return fail(context, camera_needs_stance_knee("demo", camera));
+  }
   // Each run has a folder of its own by default, so a run never meets the files of another.
   const std::string stamp = utc_timestamp_for_file_name();
   const std::filesystem::path dir = args.value("out-dir")
@@ -141,7 +159,8 @@ int run_demo(const ParsedArgs& args, Context& context) {
   for (const Task task : {Task::kSingleLegStance, Task::kSingleLegSquat}) {
     for (Limb leg : kLegs) {
       const double length_s = task == Task::kSingleLegSquat ? kSquatSeconds : *seconds;
-      auto trial = run_trial(context, leg, task, dir, *seed, length_s, *mass, write);
+      auto trial =
+          run_trial(context, leg, task, dir, *seed, length_s, *mass, write, camera, open_filming);
       if (!trial) return fail(context, trial.error().message);
       trials.push_back(std::move(*trial));
     }
@@ -168,9 +187,11 @@ int run_demo(const ParsedArgs& args, Context& context) {
       << fixed(right.sway_ap_mm, 1) << " mm; knee wobble left "
       << fixed(truth(kLegs[0], Task::kSingleLegSquat).wobble, 2) << ", right "
       << fixed(truth(kLegs[1], Task::kSingleLegSquat).wobble, 2)
-      << ";\n  true peak knee FPPA (frontal-plane "
-      << "projection angle, mean of squats 1-4) left " << fixed(trials[2].true_peak_fppa_deg, 1)
-      << "°, right " << fixed(trials[3].true_peak_fppa_deg, 1) << "°.\n"
+      << ";\n  true 3-D knee angle in the frontal plane (peak, mean of squats 1-4) left "
+      << fixed(trials[2].true_peak_fppa_deg, 1) << "°, right "
+      << fixed(trials[3].true_peak_fppa_deg, 1)
+      << "° (the camera's 2-D FPPA reads\n  higher: the projection of a bent knee; "
+         "docs/camera.md).\n"
       << "  LSI = involved (left) / uninvolved (right) × 100%; for sway and steadiness, above 100% "
          "means\n"
       << "  the involved side does worse. Definitions: docs/metrics.md, docs/symmetry.md.\n\n"
@@ -196,6 +217,12 @@ int run_demo(const ParsedArgs& args, Context& context) {
   return kExitOk;
 }
 
+namespace {
+
+int run_demo(const ParsedArgs& args, Context& context) {
+  return run_demo_filmed(args, context, nullptr);
+}
+
 }  // namespace
 
 Command demo_command() {
@@ -204,7 +231,7 @@ Command demo_command() {
   spec.summary = "run a complete simulated single-leg test (no hardware needed)";
   spec.usage =
       "stance demo [--out-dir DIR] [--seconds N] [--seed N] [--mass KG] [--sheet PDF] "
-      "[--paper a4|letter] [--force]";
+      "[--paper a4|letter] [--camera DEVICE|none] [--force]";
   spec.options = {
       {"out-dir", "DIR",
        "where the recordings go (default: a new folder in $XDG_DATA_HOME/stance/demo)"},
@@ -213,12 +240,15 @@ Command demo_command() {
       {"mass", "KG", "body mass of the simulated patient in kg (default 72)"},
       {"sheet", "PDF", "the test sheet (default: demo-test-sheet.pdf in the out-dir)"},
       {"paper", "SIZE", "a4 (default) or letter"},
+      {"camera", "DEVICE",
+       "film the squats' knee markers: sim-camera (the default where stance-knee is installed) "
+       "or none"},
       {"force", "", "replace files of an earlier run in --out-dir, and --sheet"},
   };
   spec.details =
       "Records single-leg stance and five single-leg squats on each leg from the simulated\n"
-      "plate, writes the four trial files, reads them back, analyses them and writes the\n"
-      "one-page test sheet (PDF).";
+      "plate, the squats filmed by the simulated camera (the knee's FPPA), writes the four\n"
+      "trial files, reads them back, analyses them and writes the one-page test sheet (PDF).";
   return {spec, run_demo};
 }
 

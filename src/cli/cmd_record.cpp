@@ -28,11 +28,6 @@ std::string keep_unsaved(const Recording& recording) {
   return "; the recording was kept in " + rescue.string();
 }
 
-// The trial's length on the plate's clock: lost frames count as elapsed time.
-double recorded_seconds(const Recording& r) {
-  return static_cast<double>(r.counters.frames_received + r.counters.frames_lost) / r.rate_hz;
-}
-
 }  // namespace
 
 int record_to_file(const ParsedArgs& args, Context& context, OpenTrialFilming open_filming) {
@@ -68,27 +63,17 @@ int record_to_file(const ParsedArgs& args, Context& context, OpenTrialFilming op
   if (!adjustment) return fail(context, adjustment.error().message);
   std::unique_ptr<TrialFilming> filming;
   if (const auto camera = args.value("camera")) {
-    if (open_filming == nullptr) {
-      return fail(context,
-                  "--camera is read by stance-knee, installed beside stance: run it as "
-                  "`stance record … --camera " +
-                      *camera + "`");
-    }
+    if (open_filming == nullptr) return fail(context, camera_needs_stance_knee("record", *camera));
     auto opened = open_filming(*camera, *device, *seconds);
     if (!opened) return fail(context, opened.error().message);
     filming = std::move(*opened);
-    if (Status s = filming->start(); !s) return fail(context, s.error().message);
   }
   RecordRequest request;
   request.seconds = *seconds;
   request.metadata = *metadata;
   request.tare = adjustment->tare;
-  auto outcome = record_trial(**plate, request);
+  auto outcome = record_filmed_trial(**plate, request, filming.get());
   if (!outcome) return fail(context, outcome.error().message);
-  if (filming) {
-    outcome->recording.markers =
-        std::make_shared<knee::MarkerTrack>(filming->finish(recorded_seconds(outcome->recording)));
-  }
   if (Status s = write_trial_file(*out_path, outcome->recording, write); !s) {
     return fail(context, s.error().message + keep_unsaved(outcome->recording));
   }

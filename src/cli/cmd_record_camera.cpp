@@ -1,6 +1,8 @@
-// `stance record … --camera DEVICE` in stance-knee: the plate's trial with the markers filmed
-// beside it (the camera and its tracker need OpenCV, which `stance` itself never loads).
+// `stance record … --camera DEVICE`, `stance session record … --camera DEVICE` and `stance demo`
+// in stance-knee: the plate's trials with the markers filmed beside them (the camera and its
+// tracker need OpenCV, which `stance` itself never loads).
 #include "cli/command.hpp"
+#include "cli/store_commands.hpp"
 #include "vision/marker_filming.hpp"
 
 namespace stance::cli {
@@ -29,12 +31,24 @@ int run_record_with_camera(const ParsedArgs& args, Context& context) {
   return record_to_file(args, context, open_camera_filming);
 }
 
+int run_session_record_with_camera(const ParsedArgs& args, Context& context) {
+  return record_session(args, context, open_camera_filming);
+}
+
+int run_demo_with_camera(const ParsedArgs& args, Context& context) {
+  return run_demo_filmed(args, context, open_camera_filming);
+}
+
 }  // namespace
 
-Command record_with_camera_command() {
-  Command c = record_command();
-  c.run = run_record_with_camera;
-  return c;
+std::vector<Command> filming_commands() {
+  Command record = record_command();
+  record.run = run_record_with_camera;
+  Command session = session_record_command();
+  session.run = run_session_record_with_camera;
+  Command demo = demo_command();
+  demo.run = run_demo_with_camera;
+  return {record, session, demo};
 }
 
 }  // namespace stance::cli

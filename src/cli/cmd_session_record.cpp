@@ -2,8 +2,10 @@
 // the simulated plate (virtual clock), every trial analysed and committed on its own as it ends,
 // so an interruption keeps every trial finished before it.
 #include "cli/cli.hpp"
+#include "cli/command.hpp"
 #include "cli/store_access.hpp"
 #include "cli/store_commands.hpp"
+#include "cli/trial_filming.hpp"
 #include "core/test_protocol.hpp"
 #include "device/trial_recorder.hpp"
 #include "recording/trial_file.hpp"
@@ -41,7 +43,9 @@ std::string metric_text(const store::TrialResults& r, const char* key) {
   return "";
 }
 
-int run_record(const ParsedArgs& args, Context& context) {
+}  // namespace
+
+int record_session(const ParsedArgs& args, Context& context, OpenTrialFilming open_filming) {
   const auto protocol_name = args.value("protocol");
   if (!protocol_name) {
     context.err << "stance: session record needs --protocol NAME; see `stance session record "
@@ -57,6 +61,10 @@ int run_record(const ParsedArgs& args, Context& context) {
   const std::string user_options = device.size() > 4 ? device.substr(4) : "";
   const auto seed = args.whole_number("seed", 1, 1, 1000000);
   if (!seed) return fail(context, seed.error().message);
+  const std::optional<std::string> camera = args.value("camera");
+  if (camera && open_filming == nullptr) {
+    return fail(context, camera_needs_stance_knee("session record", *camera));
+  }
 
   auto store = open_store(args, context);
   if (!store) return fail(context, store.error().message);
@@ -99,7 +107,13 @@ int run_record(const ParsedArgs& args, Context& context) {
     static_cast<TrialCondition&>(request.metadata) = t;
     request.metadata.device = address;
     request.metadata.notes = args.value_or("notes", "");
-    const auto outcome = record_trial(**plate, request);
+    std::unique_ptr<TrialFilming> filming;  // the simulated camera films the plate's person
+    if (camera) {
+      auto opened = open_filming(*camera, address, request.seconds);
+      if (!opened) return give_up(opened.error().message);
+      filming = std::move(*opened);
+    }
+    const auto outcome = record_filmed_trial(**plate, request, filming.get());
     if (!outcome) return give_up(outcome.error().message);
     const std::vector<std::uint8_t> bytes = encode_trial(outcome->recording);
     const auto results = analyze_stored_recording(bytes, trial_title(t));
@@ -135,6 +149,12 @@ int run_record(const ParsedArgs& args, Context& context) {
   return kExitOk;
 }
 
+namespace {
+
+int run_record(const ParsedArgs& args, Context& context) {
+  return record_session(args, context, nullptr);
+}
+
 }  // namespace
 
 Command session_record_command() {
@@ -147,6 +167,9 @@ Command session_record_command() {
        {"clinician", "NAME", "who ran the session"},
        {"notes", "TEXT", "free text kept with the session and its trials"},
        {"seed", "N", "seed of the simulated person (default 1; same seed, same session)"},
+       {"camera", "DEVICE",
+        "film the knee's markers beside the plate: sim-camera (the simulated person) or a "
+        "camera address (docs/camera.md)"},
        db_option()},
       run_record,
       "Each trial is recorded on a virtual clock (seconds, not minutes), analysed and saved in\n"

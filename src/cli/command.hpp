@@ -36,8 +36,12 @@ inline constexpr const char* kKneeSummary =
 // `stance record` that can film the markers with `open_filming` (stance-knee's camera; null in
 // stance, which hands `record … --camera` to stance-knee).
 int record_to_file(const ParsedArgs& args, Context& context, OpenTrialFilming open_filming);
-// cmd_record_camera.cpp (stance-knee): `stance record` with --camera.
-Command record_with_camera_command();
+// The same for `stance demo` (it films the squats with the simulated camera unless --camera none)
+// and `stance session record … --camera`.
+int run_demo_filmed(const ParsedArgs& args, Context& context, OpenTrialFilming open_filming);
+int record_session(const ParsedArgs& args, Context& context, OpenTrialFilming open_filming);
+// cmd_record_camera.cpp (stance-knee): `stance record`, `session record` and `demo` that film.
+std::vector<Command> filming_commands();
 // The clinic's history (src/store): names of two words are subcommands, e.g. "patient add".
 std::vector<Command> store_commands();
 

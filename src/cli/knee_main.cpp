@@ -1,5 +1,6 @@
-// `stance-knee`: the command line with `stance knee` and `stance record … --camera`, whose video
-// reading needs OpenCV; `stance` hands those commands' arguments here.
+// `stance-knee`: the command line with `stance knee` and the commands that film the markers
+// (`record`, `session record` and `demo` with a camera), whose video reading needs OpenCV;
+// `stance` hands those commands' arguments here.
 #include <iostream>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "cli/command.hpp"
 
 int main(int argc, char** argv) {
-  return stance::cli::run({argv + 1, argv + argc}, std::cout, std::cerr,
-                          {stance::cli::knee_command(), stance::cli::record_with_camera_command()});
+  std::vector<stance::cli::Command> commands = stance::cli::filming_commands();
+  commands.push_back(stance::cli::knee_command());
+  return stance::cli::run({argv + 1, argv + argc}, std::cout, std::cerr, commands);
 }

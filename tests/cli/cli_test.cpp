@@ -181,7 +181,7 @@ TEST_F(CliTest, DemoRunsACompleteTestAndWritesBothLegs) {
     EXPECT_NE(r.out.find((dir_ / name).string()), std::string::npos) << name;
   }
   EXPECT_NE(r.out.find("ML squat steadiness"), std::string::npos);
-  EXPECT_NE(r.out.find("true peak knee FPPA"), std::string::npos);  // the body's truth
+  EXPECT_NE(r.out.find("true 3-D knee angle"), std::string::npos);  // the body's truth
   EXPECT_GT(fs::file_size(dir_ / "demo-test-sheet.pdf"), 10000u);   // the one-page test sheet
   EXPECT_NE(r.out.find("Test sheet (PDF)"), std::string::npos);
   EXPECT_NE(r.out.find("LSI"), std::string::npos);

@@ -10,6 +10,7 @@
 #include <opencv2/videoio.hpp>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
@@ -103,7 +104,7 @@ TEST(SimCameraRecord, ATrialRecordedWithTheCameraKeepsTheKneeOfEverySquat) {
   const int code =
       cli::run({"record", "--device", "sim:" + options, "--camera", "sim-camera", "--seconds",
                 std::to_string(seconds), "--out", file, "--task", "squat", "--limb", "right"},
-               out, err, {cli::record_with_camera_command()});
+               out, err, cli::filming_commands());
   ASSERT_EQ(code, 0) << err.str();
   EXPECT_NE(out.str().find("Camera sim-camera:" + options), std::string::npos) << out.str();
 
@@ -147,7 +148,7 @@ TEST(SimCameraRecord, TheStoredTrialsSheetPrintsTheKneeOfEverySquat) {
   std::ostringstream out, err;
   ASSERT_EQ(cli::run({"record", "--device", "sim:" + options, "--camera", "sim-camera", "--seconds",
                       "12", "--out", file, "--task", "squat", "--limb", "left"},
-                     out, err, {cli::record_with_camera_command()}),
+                     out, err, cli::filming_commands()),
             0)
       << err.str();
   const auto bytes = read_file_bytes(file);
@@ -213,6 +214,85 @@ TEST(SimCameraRecord, TheStoredTrialsSheetPrintsTheKneeOfEverySquat) {
   EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
   EXPECT_NE(text.find("Knee FPPA, peak"), std::string::npos) << text;  // the key figure row
   EXPECT_NE(text.find("16.8"), std::string::npos) << text;             // Herrington 2014
+}
+
+// `stance session record … --camera sim-camera`: every trial of the simulated session is filmed
+// beside the plate, stored with its markers, and its one analysis keeps the knee as metric rows;
+// the session's sheet prints them. Plain `stance` refuses --camera with where it is read.
+TEST(SimCameraRecord, ASessionRecordedWithTheCameraKeepsTheKneeOfEveryTrial) {
+  TempDir dir("stance-session-camera");
+  const std::string db = dir.path("clinic.db").string();
+  const auto run = [&](std::vector<std::string> args, bool filming = true) {
+    std::ostringstream out, err;
+    args.insert(args.begin(), {"--db", db});
+    const int code =
+        filming ? cli::run(args, out, err, cli::filming_commands()) : cli::run(args, out, err);
+    return std::make_tuple(code, out.str(), err.str());
+  };
+  ASSERT_EQ(std::get<0>(run({"patient", "add", "CAM-2", "--involved", "left"})), 0);
+  ASSERT_EQ(std::get<0>(run({"protocol", "add", "squat-short", "--task", "squat", "--seconds", "25",
+                             "--reps", "3", "--trials-per-side", "1"})),
+            0);
+  const auto [plain, plain_out, plain_err] = run(
+      {"session", "record", "CAM-2", "--protocol", "squat-short", "--camera", "sim-camera"}, false);
+  EXPECT_NE(plain, 0);
+  EXPECT_NE(plain_err.find("stance-knee"), std::string::npos) << plain_err;
+  const auto [code, out, err] =
+      run({"session", "record", "CAM-2", "--protocol", "squat-short", "--camera", "sim-camera"});
+  ASSERT_EQ(code, 0) << err;
+  EXPECT_NE(out.find("2 trial(s) saved"), std::string::npos) << out;
+
+  auto store = store::Store::open(db);
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  const auto patient = store->patient("CAM-2");
+  ASSERT_TRUE(patient.ok());
+  const auto sessions = store->sessions(patient->id);
+  ASSERT_TRUE(sessions.ok());
+  ASSERT_EQ(sessions->size(), 1u);
+  const auto trials = store->trials(sessions->front().id);
+  ASSERT_TRUE(trials.ok());
+  ASSERT_EQ(trials->size(), 2u);
+  for (const store::Trial& t : *trials) {
+    const auto metrics = store->metrics(t.id);
+    ASSERT_TRUE(metrics.ok());
+    const auto peak = std::find_if(metrics->begin(), metrics->end(), [](const store::Metric& m) {
+      return m.key == "knee_peak_fppa";
+    });
+    ASSERT_NE(peak, metrics->end()) << "trial " << t.id;
+    // The involved (left) side's simulated knee goes inward much further than the other.
+    if (t.limb == Limb::kLeft) {
+      EXPECT_GT(peak->value, 12.0);
+    } else {
+      EXPECT_LT(peak->value, 8.0);
+    }
+  }
+  const auto sheet = report::stored_session_sheet(*store, sessions->front().id, {});
+  ASSERT_TRUE(sheet.ok()) << sheet.error().message;
+  for (const report::SheetTrial& t : sheet->trials) {
+    ASSERT_EQ(t.reps.size(), 3u);
+    for (const report::SheetRep& r : t.reps) EXPECT_TRUE(r.peak_fppa_deg) << "squat " << r.index;
+  }
+}
+
+// `stance demo` in stance-knee films both squat trials with the simulated camera: the knee's
+// figures stand beside the plate's, and the trial files keep the markers.
+TEST(SimCameraRecord, TheDemoFilmsTheSquats) {
+  TempDir dir("stance-demo-camera");
+  std::ostringstream out, err;
+  const int code = cli::run({"demo", "--out-dir", dir.root().string(), "--seconds", "5"}, out, err,
+                            cli::filming_commands());
+  ASSERT_EQ(code, 0) << err.str();
+  EXPECT_NE(out.str().find("Knee FPPA, peak"), std::string::npos) << out.str();
+  for (const char* leg : {"left", "right"}) {
+    const auto squat = read_trial_file(dir.root() / ("demo-squat-" + std::string(leg) + ".stance"));
+    ASSERT_TRUE(squat.ok()) << squat.error().message;
+    ASSERT_TRUE(squat->markers) << leg;
+    EXPECT_FALSE(squat->markers->interrupted) << squat->markers->end_reason;
+    const auto stance =
+        read_trial_file(dir.root() / ("demo-stance-" + std::string(leg) + ".stance"));
+    ASSERT_TRUE(stance.ok());
+    EXPECT_FALSE(stance->markers) << "single-leg stance is not filmed";
+  }
 }
 
 // Real time (speed 20: 20 simulated seconds per second): frames keep their stamps k / rate and
