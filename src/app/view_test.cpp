@@ -65,7 +65,7 @@ void draw_live_figures(ViewContext& v, bool camera, float width) {
     const float w = width / static_cast<float>(charts) - 8.0f;
     const float h = camera ? 150.0f : 170.0f;
     ImGui::BeginGroup();
-    ImGui::TextUnformatted("Depth (COM drop, cm)");
+    ImGui::TextUnformatted("Depth (cm)");
     bar_chart("##depth", {w, h}, labels, depth_cm, 25.0, "", theme::kAccent);
     ImGui::EndGroup();
     ImGui::SameLine();
@@ -76,7 +76,7 @@ void draw_live_figures(ViewContext& v, bool camera, float width) {
     if (camera) {
       ImGui::SameLine();
       ImGui::BeginGroup();
-      ImGui::TextUnformatted("Peak knee FPPA (°, + valgus)");
+      ImGui::TextUnformatted("Peak FPPA (°, + valgus)");
       bar_chart("##fppa", {w, h}, labels, fppa_deg, 40.0, "", kFppaBar);
       ImGui::EndGroup();
     }
