@@ -36,8 +36,8 @@ FrameTimes time_frames(Platform& platform, SessionModel& session, LiveSource& so
   for (int i = 0; i < frames + 20; ++i) {  // 20 warm-up frames
     const auto t0 = Clock::now();
     platform.begin_frame();
-    ViewContext v{session, no_store, source,          mass_check, plates, s, platform.fonts(),
-                  shown,   camera_texture};
+    ViewContext v{session, no_store,         source, mass_check,    plates,
+                  s,       platform.fonts(), shown,  camera_texture};
     draw_dashboard(v);
     (void)platform.end_frame();
     if (i >= 20) ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());

@@ -157,8 +157,8 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     }
     if (quit && !options.screenshot.empty()) shot = options.screenshot;
     (*platform)->begin_frame();
-    ViewContext v{session,         clinic, source,    mass_check, plates, s, (*platform)->fonts(),
-                  shown_tab,       camera_texture};
+    ViewContext v{session,   clinic,        source, mass_check, plates, s, (*platform)->fonts(),
+                  shown_tab, camera_texture};
     draw_dashboard(v);
     if (Status written = (*platform)->end_frame(shot); !written) {
       err << "stance: " << written.error().message << "\n";
