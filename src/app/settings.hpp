@@ -1,7 +1,7 @@
 #pragma once
-// What the dashboard remembers between runs: the plate and camera, the protocol, automatic start, the window
-// size, the clinician, and the clinic's name, logo and paper for the test sheets, in
-// $XDG_DATA_HOME/stance/dashboard.settings (key = value, written atomically).
+// What the dashboard remembers between runs: the plate and camera, the protocol, automatic
+// start, the window size, the clinician, and the clinic's name, logo and paper for the test
+// sheets, in $XDG_DATA_HOME/stance/dashboard.settings (key = value, written atomically).
 // A damaged file is ignored with a warning: settings are a convenience, never a reason not to
 // start.
 #include <filesystem>
