@@ -217,6 +217,10 @@ void draw_camera_setup(ViewContext& v) {
     if (ImGui::RadioButton(knee::to_string(m), teach == i)) teach = i;
   }
   if (!taught.empty()) ImGui::TextWrapped("%s", taught.c_str());
+  ImGui::TextColored(theme::colour(theme::kMuted),
+                     "Frame to screen: %.1f ms mean, %.1f ms max (tracking and conversion; the "
+                     "screen adds up to one display frame)",
+                     cam->capture_to_view_mean_ms, cam->capture_to_view_max_ms);
   ImGui::EndGroup();
 }
 

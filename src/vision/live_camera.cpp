@@ -122,7 +122,10 @@ void LiveCamera::run() {
         ended_ = true;
         end_reason_ = source_->end_reason();
       }
-      if (picture || ended_) publish(std::move(picture));
+      if (picture || ended_) {
+        publish(std::move(picture),
+                batch.empty() ? std::nullopt : std::optional(batch.back().captured_at));
+      }
     }
     arrived_.notify_all();
     if (read == camera::CameraRead::kEnded) return;
@@ -147,8 +150,20 @@ std::optional<double> LiveCamera::newest_plate_time_s() const {
   return plate_time_s(kept_.back());
 }
 
-void LiveCamera::publish(std::shared_ptr<const CameraPicture> picture) {
+void LiveCamera::publish(std::shared_ptr<const CameraPicture> picture,
+                         std::optional<Clock::time_point> captured_at) {
+  if (captured_at) {
+    const double ms =
+        std::chrono::duration<double, std::milli>(Clock::now() - *captured_at).count();
+    delay_sum_ms_ += ms;
+    delay_max_ms_ = std::max(delay_max_ms_, ms);
+    ++delays_;
+  }
   auto v = std::make_shared<CameraView>();
+  if (delays_ > 0) {
+    v->capture_to_view_mean_ms = delay_sum_ms_ / static_cast<double>(delays_);
+    v->capture_to_view_max_ms = delay_max_ms_;
+  }
   v->address = source_->address();
   v->streaming = !ended_ && frames_ > 0;
   if (ended_) {

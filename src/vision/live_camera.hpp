@@ -49,6 +49,9 @@ struct CameraView {
   knee::MarkerFrame markers;  // of the newest frame, t_s on the plate's time axis
   std::optional<double> fppa_deg;
   std::vector<FppaPoint> trace;  // the last trace_s, oldest first (frames with an FPPA)
+  // From a frame's capture stamp to its picture in a snapshot (tracking, conversion), over the
+  // pictures so far: the screen shows it at its next display frame.
+  double capture_to_view_mean_ms = 0.0, capture_to_view_max_ms = 0.0;
 };
 
 struct LiveCameraOptions {
@@ -87,7 +90,9 @@ class LiveCamera final : public knee::MarkerFeed {
   void run();
   // With mutex_ held:
   void take(Kept k);
-  void publish(std::shared_ptr<const CameraPicture> picture);  // null: the last one stays
+  // null: the last one stays; `captured_at` is the new picture's stamp
+  void publish(std::shared_ptr<const CameraPicture> picture,
+               std::optional<std::chrono::steady_clock::time_point> captured_at = std::nullopt);
   std::optional<double> plate_time_s(const Kept& k) const;
   std::optional<double> newest_plate_time_s() const;
 
@@ -108,6 +113,8 @@ class LiveCamera final : public knee::MarkerFeed {
   Limb limb_ = Limb::kUnspecified;
   std::deque<Kept> kept_;
   std::uint64_t frames_ = 0;
+  double delay_sum_ms_ = 0.0, delay_max_ms_ = 0.0;
+  std::uint64_t delays_ = 0;
   std::shared_ptr<const CameraView> view_;
 };
 
