@@ -55,7 +55,7 @@ int run_record(const ParsedArgs& args, Context& context) {
                 "sim:OPTIONS); record real plates trial by trial with `stance record`");
   }
   const std::string user_options = device.size() > 4 ? device.substr(4) : "";
-  const auto seed = args.whole_number("seed", 1, 1, 1000000);
+  const auto seed = args.whole_number("seed", 1);
   if (!seed) return fail(context, seed.error().message);
 
   auto store = open_store(args, context);
@@ -146,7 +146,9 @@ Command session_record_command() {
        {"device", "ADDRESS", "sim or sim:OPTIONS (see stance devices --options); default sim"},
        {"clinician", "NAME", "who ran the session"},
        {"notes", "TEXT", "free text kept with the session and its trials"},
-       {"seed", "N", "seed of the simulated person (default 1; same seed, same session)"},
+       {"seed", "N",
+        "seed of the simulated person, 1 to 1000000 (default 1; same seed, same session)",
+        whole_number_in(1, 1000000)},
        db_option()},
       run_record,
       "Each trial is recorded on a virtual clock (seconds, not minutes), analysed and saved in\n"
