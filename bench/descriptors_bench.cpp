@@ -1,11 +1,13 @@
 // Speed of the full COP descriptor set: a 30 s single-leg-stance trial at 1000 Hz with the
-// clinical preset, and at 100 Hz with the reference preset; then each stage on its own.
+// clinical preset, and at 100 Hz with the reference preset; then each stage on its own; then the
+// time per sample from 10 s to 600 s, for swaying and still trials (linear time: issue 13).
 // Figures: docs/performance.md.
 #include <benchmark/benchmark.h>
 
 #include <cmath>
 #include <numbers>
 #include <random>
+#include <string>
 
 #include "core/butterworth.hpp"
 #include "core/descriptors/compute_descriptors.hpp"
@@ -32,6 +34,22 @@ ForceSamples stance_trial(double rate_hz, double seconds) {
     s.fz_n[i] = 700 + 3 * std::sin(2 * std::numbers::pi * 1.3 * t);
     s.cop_ml_m[i] = 0.003 * std::sin(2 * std::numbers::pi * 0.4 * t) + walk_ml + noise(rng);
     s.cop_ap_m[i] = 0.005 * std::sin(2 * std::numbers::pi * 0.25 * t + 1.0) + walk_ap + noise(rng);
+  }
+  return s;
+}
+
+// A still trial: a calibration mass (or a very steady person): the COP stays within a fraction of
+// a millimetre, 0.05 mm of sensor noise around one place.
+ForceSamples still_trial(double rate_hz, double seconds) {
+  ForceSamples s;
+  s.rate_hz = rate_hz;
+  s.resize(static_cast<Eigen::Index>(rate_hz * seconds));
+  std::mt19937_64 rng(7);
+  std::normal_distribution<double> noise(0.0, 0.00005);
+  for (Eigen::Index i = 0; i < s.size(); ++i) {
+    s.fz_n[i] = 196.1;
+    s.cop_ml_m[i] = 0.012 + noise(rng);
+    s.cop_ap_m[i] = -0.030 + noise(rng);
   }
   return s;
 }
@@ -175,6 +193,25 @@ void BM_Prepare_Reference_30s_100Hz(benchmark::State& state) {
     benchmark::DoNotOptimize(prepare_cop(s, preset(Preset::kReference), settings));
 }
 BENCHMARK(BM_Prepare_Reference_30s_100Hz)->Unit(benchmark::kMicrosecond);
+
+// Over trial lengths: args are {seconds, still (1) or swaying (0), preset (0 clinical at 1000 Hz,
+// 1 reference at 100 Hz)}. per_sample (time per sample) should stay within 2x from 10 s to 600 s.
+void BM_Descriptors_OverLength(benchmark::State& state) {
+  const auto seconds = static_cast<double>(state.range(0));
+  const bool still = state.range(1) == 1;
+  const Preset p = state.range(2) == 0 ? Preset::kClinical : Preset::kReference;
+  const double rate_hz = p == Preset::kClinical ? 1000 : 100;
+  const ForceSamples s = still ? still_trial(rate_hz, seconds) : stance_trial(rate_hz, seconds);
+  for (auto _ : state) benchmark::DoNotOptimize(compute_descriptors(s, preset(p)));
+  state.counters["per_sample"] = benchmark::Counter(
+      static_cast<double>(s.size()),
+      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+  state.SetLabel(std::string(still ? "still " : "sway ") +
+                 (p == Preset::kClinical ? "clinical 1000 Hz" : "reference 100 Hz"));
+}
+BENCHMARK(BM_Descriptors_OverLength)
+    ->ArgsProduct({{10, 30, 120, 600}, {0, 1}, {0, 1}})
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace stance

@@ -8,21 +8,17 @@ namespace stance::cli {
 namespace {
 
 // The task and limb the command line asks for, over what the recording says.
-Status override_task_and_limb(const ParsedArgs& args, TrialAnalysisOptions& options) {
-  if (const auto task = args.value("task"); task && !parse_task(*task, options.task)) {
-    return Error{"--task must be stance or squat, not '" + *task + "'"};
-  }
+// The words were checked by parse_args.
+void override_task_and_limb(const ParsedArgs& args, TrialAnalysisOptions& options) {
+  if (const auto task = args.value("task")) (void)parse_task(*task, options.task);
   if (options.task == Task::kUnspecified) options.task = Task::kSingleLegStance;
-  if (const auto limb = args.value("limb"); limb && !parse_limb(*limb, options.limb)) {
-    return Error{"--limb must be left or right, not '" + *limb + "'"};
-  }
-  return {};
+  if (const auto limb = args.value("limb")) (void)parse_limb(*limb, options.limb);
 }
 
 int run_analyze(const ParsedArgs& args, Context& context) {
   const std::string path = args.positionals[0];
   DescriptorOptions d;
-  const auto plate = args.whole_number("plate", 1, 1, 64);
+  const auto plate = args.whole_number("plate", 1);
   const auto min_fz = args.number("min-fz", kDefaultMinFz_n);
   const auto start = args.number("start", d.start_s);
   const auto end = args.number("end", d.end_s);
@@ -34,11 +30,7 @@ int run_analyze(const ParsedArgs& args, Context& context) {
   d.start_s = *start;
   d.end_s = *end;
   if (*cutoff > 0) d.lowpass = LowPassSpec{4, *cutoff};
-  const std::string preset = args.value_or("preset", "clinical");
-  const auto parsed_preset = parse_preset(preset);
-  if (!parsed_preset)
-    return fail(context, "--preset must be clinical or reference, not '" + preset + "'");
-  d.preset = *parsed_preset;
+  d.preset = parse_preset(args.value_or("preset", "clinical")).value_or(d.preset);
 
   ImportOptions import;
   import.plate = static_cast<int>(*plate);
@@ -50,9 +42,7 @@ int run_analyze(const ParsedArgs& args, Context& context) {
   TrialAnalysisOptions options =
       loaded->trial ? analysis_options_for(*loaded->trial) : TrialAnalysisOptions{};
   options.descriptors = d;
-  if (Status s = override_task_and_limb(args, options); !s) {
-    return fail(context, s.error().message);
-  }
+  override_task_and_limb(args, options);
 
   const auto analysis = analyze_trial(loaded->samples, options);
   if (!analysis) return fail(context, path + ": " + analysis.error().message);
@@ -80,14 +70,24 @@ Command analyze_command() {
       {"all", "", "print every descriptor, not only the key figures"},
       {"preset", "NAME",
        "clinical (mm, the plate's rate; default) or reference (the published pipeline of "
-       "Quijoux et al. 2021: cm, 25 Hz)"},
-      {"task", "TASK", "stance or squat (default: what the trial file says, else stance)"},
-      {"limb", "SIDE", "left or right standing leg (default: the trial file's); sets medial"},
-      {"start", "S", "analyse from S seconds after the recording's start (default: start)"},
-      {"end", "S", "analyse up to S seconds after the recording's start (default: end)"},
-      {"plate", "N", "which plate of a multi-plate file (OpenSim: 1 right, 2 left; default 1)"},
-      {"min-fz", "N", "vertical force below which COP is undefined, in N (default 10)"},
-      {"lowpass", "HZ", "COP low-pass cut-off in Hz (4th-order Butterworth, zero phase)"},
+       "Quijoux et al. 2021: cm, 25 Hz)",
+       one_of({"clinical", "reference"})},
+      {"task", "TASK", "stance or squat (default: what the trial file says, else stance)",
+       one_of({"stance", "squat"})},
+      {"limb", "SIDE", "left or right standing leg (default: the trial file's); sets medial",
+       one_of({"left", "right"})},
+      {"start", "S", "analyse from S seconds after the recording's start (default: start)",
+       number_in(0, 86400)},
+      {"end", "S", "analyse up to S seconds after the recording's start (default: end)",
+       number_in(0, 86400)},
+      {"plate", "N", "which plate of a multi-plate file (OpenSim: 1 right, 2 left; default 1)",
+       whole_number_in(1, 64)},
+      {"min-fz", "N", "vertical force below which COP is undefined, in N (default 10)",
+       number_in(0, 10000)},
+      // Below 1 Hz a low-pass removes the sway it is meant to measure (1e-300 gave all-null
+      // descriptors with a valid verdict); the plate's Nyquist limit is checked by the filter.
+      {"lowpass", "HZ", "COP low-pass cut-off in Hz, 1 to 100 (4th-order Butterworth, zero phase)",
+       number_in(1, 100)},
   };
   spec.details =
       "FILE is a Stance trial (.stance), a Motive export of an AMTI plate, an OpenSim .mot-style\n"

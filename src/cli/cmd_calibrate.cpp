@@ -212,7 +212,6 @@ int run_calibrate(const ParsedArgs& args, Context& context) {
   }
   const auto seconds = args.number("seconds", action == "tare" ? 2.0 : 3.0);
   if (!seconds) return fail(context, seconds.error().message);
-  if (!(*seconds >= 0.5 && *seconds <= 60)) return fail(context, "--seconds must be 0.5 to 60");
   // A damaged file is replaced by a new tare or removed by reset; the other actions need it.
   auto opened = open_for_calibration(context.drivers, *device, *seconds,
                                      action == "tare" || action == "reset");
@@ -236,11 +235,12 @@ Command calibrate_command() {
   spec.positionals = {"ACTION"};
   spec.options = {
       {"device", "ADDRESS", "the plate, e.g. usb or usb:SERIAL (see stance devices)"},
-      {"mass-kg", "KG", "check, gains: the known mass, kg"},
+      {"mass-kg", "KG", "check, gains: the known mass, kg (0.1 to 1000)", number_in(0.1, 1000)},
       {"at", "X,Y",
        "check: where the mass stands, mm in the plate frame (optional); gains: "
        "3 or more positions separated by ';'"},
-      {"seconds", "N", "recording time of each step, s (default 2 for tare, 3 otherwise)"},
+      {"seconds", "N", "recording time of each step, 0.5 to 60 s (default 2 for tare, 3 otherwise)",
+       number_in(0.5, 60)},
       {"no-prompt", "", "gains: do not wait for Enter between placements (a fixture moves it)"},
   };
   spec.details =

@@ -121,17 +121,14 @@ void print_verdicts(std::ostream& out, const DemoTrial& left, const DemoTrial& r
 }  // namespace
 
 int run_demo_filmed(const ParsedArgs& args, Context& context, OpenTrialFilming open_filming) {
-  const auto seed = args.whole_number("seed", 1, 1, 1000000);
+  const auto seed = args.whole_number("seed", 1);
   if (!seed) return fail(context, seed.error().message);
   const auto seconds = args.number("seconds", 30);
   const auto mass = args.number("mass", 72);
   for (const auto* r : {&seconds, &mass}) {
     if (!r->ok()) return fail(context, r->error().message);
   }
-  if (!(*seconds >= 5 && *seconds <= 300)) return fail(context, "--seconds must be 5 to 300");
-  if (!(*mass >= 30 && *mass <= 200)) return fail(context, "--mass must be 30 to 200 kg");
   const std::string paper_text = args.value_or("paper", "a4");
-  if (paper_text != "a4" && paper_text != "letter") return fail(context, "--paper is a4 or letter");
   // Filmed by the simulated camera where the camera's executable runs the demo; `stance` alone
   // records the plate only.
   std::string camera = args.value_or("camera", open_filming != nullptr ? "sim-camera" : "none");
@@ -235,11 +232,15 @@ Command demo_command() {
   spec.options = {
       {"out-dir", "DIR",
        "where the recordings go (default: a new folder in $XDG_DATA_HOME/stance/demo)"},
-      {"seconds", "N", "single-leg stance time per leg in seconds (default 30)"},
-      {"seed", "N", "seed of the simulated patient (default 1; same seed, same result)"},
-      {"mass", "KG", "body mass of the simulated patient in kg (default 72)"},
+      {"seconds", "N", "single-leg stance time per leg, 5 to 300 s (default 30)",
+       number_in(5, 300)},
+      {"seed", "N",
+       "seed of the simulated patient, 1 to 1000000 (default 1; same seed, same result)",
+       whole_number_in(1, 1000000)},
+      {"mass", "KG", "body mass of the simulated patient, 30 to 200 kg (default 72)",
+       number_in(30, 200)},
       {"sheet", "PDF", "the test sheet (default: demo-test-sheet.pdf in the out-dir)"},
-      {"paper", "SIZE", "a4 (default) or letter"},
+      {"paper", "SIZE", "a4 (default) or letter", one_of({"a4", "letter"})},
       {"camera", "DEVICE",
        "film the squats' knee markers: sim-camera (the default where stance-knee is installed) "
        "or none"},

@@ -108,11 +108,7 @@ void print_text(std::ostream& out, const KneeVideo& v) {
 
 int run_knee(const ParsedArgs& args, Context& context) {
   vision::KneeVideoOptions options;
-  if (const auto limb = args.value("limb")) {
-    if (!parse_limb(*limb, options.knee.limb) || options.knee.limb == Limb::kUnspecified) {
-      return fail(context, "--limb must be left or right, not '" + *limb + "'");
-    }
-  }
+  if (const auto limb = args.value("limb")) (void)parse_limb(*limb, options.knee.limb);
   const auto video = vision::analyze_knee_video_file(args.positionals[0], options);
   if (!video) return fail(context, video.error().message);
   if (args.flag("json")) {
@@ -132,7 +128,8 @@ Command knee_command() {
   spec.usage = "stance knee VIDEO [--limb left|right] [--json]";
   spec.positionals = {"VIDEO"};
   spec.options = {
-      {"limb", "SIDE", "the tested (standing) leg, left or right (default right); sets medial"},
+      {"limb", "SIDE", "the tested (standing) leg, left or right (default right); sets medial",
+       one_of({"left", "right"})},
       {"json", "", "print JSON (schema stance.knee/1): every frame, every squat, the means"},
   };
   spec.details =

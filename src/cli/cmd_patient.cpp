@@ -11,11 +11,12 @@ namespace {
 std::vector<OptionSpec> patient_field_options() {
   return {
       {"name", "TEXT", "name (optional; reports show the code)"},
-      {"birth-year", "YYYY", "year of birth"},
-      {"sex", "SEX", "female, male or other"},
-      {"height", "CM", "height in cm"},
-      {"mass", "KG", "body mass in kg"},
-      {"involved", "SIDE", "the painful or operated side: left or right (for the LSI)"},
+      {"birth-year", "YYYY", "year of birth", whole_number_in(1900, 2200)},
+      {"sex", "SEX", "female, male or other", one_of({"female", "male", "other"})},
+      {"height", "CM", "height in cm (40 to 260)"},
+      {"mass", "KG", "body mass in kg (10 to 350)"},
+      {"involved", "SIDE", "the painful or operated side: left or right (for the LSI)",
+       one_of({"left", "right"})},
       {"notes", "TEXT", "free text"},
       db_option(),
   };
@@ -32,7 +33,7 @@ Status apply_options(const ParsedArgs& args, store::Patient& p) {
     return Error{"--involved must be left or right, not '" + *v + "'"};
   }
   if (args.value("birth-year")) {
-    const auto y = args.whole_number("birth-year", 0, 1900, 2200);
+    const auto y = args.whole_number("birth-year", 0);
     if (!y) return y.error();
     p.birth_year = static_cast<int>(*y);
   }

@@ -54,13 +54,13 @@ int run_add(const ParsedArgs& args, Context& context) {
   }
   const auto seconds = args.number("seconds", 0);
   if (!seconds) return fail(context, seconds.error().message);
-  const auto trials = args.whole_number("trials-per-side", 3, 1, 10);
+  const auto trials = args.whole_number("trials-per-side", 3);
   const bool squat = p.task == Task::kSingleLegSquat;
-  const auto reps =
-      args.whole_number("reps", squat ? kDefaultSquatReps : 0, squat ? 1 : 0, squat ? 20 : 0);
+  const auto reps = args.whole_number("reps", squat ? kDefaultSquatReps : 0);
   for (const auto* r : {&trials, &reps}) {
     if (!r->ok()) return fail(context, r->error().message);
   }
+  if (!squat && args.value("reps")) return fail(context, "--reps is for squat protocols");
   p.seconds = *seconds;
   p.trials_per_side = static_cast<int>(*trials);
   p.repetitions = static_cast<int>(*reps);
@@ -82,16 +82,18 @@ std::vector<Command> protocol_commands() {
   return {
       store_command("protocol list", "the test protocols of the store",
                     "stance protocol list [--db FILE]", {}, {db_option()}, run_list),
-      store_command("protocol add", "add a clinic's own test protocol",
-                    "stance protocol add NAME --task stance|squat --seconds N [options]", {"NAME"},
-                    {{"task", "TASK", "stance or squat"},
-                     {"seconds", "N", "recording time of one trial in s (1 to 600)"},
-                     {"reps", "N", "squats per trial (default 5 for squat)"},
-                     {"trials-per-side", "N", "trials per side and eye condition (default 3)"},
-                     {"eyes", "EYES", "open, closed or open,closed (default open)"},
-                     {"description", "TEXT", "one line for the clinician"},
-                     db_option()},
-                    run_add),
+      store_command(
+          "protocol add", "add a clinic's own test protocol",
+          "stance protocol add NAME --task stance|squat --seconds N [options]", {"NAME"},
+          {{"task", "TASK", "stance or squat", one_of({"stance", "squat"})},
+           {"seconds", "N", "recording time of one trial in s (1 to 600)", number_in(1, 600)},
+           {"reps", "N", "squats per trial, 1 to 20 (default 5 for squat)", whole_number_in(1, 20)},
+           {"trials-per-side", "N", "trials per side and eye condition, 1 to 10 (default 3)",
+            whole_number_in(1, 10)},
+           {"eyes", "EYES", "open, closed or open,closed (default open)"},
+           {"description", "TEXT", "one line for the clinician"},
+           db_option()},
+          run_add),
   };
 }
 

@@ -40,10 +40,7 @@ int record_to_file(const ParsedArgs& args, Context& context, OpenTrialFilming op
   }
   const auto seconds = args.number("seconds", 0);
   if (!seconds) return fail(context, seconds.error().message);
-  if (!(*seconds > 0 && *seconds <= 3600)) {
-    return fail(context, "--seconds must be more than 0 and at most 3600");
-  }
-  const auto rate = args.whole_number("rate", 0, 1, 65535);
+  const auto rate = args.whole_number("rate", 0);
   if (!rate) return fail(context, rate.error().message);
   auto metadata = trial_metadata_from(args);
   if (!metadata) return fail(context, metadata.error().message);
@@ -119,10 +116,12 @@ Command record_command() {
   spec.usage = "stance record --device ADDRESS --seconds N --out FILE [options]";
   spec.options = {
       {"device", "ADDRESS", "plate to record from, e.g. sim, sim:task=squat (see stance devices)"},
-      {"seconds", "N", "recording time in seconds (on the plate's clock)"},
+      {"seconds", "N", "recording time in seconds, 0.1 to 3600 (on the plate's clock)",
+       number_in(0.1, 3600)},
       {"out", "FILE", "trial file to create (.stance; written atomically, never over a file)"},
       {"force", "", "replace --out if it is an existing file"},
-      {"rate", "HZ", "sample rate: 100, 200, 250, 500, 1000 or 2000 (default: the plate's)"},
+      {"rate", "HZ", "sample rate: 100, 200, 250, 500, 1000 or 2000 (default: the plate's)",
+       whole_number_in(1, 65535)},
       {"camera", "DEVICE",
        "film the knee's markers too: /dev/videoN, a video file or sim-camera (see stance devices)"},
   };

@@ -30,15 +30,10 @@ int run_report(const ParsedArgs& args, Context& context) {
   const auto format = args.value("format") ? report::parse_report_format(*args.value("format"))
                                            : report::format_for_path(*out);
   if (!format) {
-    return usage_error(context, args.value("format")
-                                    ? "--format is pdf, csv or json"
-                                    : "cannot tell the format from '" + *out +
-                                          "': name it .pdf, .csv or .json, or give --format");
+    return usage_error(context, "cannot tell the format from '" + *out +
+                                    "': name it .pdf, .csv or .json, or give --format");
   }
   const std::string paper_text = args.value_or("paper", "a4");
-  if (paper_text != "a4" && paper_text != "letter") {
-    return usage_error(context, "--paper is a4 or letter");
-  }
   report::SessionSheetOptions options;
   options.pseudonymise = args.flag("pseudonymise");
   options.progress = args.flag("progress");
@@ -74,8 +69,9 @@ Command report_command() {
       {"SESSION"},
       {{"out", "FILE", "the file to create (never the store, never over a file)"},
        {"force", "", "replace --out if it is an existing file (never the store)"},
-       {"format", "FORMAT", "pdf, csv or json (default: from the extension of --out)"},
-       {"paper", "SIZE", "a4 (default) or letter, for the PDF"},
+       {"format", "FORMAT", "pdf, csv or json (default: from the extension of --out)",
+        one_of({"pdf", "csv", "json"})},
+       {"paper", "SIZE", "a4 (default) or letter, for the PDF", one_of({"a4", "letter"})},
        {"progress", "", "add the key figures of every session up to this one, with the MDC95"},
        {"pseudonymise", "", "leave out the name and birth year; keep the patient code"},
        {"clinic", "NAME", "the clinic's name in the header (default: Stance clinic)"},

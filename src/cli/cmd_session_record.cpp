@@ -59,7 +59,7 @@ int record_session(const ParsedArgs& args, Context& context, OpenTrialFilming op
                 "sim:OPTIONS); record real plates trial by trial with `stance record`");
   }
   const std::string user_options = device.size() > 4 ? device.substr(4) : "";
-  const auto seed = args.whole_number("seed", 1, 1, 1000000);
+  const auto seed = args.whole_number("seed", 1);
   if (!seed) return fail(context, seed.error().message);
   const std::optional<std::string> camera = args.value("camera");
   if (camera && open_filming == nullptr) {
@@ -166,7 +166,9 @@ Command session_record_command() {
        {"device", "ADDRESS", "sim or sim:OPTIONS (see stance devices --options); default sim"},
        {"clinician", "NAME", "who ran the session"},
        {"notes", "TEXT", "free text kept with the session and its trials"},
-       {"seed", "N", "seed of the simulated person (default 1; same seed, same session)"},
+       {"seed", "N",
+        "seed of the simulated person, 1 to 1000000 (default 1; same seed, same session)",
+        whole_number_in(1, 1000000)},
        {"camera", "DEVICE",
         "film the knee's markers beside the plate: sim-camera (the simulated person) or a "
         "camera address (docs/camera.md)"},

@@ -5,10 +5,11 @@ namespace stance::cli {
 std::vector<OptionSpec> trial_metadata_options() {
   return {
       {"patient", "CODE", "pseudonymous patient code (never a name)"},
-      {"limb", "SIDE", "left or right: the leg the patient stands on"},
-      {"task", "TASK", "stance (single-leg stance) or squat (single-leg squats)"},
-      {"eyes", "EYES", "open or closed"},
-      {"attempt", "N", "trial number within the session"},
+      {"limb", "SIDE", "left or right: the leg the patient stands on", one_of({"left", "right"})},
+      {"task", "TASK", "stance (single-leg stance) or squat (single-leg squats)",
+       one_of({"stance", "squat"})},
+      {"eyes", "EYES", "open or closed", one_of({"open", "closed"})},
+      {"attempt", "N", "trial number within the session (0 to 1000)", whole_number_in(0, 1000)},
       {"notes", "TEXT", "free text kept with the trial"},
   };
 }
@@ -26,9 +27,8 @@ Result<TrialMetadata> trial_metadata_from(const ParsedArgs& args) {
   if (const auto eyes = args.value("eyes"); eyes && !parse_eyes(*eyes, m.eyes)) {
     return Error{"--eyes must be open or closed, not '" + *eyes + "'"};
   }
-  const auto attempt = args.number("attempt", 0);
+  const auto attempt = args.whole_number("attempt", 0);
   if (!attempt) return attempt.error();
-  if (*attempt < 0 || *attempt > 1000) return Error{"--attempt must be between 0 and 1000"};
   m.attempt = static_cast<int>(*attempt);
   return m;
 }

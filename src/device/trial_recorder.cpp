@@ -52,6 +52,11 @@ Result<RecordOutcome> record_trial(PlateDevice& plate, const RecordRequest& requ
   r.rate_hz = plate.rate_hz();
 
   const auto target = static_cast<std::uint64_t>(std::llround(request.seconds * r.rate_hz));
+  // Less than one sample period would record nothing at all (1e-9 s once wrote an empty file).
+  if (target == 0) {
+    return Error{"the recording time is shorter than one sample at " +
+                 std::to_string(std::lround(r.rate_hz)) + " Hz: record for longer"};
+  }
   r.frames.reserve(target + target / 16);
   if (Status s = plate.start(); !s) return s.error();
   // Baseline after start(): drivers reset their counters when streaming starts, so a second

@@ -68,6 +68,7 @@ void LiveSession::run() {
   try_restart();
   while (!stop_) {
     run_commands();
+    bool new_frames = false;
     if (!streaming_) {
       try_restart();
       if (!streaming_) std::this_thread::sleep_for(options_.read_timeout);
@@ -76,11 +77,14 @@ void LiveSession::run() {
       events_.clear();
       const ReadStatus status = plate_->read(frames_, events_, options_.read_timeout);
       const auto arrival = Clock::now();
-      if (!frames_.empty()) on_frames(arrival);
+      new_frames = !frames_.empty();
+      if (new_frames) on_frames(arrival);
       if (status == ReadStatus::kDisconnected) on_disconnect();
     }
+    // Every batch is published as soon as it is processed: at a fixed rate, a frame waited
+    // ~10 ms for its snapshot, and publishing costs ~0.01 ms (docs/performance.md).
     const auto now = Clock::now();
-    if (changed_ ||
+    if (changed_ || new_frames ||
         now - last_publish_ >= std::chrono::duration<double>(1.0 / options_.publish_hz)) {
       publish();
     }

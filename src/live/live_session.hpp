@@ -34,7 +34,7 @@ struct LiveOptions {
   double trace_rate_hz = 100.0;   // COP trace points per second
   double idle_trace_s = 10.0;     // COP trace shown when no trial is recording
   double metrics_every_s = 0.25;  // live figures, plate time
-  double publish_hz = 60.0;       // snapshots per second, wall time (and at every change)
+  double publish_hz = 60.0;  // snapshots per second with no frames (also every batch, every change)
   std::chrono::milliseconds read_timeout{20};
   std::chrono::milliseconds restart_every{500};  // after an unplug: try to stream again
   std::string calibration_text;                  // the adjustment in use, for the device view

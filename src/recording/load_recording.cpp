@@ -1,28 +1,19 @@
 #include "recording/load_recording.hpp"
 
-#include <array>
-#include <fstream>
-
 #include "core/recording_samples.hpp"
 #include "recording/import_any.hpp"
 #include "recording/trial_file.hpp"
+#include "support/atomic_file.hpp"
 
 namespace stance {
-namespace {
-
-bool starts_like_trial_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::array<char, 16> head{};
-  in.read(head.data(), head.size());
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(head.data());  // NOLINT: byte view
-  return looks_like_trial_file({bytes, static_cast<std::size_t>(in.gcount())});
-}
-
-}  // namespace
 
 Result<LoadedRecording> load_recording(const std::filesystem::path& path,
                                        const ImportOptions& options) {
-  if (starts_like_trial_file(path)) {
+  // Through the reader that refuses what is not a regular file: a FIFO given by mistake once made
+  // `stance analyze` wait for ever.
+  const auto head = read_file_head(path, 16);
+  if (!head) return head.error();
+  if (looks_like_trial_file(*head)) {
     auto trial = read_trial_file(path);
     if (!trial) return trial.error();
     LoadedRecording out;

@@ -48,6 +48,16 @@ std::optional<std::vector<double>> parse_numbers(const std::string& text) {
   return out;
 }
 
+// A moment as seconds since 1970: a whole number from 1970 to the year 9999, checked before the
+// cast (a huge double once became the year -219246529, copied into every trial file).
+Result<std::int64_t> unix_seconds(double v, const char* key) {
+  constexpr double kYear9999 = 253402300799.0;
+  if (!(v >= 0 && v <= kYear9999) || std::floor(v) != v) {
+    return Error{std::string(key) + " must be whole seconds since 1970, up to the year 9999"};
+  }
+  return static_cast<std::int64_t>(v);
+}
+
 }  // namespace
 
 std::filesystem::path plate_adjustment_path(const std::filesystem::path& dir,
@@ -117,8 +127,16 @@ Result<PlateAdjustment> parse_plate_adjustment(const std::string& text) {
   }
   Tare& t = a.tare;
   t.applied = parsed["tare_applied"][0] != 0.0;
-  t.taken_at_unix_s = static_cast<std::int64_t>(parsed["tare_taken_at_unix_s"][0]);
-  for (std::size_t i = 0; i < channels; ++i) t.zero_counts[i] = parsed["zero_counts"][i];
+  const auto taken_at = unix_seconds(parsed["tare_taken_at_unix_s"][0], "tare_taken_at_unix_s");
+  if (!taken_at) return taken_at.error();
+  t.taken_at_unix_s = *taken_at;
+  for (std::size_t i = 0; i < channels; ++i) {
+    const double zero = parsed["zero_counts"][i];
+    // A plate's ADC counts are 32-bit: a zero beyond them is not a plate's.
+    if (!(std::fabs(zero) <= 2147483648.0))
+      return Error{"zero_counts must be within 32-bit counts"};
+    t.zero_counts[i] = zero;
+  }
   for (std::size_t i = 0; i < 4; ++i) {
     const double c = parsed["gain_correction"][i];
     if (!(c >= 0.8 && c <= 1.25)) return Error{"gain_correction must be within 0.8 to 1.25"};
@@ -127,7 +145,9 @@ Result<PlateAdjustment> parse_plate_adjustment(const std::string& text) {
   t.last_check.mass_kg = parsed["check_mass_kg"][0];
   t.last_check.fz_error_n = parsed["check_fz_error_n"][0];
   t.last_check.cop_error_mm = parsed["check_cop_error_mm"][0];
-  t.last_check.checked_at_unix_s = static_cast<std::int64_t>(parsed["check_at_unix_s"][0]);
+  const auto checked_at = unix_seconds(parsed["check_at_unix_s"][0], "check_at_unix_s");
+  if (!checked_at) return checked_at.error();
+  t.last_check.checked_at_unix_s = *checked_at;
   return a;
 }
 

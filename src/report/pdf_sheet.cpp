@@ -186,6 +186,14 @@ std::string footer_text(const SheetData& data) {
   return text + "  -  page 1 of 1";
 }
 
+// A logo is a small picture; anything larger is not the clinic's logo.
+constexpr std::uint64_t kMaxLogoBytes = 16u << 20;
+
+struct PngBytes {
+  const std::vector<std::uint8_t>& bytes;
+  std::size_t at;
+};
+
 }  // namespace
 
 Result<std::vector<std::uint8_t>> render_sheet_pdf(const SheetData& data, Paper paper) {
@@ -194,7 +202,20 @@ Result<std::vector<std::uint8_t>> render_sheet_pdf(const SheetData& data, Paper 
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> logo(nullptr,
                                                                           cairo_surface_destroy);
   if (!data.logo_png.empty()) {
-    logo.reset(cairo_image_surface_create_from_png(data.logo_png.c_str()));
+    // Read by the bounded reader, never by cairo's fopen: a FIFO or a device named as the logo
+    // is refused instead of waited on for ever.
+    const auto png = read_file_bytes(data.logo_png, kMaxLogoBytes);
+    if (!png) return Error{"the logo: " + png.error().message};
+    PngBytes source{*png, 0};
+    logo.reset(cairo_image_surface_create_from_png_stream(
+        [](void* closure, unsigned char* to, unsigned int n) {
+          auto* from = static_cast<PngBytes*>(closure);
+          if (from->bytes.size() - from->at < n) return CAIRO_STATUS_READ_ERROR;
+          std::copy_n(from->bytes.begin() + static_cast<std::ptrdiff_t>(from->at), n, to);
+          from->at += n;
+          return CAIRO_STATUS_SUCCESS;
+        },
+        &source));
     if (cairo_surface_status(logo.get()) != CAIRO_STATUS_SUCCESS) {
       return Error{"the logo " + data.logo_png.string() + " could not be read as a PNG image (" +
                    cairo_status_to_string(cairo_surface_status(logo.get())) + ")"};

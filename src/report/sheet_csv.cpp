@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "store/trial_metrics.hpp"
+#include "support/format.hpp"
 
 namespace stance::report {
 namespace {
@@ -47,9 +48,7 @@ std::optional<double> in_unit(const store::Metric& m, const std::string& unit) {
 }
 
 std::string number(double v) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.10g", v);  // as in the JSON export
-  return text;
+  return round_trip_text(v);  // as in the JSON export
 }
 
 // RFC 4180: quoted when it holds a comma, quote or line end; quotes doubled.

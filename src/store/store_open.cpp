@@ -64,6 +64,20 @@ Status make_owner_only(const std::filesystem::path& path) {
   return {};
 }
 
+// A store is written with its -wal and -shm beside it: the file and its folder must be writable.
+Status check_writable(const std::filesystem::path& path) {
+  const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : ".";
+  for (const auto& p : {path, folder}) {
+    if (::access(p.c_str(), W_OK) == 0) continue;
+    const int e = errno;
+    const std::string what = e == EROFS ? "is on read-only media" : "cannot be written by you";
+    return Error{path.string() + " " + what + " (" + std::strerror(e) +
+                 "): the commands that only read work on it; to change it, copy it somewhere "
+                 "writable and use that copy with --db"};
+  }
+  return {};
+}
+
 Status configure(const Db& db) {
   if (Status s = db.exec("PRAGMA foreign_keys = ON"); !s) return s;
   // FULL: a commit is on the disk before it is reported, so even a power cut keeps it.
@@ -157,6 +171,8 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
     return Store(std::move(*db), path);
   }
 
+  // SQLite would only say "unable to open database file" (it cannot make its -wal beside it).
+  if (Status s = check_writable(path); !s) return s.error();
   if (Status s = make_owner_only(path); !s) return s.error();
   auto db = Db::open(name, SQLITE_OPEN_READWRITE);
   if (!db) return db.error();

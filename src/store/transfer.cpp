@@ -86,6 +86,64 @@ Result<std::int64_t> copy_rows(const Store& from, const Patient& patient, const 
   return pid;
 }
 
+// A bundle's values are checked as its recordings are: SQLite keeps whatever a column is given
+// ('abc' in a REAL column, `garbage"<>` as a date), so a hand-edited or hostile bundle would put
+// into the store figures and dates that reports and the history then show as if measured.
+// ISO 8601 UTC as Stance writes it (2026-11-25T14:19:10Z, fractions of a second allowed).
+constexpr const char* kNotUtcDate =
+    "(%1 NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*Z' "
+    "OR length(%1) > 30 OR julianday(substr(%1, 1, 19)) IS NULL)";
+
+struct DateColumn {
+  const char* table;
+  const char* column;
+  bool may_be_empty;
+};
+constexpr DateColumn kDateColumns[] = {
+    {"patient", "created_utc", false},
+    {"session", "started_utc", false},
+    {"trial", "recorded_utc", true},
+    {"trial", "analysed_utc", false},
+    {"analysis_history", "analysed_utc", false},
+    {"analysis_history", "replaced_utc", false},
+};
+
+std::string with_column(std::string sql, const std::string& column) {
+  for (auto at = sql.find("%1"); at != std::string::npos; at = sql.find("%1", at)) {
+    sql.replace(at, 2, column);
+  }
+  return sql;
+}
+
+Status check_bundle_values(const Db& from) {
+  // Figures are finite numbers a measurement can give; SQLite stores no NaN.
+  auto metric = from.prepare(
+      "SELECT trial_id, key, quote(value) FROM metric WHERE typeof(value) NOT IN ('real', "
+      "'integer') OR abs(value) > 1e12 LIMIT 1");
+  if (!metric) return metric.error();
+  const auto bad_metric = metric->step();
+  if (!bad_metric) return bad_metric.error();
+  if (*bad_metric) {
+    return Error{"trial " + std::to_string(metric->integer(0)) + " holds " + metric->text(1) +
+                 " = " + metric->text(2) + ", which no measurement gives"};
+  }
+  for (const DateColumn& d : kDateColumns) {
+    const std::string column = d.column;
+    std::string where = with_column(kNotUtcDate, column);
+    if (d.may_be_empty) where = "(" + column + " <> '' AND " + where + ")";
+    auto date =
+        from.prepare("SELECT id, " + column + " FROM " + d.table + " WHERE " + where + " LIMIT 1");
+    if (!date) return date.error();
+    const auto bad_date = date->step();
+    if (!bad_date) return bad_date.error();
+    if (*bad_date) {
+      return Error{std::string(d.table) + " " + std::to_string(date->integer(0)) + " has " +
+                   column + " '" + date->text(1) + "', not a date (e.g. 2026-11-25T14:19:10Z)"};
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<std::int64_t> copy_patient(const Store& from, const std::string& code, Store& to) {
@@ -117,6 +175,9 @@ Result<std::vector<std::string>> import_patients(const std::filesystem::path& fi
   const auto patients = from->patients();
   if (!patients) return patients.error();
   if (patients->empty()) return Error{file.string() + " holds no patient"};
+  if (Status s = check_bundle_values(from->db()); !s) {
+    return Error{file.string() + " was refused, nothing was imported: " + s.error().message};
+  }
   auto tx = Transaction::begin(to.db());
   if (!tx) return tx.error();
   std::vector<std::string> codes;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <sstream>
 
+#include "support/format.hpp"
+
 namespace stance {
 namespace {
 
@@ -18,7 +20,88 @@ std::string see_help(const CommandSpec& spec) {
   return "; see `stance " + spec.name + " --help`";
 }
 
+// A range's end as a person writes it: 1000000, not 1e+06.
+std::string range_text(double v) {
+  if (std::abs(v) < 1e15 && std::floor(v) == v) return std::to_string(static_cast<long long>(v));
+  return round_trip_text(v);
+}
+
+std::optional<double> parse_finite(const std::string& v) {
+  double out = 0;
+  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(out)) return std::nullopt;
+  return out;
+}
+
+std::optional<long> parse_whole(const std::string& v) {
+  long out = 0;
+  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (ec != std::errc() || end != v.data() + v.size()) return std::nullopt;
+  return out;
+}
+
+std::string words_text(const std::vector<std::string>& words) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += i + 1 == words.size() ? " or " : ", ";
+    out += words[i];
+  }
+  return out;
+}
+
+Status check_value(const OptionSpec& option, const std::string& v) {
+  const ValueRule& rule = option.accepts;
+  const std::string name = "--" + option.name;
+  switch (rule.kind) {
+    case ValueRule::Kind::kAnyText:
+      return {};
+    case ValueRule::Kind::kNumber: {
+      const auto n = parse_finite(v);
+      if (n && *n >= rule.min && *n <= rule.max) return {};
+      return Error{name + " must be a number from " + range_text(rule.min) + " to " +
+                   range_text(rule.max) + ", not '" + v + "'"};
+    }
+    case ValueRule::Kind::kWholeNumber: {
+      const auto n = parse_whole(v);
+      if (n && static_cast<double>(*n) >= rule.min && static_cast<double>(*n) <= rule.max) {
+        return {};
+      }
+      return Error{name + " must be a whole number from " + range_text(rule.min) + " to " +
+                   range_text(rule.max) + ", not '" + v + "'"};
+    }
+    case ValueRule::Kind::kWord:
+      for (const auto& w : rule.words) {
+        if (w == v) return {};
+      }
+      return Error{name + " must be " + words_text(rule.words) + ", not '" + v + "'"};
+  }
+  return {};
+}
+
 }  // namespace
+
+ValueRule number_in(double min, double max) {
+  ValueRule r;
+  r.kind = ValueRule::Kind::kNumber;
+  r.min = min;
+  r.max = max;
+  return r;
+}
+
+ValueRule whole_number_in(long min, long max) {
+  ValueRule r;
+  r.kind = ValueRule::Kind::kWholeNumber;
+  r.min = static_cast<double>(min);
+  r.max = static_cast<double>(max);
+  return r;
+}
+
+ValueRule one_of(std::vector<std::string> words) {
+  ValueRule r;
+  r.kind = ValueRule::Kind::kWord;
+  r.words = std::move(words);
+  return r;
+}
 
 std::optional<std::string> ParsedArgs::value(const std::string& name) const {
   const auto it = values_.find(name);
@@ -33,26 +116,17 @@ std::string ParsedArgs::value_or(const std::string& name, const std::string& fal
 Result<double> ParsedArgs::number(const std::string& name, double fallback) const {
   const auto v = value(name);
   if (!v) return fallback;
-  double out = 0;
-  const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
-  if (ec != std::errc() || end != v->data() + v->size()) {
-    return Error{"--" + name + " expects a number, got '" + *v + "'"};
-  }
-  if (!std::isfinite(out)) return Error{"--" + name + " expects a finite number, got '" + *v + "'"};
-  return out;
+  const auto out = parse_finite(*v);
+  if (!out) return Error{"--" + name + " expects a finite number, got '" + *v + "'"};
+  return *out;
 }
 
-Result<long> ParsedArgs::whole_number(const std::string& name, long fallback, long min,
-                                      long max) const {
+Result<long> ParsedArgs::whole_number(const std::string& name, long fallback) const {
   const auto v = value(name);
   if (!v) return fallback;
-  long out = 0;
-  const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
-  if (ec != std::errc() || end != v->data() + v->size() || out < min || out > max) {
-    return Error{"--" + name + " must be a whole number from " + std::to_string(min) + " to " +
-                 std::to_string(max) + ", not '" + *v + "'"};
-  }
-  return out;
+  const auto out = parse_whole(*v);
+  if (!out) return Error{"--" + name + " expects a whole number, got '" + *v + "'"};
+  return *out;
 }
 
 Result<ParsedArgs> parse_args(const CommandSpec& spec, const std::vector<std::string>& args) {
@@ -80,13 +154,14 @@ Result<ParsedArgs> parse_args(const CommandSpec& spec, const std::vector<std::st
     if (option->value_name.empty()) {
       if (inline_value) return Error{"--" + name + " takes no value" + see_help(spec)};
       out.set(name, "");
-    } else if (inline_value) {
-      out.set(name, *inline_value);
-    } else if (i + 1 < args.size()) {
-      out.set(name, args[++i]);
-    } else {
+      continue;
+    }
+    if (!inline_value && i + 1 >= args.size()) {
       return Error{"--" + name + " needs a value (" + option->value_name + ")" + see_help(spec)};
     }
+    const std::string v = inline_value ? *inline_value : args[++i];
+    if (Status s = check_value(*option, v); !s) return s.error();
+    out.set(name, v);
   }
   if (out.positionals.size() < spec.positionals.size()) {
     return Error{"missing " + spec.positionals[out.positionals.size()] + "; usage: " + spec.usage};

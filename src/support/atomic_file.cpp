@@ -337,8 +337,12 @@ Status write_file_atomically_with(const std::filesystem::path& path, const FillT
   return {};
 }
 
-Result<std::vector<std::uint8_t>> read_file_bytes(const std::filesystem::path& path,
-                                                  std::uint64_t max_bytes) {
+namespace {
+
+// The bytes of a regular file, at most max_bytes of them: a larger file is refused when
+// `whole_file`, else only its head is read.
+Result<std::vector<std::uint8_t>> read_regular_file(const std::filesystem::path& path,
+                                                    std::uint64_t max_bytes, bool whole_file) {
   // O_NONBLOCK: opening a FIFO by mistake must not hang; it is refused below as not a file.
   UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY));
   if (fd.get() < 0) {
@@ -366,10 +370,10 @@ Result<std::vector<std::uint8_t>> read_file_bytes(const std::filesystem::path& p
   const auto size = static_cast<std::uint64_t>(st.st_size);
   const std::string too_large = "it is larger than " + std::to_string(max_bytes) +
                                 " bytes, more than Stance reads — is it the right file?";
-  if (size > max_bytes) return read_error(path, too_large);
+  if (whole_file && size > max_bytes) return read_error(path, too_large);
 
   std::vector<std::uint8_t> out;
-  out.reserve(static_cast<std::size_t>(size));
+  out.reserve(static_cast<std::size_t>(std::min(size, max_bytes)));
   std::array<std::uint8_t, 1 << 16> buffer{};
   // Read to the end rather than trusting st_size: the file may still be growing.
   for (;;) {
@@ -381,10 +385,26 @@ Result<std::vector<std::uint8_t>> read_file_bytes(const std::filesystem::path& p
                                   ") — the disk may be failing: copy the file again");
     }
     if (n == 0) break;
-    if (out.size() + static_cast<std::uint64_t>(n) > max_bytes) return read_error(path, too_large);
+    if (out.size() + static_cast<std::uint64_t>(n) > max_bytes) {
+      if (whole_file) return read_error(path, too_large);
+      out.insert(out.end(), buffer.data(), buffer.data() + (max_bytes - out.size()));
+      break;
+    }
     out.insert(out.end(), buffer.data(), buffer.data() + n);
   }
   return out;
+}
+
+}  // namespace
+
+Result<std::vector<std::uint8_t>> read_file_bytes(const std::filesystem::path& path,
+                                                  std::uint64_t max_bytes) {
+  return read_regular_file(path, max_bytes, true);
+}
+
+Result<std::vector<std::uint8_t>> read_file_head(const std::filesystem::path& path,
+                                                 std::uint64_t bytes) {
+  return read_regular_file(path, bytes, false);
 }
 
 }  // namespace stance

@@ -58,6 +58,10 @@ inline constexpr std::uint64_t kDefaultMaxReadBytes = std::uint64_t{2} << 30;  /
 // permission denied, too large, I/O error).
 Result<std::vector<std::uint8_t>> read_file_bytes(const std::filesystem::path& path,
                                                   std::uint64_t max_bytes = kDefaultMaxReadBytes);
+// The first `bytes` bytes of a regular file (fewer if it is shorter), e.g. to tell its format.
+// Like read_file_bytes, it never blocks on a FIFO or a device: those are refused by name.
+Result<std::vector<std::uint8_t>> read_file_head(const std::filesystem::path& path,
+                                                 std::uint64_t bytes);
 
 namespace detail {
 

@@ -1,5 +1,6 @@
 #include "support/format.hpp"
 
+#include <charconv>
 #include <cstdio>
 
 namespace stance {
@@ -8,6 +9,12 @@ std::string fixed(double value, int decimals) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
   return buffer;
+}
+
+std::string round_trip_text(double value) {
+  char buffer[32];  // the longest double, -2.2250738585072014e-308, is 24 characters
+  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, written.ptr);
 }
 
 std::size_t display_width(const std::string& text) {

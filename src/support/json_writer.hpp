@@ -1,6 +1,7 @@
 #pragma once
-// A minimal streaming JSON writer: objects, arrays, strings, numbers (finite only; non-finite
-// numbers are written as null so the output is always valid JSON).
+// A minimal streaming JSON writer: objects, arrays, strings, numbers. Its output is always JSON a
+// parser accepts: strings are escaped and bytes that are not UTF-8 become U+FFFD; numbers are
+// written in the shortest form that reads back as the same double, and non-finite ones as null.
 #include <ostream>
 #include <string>
 #include <vector>

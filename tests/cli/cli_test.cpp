@@ -44,6 +44,18 @@ TEST_F(CliTest, MissingFileIsOneClearLine) {
   EXPECT_NE(r.err.find("nothing.csv"), std::string::npos);
 }
 
+TEST_F(CliTest, AFifoOrADeviceToAnalyzeIsRefusedNotWaitedOn) {
+  // Opening a FIFO to tell its format once made `stance analyze` wait for a writer for ever.
+  const fs::path fifo = dir_ / "trial.stance";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  for (const std::string& file : {fifo.string(), std::string("/dev/zero")}) {
+    const CliRun r = stance({"analyze", file});
+    EXPECT_EQ(r.code, kExitFailed) << file;
+    EXPECT_TRUE(one_line(r.err)) << r.err;
+    EXPECT_NE(r.err.find("not a regular file"), std::string::npos) << r.err;
+  }
+}
+
 TEST_F(CliTest, WrongFormatIsOneClearLine) {
   const fs::path notes = dir_ / "notes.txt";
   std::ofstream(notes) << "Dear colleague,\nplease find the results attached.\n";
@@ -111,8 +123,8 @@ TEST_F(CliTest, RecordRefusesBadInputWithClearErrors) {
   EXPECT_NE(driver.err.find("floppy"), std::string::npos);
   const CliRun limb = stance(
       {"record", "--device", "sim:realtime=0", "--seconds", "1", "--out", out, "--limb", "middle"});
-  EXPECT_EQ(limb.code, kExitFailed);
-  EXPECT_NE(limb.err.find("--limb"), std::string::npos);
+  EXPECT_EQ(limb.code, kExitUsage);
+  EXPECT_NE(limb.err.find("--limb must be left or right, not 'middle'"), std::string::npos);
   const CliRun rate = stance(
       {"record", "--device", "sim:realtime=0", "--seconds", "1", "--out", out, "--rate", "300"});
   EXPECT_EQ(rate.code, kExitFailed);
@@ -123,32 +135,50 @@ TEST_F(CliTest, RecordRefusesBadInputWithClearErrors) {
 TEST_F(CliTest, NumbersThatCannotBeMeantAreRefusedNotTruncated) {
   const std::string out = (dir_ / "x.stance").string();
   const std::string motive = data("amti-quiet-stance-100hz.csv");
+  const std::string sim = "sim:realtime=0";
   struct Case {
     std::vector<std::string> args;
     std::string says;
   };
+  // Every value is checked by the one argument parser, from the option's declared rule, before
+  // the command runs: wrong usage (exit 2), one line naming what is accepted.
   const std::vector<Case> cases = {
       {{"analyze", motive, "--plate", "nan"}, "--plate must be a whole number from 1 to 64"},
       {{"analyze", motive, "--plate", "1.5"}, "--plate must be a whole number from 1 to 64"},
-      {{"analyze", motive, "--lowpass", "inf"}, "--lowpass expects a finite number"},
-      {{"record", "--device", "sim:realtime=0", "--seconds", "1", "--out", out, "--rate", "65636"},
+      {{"analyze", motive, "--lowpass", "inf"}, "--lowpass must be a number from 1 to 100"},
+      {{"analyze", motive, "--lowpass", "1e-300"}, "--lowpass must be a number from 1 to 100"},
+      {{"analyze", motive, "--preset", "fast"}, "--preset must be clinical or reference"},
+      {{"record", "--device", sim, "--seconds", "1", "--out", out, "--rate", "65636"},
        "--rate must be a whole number from 1 to 65535"},
+      {{"record", "--device", sim, "--seconds", "1", "--out", out, "--rate", "99999"},
+       "--rate must be a whole number from 1 to 65535"},
+      {{"record", "--device", sim, "--out", out, "--seconds", "1e-9"},
+       "--seconds must be a number from 0.1 to 3600"},
+      {{"record", "--device", sim, "--out", out, "--seconds", "nan"},
+       "--seconds must be a number from 0.1 to 3600"},
       {{"demo", "--seed", "nan"}, "--seed must be a whole number from 1 to 1000000"},
+      {{"demo", "--paper", "b5"}, "--paper must be a4 or letter, not 'b5'"},
+      {{"report", "1", "--out", (dir_ / "r.pdf").string(), "--paper", "b5"},
+       "--paper must be a4 or letter"},
+      {{"calibrate", "check", "--device", sim, "--mass-kg", "nan"},
+       "--mass-kg must be a number from 0.1 to 1000"},
   };
   for (const Case& c : cases) {
     const CliRun r = stance(c.args);
-    EXPECT_EQ(r.code, kExitFailed) << c.args[0] << " " << c.args.back();
+    EXPECT_EQ(r.code, kExitUsage) << c.args[0] << " " << c.args.back();
     EXPECT_NE(r.err.find(c.says), std::string::npos) << r.err;
     EXPECT_TRUE(one_line(r.err)) << r.err;
   }
   EXPECT_FALSE(fs::exists(out));
   const std::string db = (dir_ / "c.db").string();
   const CliRun year = stance({"patient", "add", "P-1", "--birth-year", "nan", "--db", db});
+  EXPECT_EQ(year.code, kExitUsage);
   EXPECT_NE(year.err.find("--birth-year must be a whole number from 1900 to 2200"),
             std::string::npos)
       << year.err;
   const CliRun reps = stance({"protocol", "add", "s100", "--task", "squat", "--seconds", "30",
                               "--reps", "100", "--db", db});
+  EXPECT_EQ(reps.code, kExitUsage);
   EXPECT_NE(reps.err.find("--reps must be a whole number from 1 to 20"), std::string::npos)
       << reps.err;
   const CliRun nameless =
@@ -247,7 +277,7 @@ TEST_F(CliTest, ReferencePresetAndEveryDescriptor) {
     EXPECT_NE(all.out.find(name), std::string::npos) << name;
   }
   const CliRun bad = stance({"analyze", file, "--preset", "fancy"});
-  EXPECT_EQ(bad.code, kExitFailed);
+  EXPECT_EQ(bad.code, kExitUsage);
   EXPECT_TRUE(one_line(bad.err)) << bad.err;
 }
 

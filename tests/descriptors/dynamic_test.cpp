@@ -177,6 +177,32 @@ TEST(SwayDensity, MatchesABruteForceCount) {
   }
 }
 
+TEST(SwayDensity, StillTrialsMatchABruteForceCount) {
+  // A calibration mass (noise far inside the radius) and a very steady person (noise about the
+  // radius, so many blocks straddle it): the searches that skip whole blocks within the radius
+  // (sway density was quadratic on such trials) must count exactly what the definition counts.
+  const double r = 0.003, fs = 100;
+  for (const double noise_sd : {1e-5, 1.2e-3}) {
+    for (unsigned seed = 1; seed <= 2; ++seed) {
+      const Eigen::Index n = 2500;
+      const Eigen::ArrayXd ml = test::gaussian(n, noise_sd, seed) + 0.05;
+      const Eigen::ArrayXd ap = test::gaussian(n, noise_sd, seed + 50) - 0.02;
+      const Eigen::ArrayXd d = sway_density_s(ml, ap, fs, r);
+      for (Eigen::Index i = 0; i + 1 < n; ++i) {
+        const auto within = [&](Eigen::Index k) {
+          const double dx = ml[k] - ml[i], dy = ap[k] - ap[i];
+          return dx * dx + dy * dy <= r * r;
+        };
+        Eigen::Index last = i, first = i;
+        while (last + 1 < n && within(last + 1)) ++last;
+        while (first > 0 && within(first - 1)) --first;
+        ASSERT_DOUBLE_EQ(d[i], static_cast<double>(last - first) / fs)
+            << "sd " << noise_sd << " seed " << seed << " i " << i;
+      }
+    }
+  }
+}
+
 TEST(SwayDensity, PeaksOfATrajectoryOfKnownDensity) {
   // Along a line at speed v(t) = v0 (1 − 0.5 cos(2πt/T)): the COP stays within r of a point for
   // about 2r / v(t), slowest (density 2r / (0.5 v0)) once per period, every v0·T of path. It

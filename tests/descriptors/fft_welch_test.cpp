@@ -2,6 +2,7 @@
 // definition and against closed forms (a sinusoid's power and frequency, white noise's level).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <random>
@@ -101,6 +102,58 @@ TEST(Welch, MatchesADirectEvaluationOfItsDefinition) {
     for (int k = 0; k <= 4; ++k) {
       EXPECT_NEAR((*result)[k], expected[static_cast<std::size_t>(k)], 1e-12) << "k=" << k;
       EXPECT_DOUBLE_EQ(psd.freq_hz[k], k * fs / 8.0);
+    }
+  }
+}
+
+TEST(Welch, AtTheSignalsLengthItIsEachSegmentTransformedAtThatLength) {
+  // The reference preset pads every segment to the signal's length. Transformed one by one that
+  // grew as n² log n; welch_psd now sums the segments' autocorrelations and transforms once. It
+  // must give what the one-by-one transforms give: here computed that way, with detrending, at a
+  // length that is no power of two and two segment lengths.
+  const Eigen::Index n = 1000;
+  const double fs = 25.0;
+  const Eigen::ArrayXd x = test::random_walk(n, 1e-3, 3) + test::sine(n, fs, 2e-3, 0.7, 0.3);
+  const Eigen::ArrayXd y = test::random_walk(n, 2e-3, 4);
+  for (const double segment_s : {2.56, 10.0}) {
+    const WelchSpec spec{.segment_s = segment_s,
+                         .overlap = 0.5,
+                         .detrend = Detrend::kConstant,
+                         .fft_length = FftLength::kSignalLength};
+    const Psd psd = welch_psd(x, y, fs, spec);
+    ASSERT_EQ(psd.nfft, static_cast<std::size_t>(n));
+    ASSERT_GT(psd.segments, 2u);
+    const std::size_t seg = psd.segment, step = seg - seg / 2;  // overlap 0.5
+    std::vector<double> w(seg);
+    double window_power = 0;
+    for (std::size_t i = 0; i < seg; ++i) {
+      w[i] = 0.5 - 0.5 * std::cos(2 * std::numbers::pi * static_cast<double>(i) /
+                                  static_cast<double>(seg));
+      window_power += w[i] * w[i];
+    }
+    const Dft dft(static_cast<std::size_t>(n));
+    std::vector<Complex> scratch;
+    for (const auto& [signal, result] :
+         {std::pair{&x, &psd.ml_m2_hz}, std::pair{&y, &psd.ap_m2_hz}}) {
+      std::vector<double> expected(static_cast<std::size_t>(n / 2 + 1), 0.0);
+      for (std::size_t s = 0; s < psd.segments; ++s) {
+        const Eigen::ArrayXd part =
+            signal->segment(static_cast<Eigen::Index>(s * step), static_cast<Eigen::Index>(seg));
+        std::vector<Complex> z(static_cast<std::size_t>(n), 0.0);
+        for (std::size_t i = 0; i < seg; ++i)
+          z[i] = (part[static_cast<Eigen::Index>(i)] - part.mean()) * w[i];
+        dft.forward(z.data(), scratch);
+        for (std::size_t k = 0; k < expected.size(); ++k) expected[k] += std::norm(z[k]);
+      }
+      double peak = 0;
+      for (const double e : expected) peak = std::max(peak, e);
+      for (std::size_t k = 0; k < expected.size(); ++k) {
+        const double one_sided = (k == 0 || k + 1 == expected.size()) ? 1.0 : 2.0;
+        const double scale = one_sided / (fs * window_power * static_cast<double>(psd.segments));
+        ASSERT_NEAR((*result)[static_cast<Eigen::Index>(k)], expected[k] * scale,
+                    1e-10 * peak * scale)
+            << "segment " << segment_s << " s, k=" << k;
+      }
     }
   }
 }

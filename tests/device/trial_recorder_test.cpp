@@ -63,5 +63,16 @@ TEST(RecordTrial, KeepsEveryCountedFrameIncludingThoseDrainedAtStop) {
   }
 }
 
+TEST(RecordTrial, ATimeShorterThanOneSampleIsRefusedNotRecordedEmpty) {
+  // 1e-9 s once wrote a trial file with no frame at all.
+  AheadOfReaderPlate plate(0);
+  RecordRequest request;
+  request.seconds = 1e-9;
+  const auto outcome = record_trial(plate, request);
+  ASSERT_FALSE(outcome);
+  EXPECT_NE(outcome.error().message.find("shorter than one sample at 1000 Hz"), std::string::npos)
+      << outcome.error().message;
+}
+
 }  // namespace
 }  // namespace stance

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <memory>
 #include <thread>
 
 #include "simulated/simulated_driver.hpp"
@@ -109,6 +111,64 @@ TEST(LiveSession, UnplugKeepsTheTrialInterruptedAndWarns) {
   EXPECT_EQ(s->state, FlowState::kInterrupted);
   ASSERT_FALSE(s->warnings.empty());
   EXPECT_EQ(s->warnings.front().kind, WarningKind::kUnplugged);
+}
+
+// Hands out one batch of 10 frames each time the test allows one more.
+class BatchPlate : public PlateDevice {
+ public:
+  explicit BatchPlate(std::shared_ptr<std::atomic<int>> allowed) : allowed_(std::move(allowed)) {
+    info_.serial = "BATCH-1";
+  }
+  const PlateInfo& info() const override { return info_; }
+  const Calibration& calibration() const override { return calibration_; }
+  std::uint16_t rate_hz() const override { return 1000; }
+  Status set_rate(std::uint16_t) override { return {}; }
+  Status start() override { return {}; }
+  Status stop() override { return {}; }
+  ReadStatus read(std::vector<RawFrame>& frames, std::vector<RecordingEvent>&,
+                  std::chrono::milliseconds timeout) override {
+    if (delivered_ >= allowed_->load()) {
+      std::this_thread::sleep_for(timeout);
+      return ReadStatus::kTimeout;
+    }
+    for (int i = 0; i < 10; ++i, ++seq_) frames.push_back(RawFrame{seq_, seq_ * 1000, 0, {}});
+    ++delivered_;
+    received_ = seq_;
+    return ReadStatus::kFrames;
+  }
+  PlateHealth health() const override {
+    PlateHealth h;
+    h.stream.frames_received = received_;
+    return h;
+  }
+
+ private:
+  std::shared_ptr<std::atomic<int>> allowed_;
+  PlateInfo info_;
+  Calibration calibration_;
+  int delivered_ = 0;
+  std::uint32_t seq_ = 0;
+  std::atomic<std::uint32_t> received_{0};
+};
+
+TEST(LiveSession, EveryBatchIsPublishedAsSoonAsItIsProcessed) {
+  // Issue 13 item 13: snapshots came at a fixed rate, so a frame waited for the next one. With
+  // the timed publication slowed to once in 1000 s, each batch must still reach a snapshot.
+  auto allowed = std::make_shared<std::atomic<int>>(0);
+  LiveOptions options;
+  options.publish_hz = 0.001;
+  LiveSession live(std::make_unique<BatchPlate>(allowed), Tare{}, options);
+  live.start();
+  for (int batch = 1; batch <= 5; ++batch) {
+    allowed->store(batch);
+    const auto wanted = static_cast<std::uint64_t>(10 * batch);
+    std::uint64_t seen = 0;
+    for (int i = 0; i < 2000 && seen < wanted; ++i) {  // a hang guard, not a time limit
+      std::this_thread::sleep_for(5ms);
+      seen = live.snapshot()->health.stream.frames_received;
+    }
+    ASSERT_EQ(seen, wanted) << "batch " << batch << " never reached a snapshot";
+  }
 }
 
 TEST(LiveSession, CancelKeepsWhatWasRecorded) {

@@ -90,5 +90,32 @@ TEST(PlateAdjustmentFile, DamagedOrForeignFilesAreRefusedWithWhatToDo) {
   EXPECT_NE(other_layout.error().message.find("not for this plate"), std::string::npos);
 }
 
+TEST(PlateAdjustmentFile, NumbersBeyondWhatTheyCanMeanAreRefusedNotCast) {
+  // A huge double cast to a date once put the year -219246529 into every trial file.
+  TempDir dir;
+  const PlateAdjustment a = sample_adjustment(PlateLayout::kFourCell);
+  const std::string good = format_plate_adjustment(a);
+  const auto path = plate_adjustment_path(dir.root(), a.serial);
+  const auto with = [&](const std::string& key, const std::string& value) {
+    std::string text = good;
+    const auto at = text.find(key + " = ") + key.size() + 3;
+    text.replace(at, text.find('\n', at) - at, value);
+    return text;
+  };
+  struct Case {
+    std::string key, value;
+  };
+  for (const Case& c : {Case{"tare_taken_at_unix_s", "1e300"}, Case{"tare_taken_at_unix_s", "-5"},
+                        Case{"check_at_unix_s", "9.3e18"}, Case{"check_at_unix_s", "1795000000.5"},
+                        Case{"zero_counts", "1e300 0 0 0"}}) {
+    dir.write(path.filename().string(), with(c.key, c.value));
+    const auto r = load_plate_adjustment(dir.root(), a.serial, PlateLayout::kFourCell);
+    ASSERT_FALSE(r) << c.key << " = " << c.value;
+    EXPECT_NE(r.error().message.find(c.key), std::string::npos) << r.error().message;
+  }
+  dir.write(path.filename().string(), with("check_at_unix_s", "1795000100"));
+  EXPECT_TRUE(load_plate_adjustment(dir.root(), a.serial, PlateLayout::kFourCell));
+}
+
 }  // namespace
 }  // namespace stance

@@ -3,6 +3,7 @@
 // 12-session progress sheet on one page, long names, a missing side, an invalid trial, and
 // pseudonymised exports that hold no name or birth year.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <cstdio>
 #include <fstream>
@@ -208,6 +209,22 @@ TEST_F(ReportCommandTest, PseudonymisedExportsHoldNoNameNorBirthYear) {
     EXPECT_EQ(text.find("birth_year\": 1931"), std::string::npos) << ext;
     EXPECT_EQ(text.find(",1931,"), std::string::npos) << ext;
   }
+}
+
+TEST_F(ReportCommandTest, AFifoOrADeviceAsTheLogoIsRefusedNotWaitedOn) {
+  // cairo's own PNG reader opened a FIFO and waited for a writer for ever.
+  const auto patient = stored_.add_patient("PFP-1", "", 1990);
+  const auto session = stored_.add_session(patient, "2026-03-01T09:00:00Z");
+  stored_.add_trial(session, {Task::kSingleLegStance, Limb::kLeft}, 1);
+  const auto fifo = dir_.path("logo.png");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const std::string out = dir_.path("s.pdf").string();
+  for (const std::string& logo : {fifo.string(), std::string("/dev/zero")}) {
+    const CliRun r = report({"1", "--out", out, "--logo", logo});
+    EXPECT_EQ(r.code, cli::kExitFailed) << logo;
+    EXPECT_NE(r.err.find("not a regular file"), std::string::npos) << r.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(out));
 }
 
 TEST_F(ReportCommandTest, ClearErrors) {

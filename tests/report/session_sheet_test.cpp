@@ -11,6 +11,7 @@
 #include "store/sqlite_db.hpp"
 #include "store/trial_metrics.hpp"
 #include "stored_sessions.hpp"
+#include "support/format.hpp"
 #include "temp_dir.hpp"
 
 namespace stance::report {
@@ -194,9 +195,10 @@ TEST_F(SessionSheetTest, CsvHasStableColumnsWithUnits) {
   ASSERT_TRUE(stored);
   for (const store::Metric& m : *stored) {
     if (m.key != "mean_velocity") continue;
-    char v[32];
-    std::snprintf(v, sizeof v, ",%.10g,", m.value);
+    // Exactly the stored double: the shortest text that reads back as it.
+    const std::string v = "," + round_trip_text(m.value) + ",";
     EXPECT_NE(csv.find(v), std::string::npos) << v << "\n" << csv;
+    EXPECT_EQ(std::stod(v.substr(1)), m.value);
   }
 }
 

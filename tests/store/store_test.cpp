@@ -94,6 +94,42 @@ TEST_F(StoreTest, CreatesMissingFoldersAndTightensAnExistingFile) {
   EXPECT_EQ(mode_of(nested), 0600u);
 }
 
+TEST_F(StoreTest, AStoreOpenedReadOnlyIsNeverWritten) {
+  // What read commands open on read-only media (issue 13 item 7). Tests run as root, whom
+  // permission bits do not stop, so this proves it by the bytes: nothing changes, no -wal or -shm
+  // is made, and a write is refused by SQLite itself.
+  {
+    Store s = open_store();
+    add_patient(s, "P-1");
+  }  // closed: the log is checkpointed into the file and removed
+  ASSERT_FALSE(fs::exists(path("stance.db-wal")));
+  const auto before = file_bytes(path("stance.db"));
+  const auto modified = fs::last_write_time(path("stance.db"));
+  {
+    auto s = Store::open(path("stance.db"), OpenMode::kReadOnly);
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    ASSERT_TRUE(s->patient("P-1").ok());
+    ASSERT_TRUE(s->patients().ok());
+    Patient p;
+    p.code = "P-2";
+    const auto added = s->add_patient(p);
+    ASSERT_FALSE(added.ok());
+    EXPECT_NE(added.error().message.find("read-only"), std::string::npos) << added.error().message;
+  }
+  EXPECT_EQ(file_bytes(path("stance.db")), before);
+  EXPECT_EQ(fs::last_write_time(path("stance.db")), modified);
+  EXPECT_FALSE(fs::exists(path("stance.db-wal")));
+  EXPECT_FALSE(fs::exists(path("stance.db-shm")));
+
+  // While a writer has it open, what it committed is still in the log: read too.
+  Store writer = open_store();
+  add_patient(writer, "P-3");
+  ASSERT_TRUE(fs::exists(path("stance.db-wal")));
+  auto reader = Store::open(path("stance.db"), OpenMode::kReadOnly);
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  EXPECT_TRUE(reader->patient("P-3").ok());
+}
+
 TEST_F(StoreTest, OlderSchemaIsMigratedKeepingItsData) {
   {
     ASSERT_TRUE(create_owner_only_file(path("stance.db")).ok());

@@ -218,6 +218,44 @@ TEST_F(TransferTest, ABundleWhoseRecordingDoesNotDecodeIsRefusedWhole) {
   EXPECT_EQ(*target->db().query_integer("SELECT count(*) FROM trial"), 0);
 }
 
+TEST_F(TransferTest, ABundleWithFiguresOrDatesNoMeasurementGivesIsRefusedWhole) {
+  // SQLite keeps 'abc' in a REAL column and any text as a date: such a bundle once put them into
+  // the store, and the history and reports showed them as measured.
+  {
+    auto source = Store::open(path("a.db"));
+    fill(*source);
+    ASSERT_TRUE(export_patient(*source, "P-1", path("p1.db")).ok());
+  }
+  struct Case {
+    const char* sql;
+    const char* says;
+  };
+  const Case cases[] = {
+      {"UPDATE metric SET value = 'abc'", "which no measurement gives"},
+      {"UPDATE metric SET value = 1e308", "which no measurement gives"},
+      {"UPDATE session SET started_utc = 'garbage\"<>'", "started_utc 'garbage\"<>', not a date"},
+      {"UPDATE trial SET analysed_utc = '2026-13-45T99:00:00Z'", "analysed_utc"},
+      {"UPDATE patient SET created_utc = ''", "created_utc"},
+  };
+  for (const Case& c : cases) {
+    std::filesystem::copy_file(path("p1.db"), path("bad.db"),
+                               std::filesystem::copy_options::overwrite_existing);
+    {
+      auto raw = Db::open(path("bad.db").string(), SQLITE_OPEN_READWRITE);
+      ASSERT_TRUE(raw->exec(c.sql).ok()) << c.sql;
+    }
+    auto target = Store::open(path("b.db"));
+    const auto result = import_patients(path("bad.db"), *target);
+    ASSERT_FALSE(result.ok()) << c.sql;
+    EXPECT_THAT(result.error().message, HasSubstr("nothing was imported")) << c.sql;
+    EXPECT_THAT(result.error().message, HasSubstr(c.says)) << c.sql;
+    EXPECT_TRUE(target->patients()->empty()) << c.sql;
+  }
+  // The bundle as exported imports.
+  auto target = Store::open(path("b.db"));
+  EXPECT_TRUE(import_patients(path("p1.db"), *target).ok());
+}
+
 TEST_F(TransferTest, ExportFromANewerStanceIsRefusedAndLeftUntouched) {
   {
     auto source = Store::open(path("a.db"));

@@ -86,12 +86,19 @@ TEST(KneeCommand, FileCutShortIsSaidOnce) {
 TEST(KneeCommand, OneClearLineForEachError) {
   TempDir dir("stance-knee");
   const auto text = dir.write("notes.avi", "not a video\n");
-  for (const auto& [args, expected] : std::vector<std::pair<std::vector<std::string>, std::string>>{
-           {{"knee", dir.path("missing.avi").string()}, "no such file"},
-           {{"knee", text.string()}, "not a video"},
-           {{"knee", text.string(), "--limb", "up"}, "--limb must be left or right"}}) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string expected;
+    int code;  // 1 failed, 2 wrong usage (a value the option does not take)
+  };
+  for (const auto& [args, expected, code] :
+       std::vector<Case>{{{"knee", dir.path("missing.avi").string()}, "no such file", 1},
+                         {{"knee", text.string()}, "not a video", 1},
+                         {{"knee", text.string(), "--limb", "up"},
+                          "--limb must be left or right, not 'up'",
+                          2}}) {
     const CliRun r = stance(args);
-    EXPECT_EQ(r.code, 1);
+    EXPECT_EQ(r.code, code) << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
     EXPECT_NE(r.err.find(expected), std::string::npos) << r.err;
   }
