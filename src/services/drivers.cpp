@@ -1,6 +1,8 @@
 // Every plate driver of this build, registered in one place.
 #include "services/drivers.hpp"
 
+#include "serial_plate/serial_driver.hpp"
+#include "services/data_dirs.hpp"
 #include "simulated/simulated_driver.hpp"
 #include "usb_spp/usb_driver.hpp"
 
@@ -9,6 +11,7 @@ namespace stance {
 void register_all_drivers(DriverRegistry& registry) {
   registry.add(std::make_unique<sim::SimulatedDriver>());
   registry.add(std::make_unique<usb::UsbDriver>());
+  registry.add(std::make_unique<serial::SerialDriver>(serial_plate_files_dir()));
 }
 
 }  // namespace stance
