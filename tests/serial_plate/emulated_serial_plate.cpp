@@ -100,7 +100,8 @@ std::array<std::int32_t, 4> counts_for_load(const EmulatedCells& cells, double f
                          (0.5 + sy * cop.y_m / (2 * cells.half_length_m));
     const int ripple = static_cast<int>((k * 7919u + static_cast<unsigned>(i) * 104729u) % 9u) - 4;
     out[i] = cells.zero_counts[i] +
-             static_cast<std::int32_t>(std::lround(fz_n * share / cells.newtons_per_count)) +
+             static_cast<std::int32_t>(std::lround(
+                 fz_n * share / (cells.newtons_per_count * cells.true_gain_factor[i]))) +
              ripple;
   }
   return out;

@@ -37,6 +37,8 @@ class EmulatedSerialPlate {
   void hang_up();
   void pull_cable() { cable_pulled_ = true; }
   bool cable_pulled() const { return cable_pulled_; }
+  // The emulator is being taken down: a free-running firmware stops.
+  bool closing() const { return closing_; }
   // Whether anything was ever written to the plate (Stance must never write to a serial port).
   bool received_anything();
 
@@ -56,6 +58,8 @@ struct EmulatedCells {
   double half_length_m = 0.18;
   double newtons_per_count = 0.002;
   std::array<std::int32_t, 4> zero_counts{12000, -8000, 5000, 30000};
+  // Each cell's newtons per count over the plate file's: what the known-mass gain fit finds.
+  std::array<double, 4> true_gain_factor{1.0, 1.0, 1.0, 1.0};
   std::array<CellPosition, 4> positions() const;
 };
 

@@ -65,6 +65,49 @@ TEST_F(SerialPlateTest, PersonStandingGivesBodyWeightAndCopAfterATare) {
   EXPECT_FALSE(emulator_.received_anything());
 }
 
+// A new plate's cells differ from the plate file's newtons per count; the existing calibration
+// steps (tare, the known mass at five places, the per-cell gain fit) put its force right.
+TEST_F(SerialPlateTest, AKnownMassAtFivePlacesCorrectsTheCellGains) {
+  cells_.true_gain_factor = {1.08, 0.93, 1.04, 0.96};
+  auto plate = open();
+  ASSERT_NE(plate, nullptr);
+  std::uint32_t k = 0;
+  const auto still = [&](double fz_n, CellPosition at, double seconds, const Tare& tare) {
+    const auto first = k;
+    k += static_cast<std::uint32_t>(seconds * kRateHz);
+    return record(*plate, seconds, tare, [&, first, last = k](EmulatedSerialPlate& e) {
+      e.write(lines(cells_, first, last, fz_n, at));
+    });
+  };
+  auto tare = compute_tare(still(0, {0, 0}, 1.0, Tare{}).recording.frames, plate->info(),
+                           plate->calibration(), Tare{}, 0);
+  ASSERT_TRUE(tare.ok()) << tare.error().message;
+  const double mass_kg = 20.0;
+  std::vector<MassPlacement> placements;
+  for (const CellPosition at :
+       {CellPosition{-0.12, -0.12}, CellPosition{0.12, -0.12}, CellPosition{0.12, 0.12},
+        CellPosition{-0.12, 0.12}, CellPosition{0, 0}}) {
+    const RecordOutcome r = still(mass_kg * kG, at, 1.0, tare->tare);
+    auto placement = measure_mass_placement(r.recording.frames, plate->info(), plate->calibration(),
+                                            tare->tare, at);
+    ASSERT_TRUE(placement.ok()) << placement.error().message;
+    placements.push_back(*placement);
+  }
+  auto fit = fit_gain_correction(placements, mass_kg, plate->info().cells);
+  ASSERT_TRUE(fit.ok()) << fit.error().message;
+  EXPECT_GT(fit->rms_fz_error_before_n, 5.0);
+  EXPECT_LT(fit->rms_fz_error_after_n, 0.1);
+  for (int i = 0; i < 4; ++i) EXPECT_NEAR(fit->factor[i], cells_.true_gain_factor[i], 0.002) << i;
+
+  Tare corrected = tare->tare;
+  for (int i = 0; i < 4; ++i) corrected.gain_correction[i] *= fit->factor[i];
+  const CellPosition cop{0.05, 0.02};
+  const Means m = means(samples_from_recording(still(80 * kG, cop, 1.0, corrected).recording));
+  EXPECT_NEAR(m.fz_n, 80 * kG, 0.5);
+  EXPECT_NEAR(m.cop_ml_m, cop.x_m, 0.001);
+  EXPECT_NEAR(m.cop_ap_m, cop.y_m, 0.001);
+}
+
 TEST_F(SerialPlateTest, LinesInPiecesAndAnyOfTheSeparatorsAreReadWhole) {
   auto plate = open();
   ASSERT_NE(plate, nullptr);
