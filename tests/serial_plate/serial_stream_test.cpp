@@ -4,10 +4,12 @@
 #include <termios.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/calibration_check.hpp"
 #include "core/recording_samples.hpp"
 #include "serial_fixture.hpp"
+#include "support/format.hpp"
 
 namespace stance::serial::test {
 namespace {
@@ -59,6 +61,10 @@ TEST_F(SerialPlateTest, PersonStandingGivesBodyWeightAndCopAfterATare) {
   EXPECT_EQ(loaded.recording.counters.frames_lost, 0u);
   const Means m = means(samples_from_recording(loaded.recording));
   EXPECT_EQ(m.used, 200);
+  // What was measured, in the test report (--gtest_output=xml): docs/serial-plate.md.
+  RecordProperty("fz_error_n", fixed(m.fz_n - weight_n, 4));
+  RecordProperty("cop_error_mm",
+                 fixed(std::hypot(m.cop_ml_m - cop.x_m, m.cop_ap_m - cop.y_m) * 1000, 4));
   EXPECT_NEAR(m.fz_n, weight_n, 0.05);
   EXPECT_NEAR(m.cop_ml_m, cop.x_m, 0.0005);
   EXPECT_NEAR(m.cop_ap_m, cop.y_m, 0.0005);

@@ -3,11 +3,13 @@
 #include <gmock/gmock.h>
 
 #include <atomic>
+#include <cmath>
 #include <mutex>
 #include <thread>
 
 #include "device/trial_recorder.hpp"
 #include "emulated_board.hpp"
+#include "support/format.hpp"
 #include "usb_emulation/umockdev_testbed.hpp"
 #include "wii_board/board_model.hpp"
 #include "wii_board/wii_driver.hpp"
@@ -104,6 +106,12 @@ TEST_F(WiiBoardTest, APersonStandingGivesBodyWeightAndCopAndEveryReportIsSeen) {
     ++n;
   }
   ASSERT_GT(n, 900);
+  // What was measured, in the test report (--gtest_output=xml): docs/wii-board.md.
+  RecordProperty("fz_error_n", fixed(fz / n - mass_kg * kG, 4));
+  RecordProperty("cop_error_mm",
+                 fixed(std::hypot(cop_ml / n - 0.02, cop_ap / n + 0.015) * 1000, 4));
+  RecordProperty("report_jitter_sd_ms", fixed(h.timing.jitter_sd_ms, 3));
+  RecordProperty("effective_rate_hz", fixed(h.timing.effective_rate_hz, 2));
   EXPECT_NEAR(fz / n, mass_kg * kG, 0.2);  // the kernel's 10 g steps
   EXPECT_NEAR(cop_ml / n, 0.02, 0.0015);
   EXPECT_NEAR(cop_ap / n, -0.015, 0.0015);
