@@ -37,39 +37,74 @@ std::string timing_summary(const ReportTiming& t) {
          std::to_string(t.gaps) + " gaps, " + std::to_string(t.late_reports) + " late";
 }
 
-Result<std::unique_ptr<WiiBoard>> WiiBoard::open(const FoundBoard& board,
-                                                 const WiiOptions& options) {
-  const int fd = ::open(board.event_node.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+namespace {
+
+// The board's event node opened for libevdev, its events on CLOCK_MONOTONIC.
+struct OpenNode {
+  int fd = -1;
+  libevdev* dev = nullptr;
+};
+
+Result<OpenNode> open_node(const std::string& node) {
+  const int fd = ::open(node.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     const int error = errno;
     if (error == EACCES || error == EPERM) {
-      return Error{"no permission to open the Wii Balance Board's " + board.event_node +
+      return Error{"no permission to open the Wii Balance Board's " + node +
                    ": install the udev rule (docs/wii-board.md)"};
     }
-    return Error{"cannot open the Wii Balance Board's " + board.event_node + ": " +
-                 std::strerror(error)};
+    return Error{"cannot open the Wii Balance Board's " + node + ": " + std::strerror(error)};
   }
   libevdev* dev = nullptr;
   if (const int rc = libevdev_new_from_fd(fd, &dev); rc < 0) {
     ::close(fd);
-    return Error{board.event_node +
-                 " is not an input device Stance can read: " + std::strerror(-rc)};
+    return Error{node + " is not an input device Stance can read: " + std::strerror(-rc)};
   }
+  const auto fail = [&](const std::string& why) -> Result<OpenNode> {
+    libevdev_free(dev);
+    ::close(fd);
+    return Error{node + why};
+  };
   for (unsigned axis : axes_in_channel_order()) {
     if (libevdev_has_event_code(dev, EV_ABS, axis) == 0) {
-      libevdev_free(dev);
-      ::close(fd);
-      return Error{board.event_node + " is not a Wii Balance Board (it has no corner sensors)"};
+      return fail(" is not a Wii Balance Board (it has no corner sensors)");
     }
   }
   // The events' times on the clock the grid uses (the kernel's default is CLOCK_REALTIME).
   int clock = CLOCK_MONOTONIC;
   if (::ioctl(fd, EVIOCSCLOCKID, &clock) != 0) {
-    libevdev_free(dev);
-    ::close(fd);
-    return Error{board.event_node + ": the kernel refused monotonic event times"};
+    return fail(": the kernel refused monotonic event times");
   }
-  return std::unique_ptr<WiiBoard>(new WiiBoard(board, options, fd, dev));
+  return OpenNode{fd, dev};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<WiiBoard>> WiiBoard::open(const FoundBoard& board,
+                                                 const WiiOptions& options) {
+  Result<OpenNode> node = open_node(board.event_node);
+  if (!node) return node.error();
+  return std::unique_ptr<WiiBoard>(new WiiBoard(board, options, node->fd, node->dev));
+}
+
+Status WiiBoard::reopen() {
+  // The same board (Bluetooth address) again, on whatever event node it now has.
+  for (const FoundBoard& b : find_boards()) {
+    if (b.id() != board_.id()) continue;
+    Result<OpenNode> node = open_node(b.event_node);
+    if (!node) return node.error();
+    libevdev_free(dev_);
+    ::close(fd_);
+    fd_ = node->fd;
+    dev_ = node->dev;
+    board_ = b;
+    connected_ = true;
+    ++reconnects_;
+    sync_corners();
+    return {};
+  }
+  return Error{"the Wii Balance Board " + board_.id() +
+               " is gone (switched off or out of range): press its power button"};
 }
 
 WiiBoard::WiiBoard(const FoundBoard& board, const WiiOptions& options, int fd, libevdev* dev)
@@ -105,9 +140,7 @@ Status WiiBoard::set_rate(std::uint16_t rate_hz) {
 
 Status WiiBoard::start() {
   if (!connected_) {
-    return Error{
-        "the Wii Balance Board is gone (switched off or out of range): switch it on and "
-        "open it again"};
+    if (Status s = reopen(); !s) return s;
   }
   if (!drain(nullptr, nullptr)) return Error{"the Wii Balance Board went away"};  // old events
   grid_.restart();
@@ -202,6 +235,7 @@ WiiHealth WiiBoard::wii_health() const {
   h.plate.stream.sync_errors = reports_.dropped();
   h.timing = grid_.timing();
   h.connected = connected_;
+  h.reconnects = reconnects_;
   h.streaming = streaming_;
   return h;
 }

@@ -23,6 +23,7 @@ namespace stance::wii {
 struct WiiHealth {
   PlateHealth plate;  // stream.frames_lost: grid samples in gaps; stream.sync_errors: SYN_DROPPED
   ReportTiming timing;
+  std::uint64_t reconnects = 0;
   bool connected = true;
   bool streaming = false;
 };
@@ -40,6 +41,8 @@ class WiiBoard final : public PlateDevice {
   std::uint16_t rate_hz() const override { return info_.default_rate_hz; }
   // The grid's rate (the board's own is not fixed); only while not streaming.
   Status set_rate(std::uint16_t rate_hz) override;
+  // After the board was switched off, finds it again (the same Bluetooth address) and reopens
+  // it; while it is away, says so (the dashboard's live view retries).
   Status start() override;
   // Ends the stream; the next read() hands over a note with the stream's report timing.
   Status stop() override;
@@ -55,6 +58,7 @@ class WiiBoard final : public PlateDevice {
   // Takes every queued event; false when the board is gone.
   bool drain(std::vector<RawFrame>* frames, std::vector<RecordingEvent>* events);
   void sync_corners();
+  Status reopen();
 
   FoundBoard board_;
   WiiOptions options_;
@@ -67,6 +71,7 @@ class WiiBoard final : public PlateDevice {
   bool streaming_ = false;
   bool connected_ = true;
   bool timing_note_pending_ = false;
+  std::uint64_t reconnects_ = 0;
   std::chrono::steady_clock::time_point last_event_{};
 };
 

@@ -101,7 +101,7 @@ TEST_F(SerialPlateTest, AKnownMassAtFivePlacesCorrectsTheCellGains) {
   }
   auto fit = fit_gain_correction(placements, mass_kg, plate->info().cells);
   ASSERT_TRUE(fit.ok()) << fit.error().message;
-  EXPECT_GT(fit->rms_fz_error_before_n, 5.0);
+  EXPECT_GT(fit->rms_fz_error_before_n, 2.0);  // the cells 4–8 % off: several newtons
   EXPECT_LT(fit->rms_fz_error_after_n, 0.1);
   for (int i = 0; i < 4; ++i) EXPECT_NEAR(fit->factor[i], cells_.true_gain_factor[i], 0.002) << i;
 

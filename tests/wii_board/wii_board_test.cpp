@@ -160,7 +160,35 @@ TEST_F(WiiBoardTest, UnpluggedMidTrialKeepsWhatArrivedAndIsMarkedInterrupted) {
   EXPECT_GE(r.recording.frames.size(), 150u);
   EXPECT_EQ(r.recording.frames.size(), r.recording.counters.frames_received);
   EXPECT_FALSE((*opened)->wii_health().connected);
-  EXPECT_FALSE((*opened)->start().ok());
+  const Status away = (*opened)->start();
+  ASSERT_FALSE(away.ok());
+  EXPECT_THAT(away.error().message, HasSubstr("power button"));
+}
+
+TEST_F(WiiBoardTest, TheBoardSwitchedOnAgainIsFoundAndRecordsAgain) {
+  auto first = std::make_unique<EmulatedBoard>(testbed_.get(), next_number());
+  auto opened = driver_.open_board(std::string(EmulatedBoard::kBluetooth));
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  WiiBoard& wbb = **opened;
+  ASSERT_TRUE(wbb.start().ok());
+  first->unplug();
+  std::vector<RawFrame> frames;
+  std::vector<RecordingEvent> events;
+  bool gone = false;
+  for (int i = 0; i < 50 && !gone; ++i) {
+    gone = wbb.read(frames, events, std::chrono::milliseconds(100)) == ReadStatus::kDisconnected;
+  }
+  ASSERT_TRUE(gone);
+  // On again: the kernel gives it a new event node.
+  EmulatedBoard again(testbed_.get(), next_number());
+  const RecordOutcome r = record(again, wbb, 0.5, [&] {
+    const double base = monotonic_s();
+    for (int k = 0; k < 80; ++k) again.report(base + k * 0.01, swaying(55, k * 0.01));
+  });
+  EXPECT_FALSE(r.interrupted);
+  EXPECT_EQ(wbb.wii_health().reconnects, 1u);
+  EXPECT_EQ(wbb.found().event_node, again.event_node());
+  EXPECT_GE(r.recording.frames.size(), 50u);
 }
 
 }  // namespace
