@@ -35,6 +35,14 @@ MeanSd mean_sd(const Values& values) {
 
 }  // namespace
 
+bool has_factory_zero(const Calibration& calibration) {
+  if (calibration.calibrated_at_unix_s != 0) return true;
+  for (std::int32_t zero : calibration.zero_counts) {
+    if (zero != 0) return true;
+  }
+  return false;
+}
+
 Result<TareResult> compute_tare(const std::vector<RawFrame>& frames, const PlateInfo& info,
                                 const Calibration& calibration, const Tare& previous,
                                 std::int64_t now_unix_s, const TareOptions& options) {
@@ -54,7 +62,7 @@ Result<TareResult> compute_tare(const std::vector<RawFrame>& frames, const Plate
   const MeanSd load = mean_sd(fz);
   // A plate its maker never calibrated (a home-built one) has no zero to compare with until its
   // first tare: then any steady load is taken as the empty plate.
-  const bool first_zero = !previous.applied && calibration.calibrated_at_unix_s == 0;
+  const bool first_zero = !previous.applied && !has_factory_zero(calibration);
   if (!first_zero && std::abs(load.mean) > options.max_load_n) {
     return Error{"the plate carries " + newtons(load.mean) + " (about " +
                  std::to_string(static_cast<int>(std::lround(kg_from_newtons(load.mean)))) +
