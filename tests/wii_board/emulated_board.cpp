@@ -2,6 +2,8 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -13,6 +15,7 @@
 #include <ctime>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include "wii_board/board_model.hpp"
 
@@ -91,12 +94,15 @@ EmulatedBoard::EmulatedBoard(UMockdevTestbed* testbed, int event_number)
   if (fd >= 0 && ::tcgetattr(fd, &tio) == 0) {
     ::cfmakeraw(&tio);
     (void)::tcsetattr(fd, TCSANOW, &tio);
-    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);  // see write_event
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);  // see write_events
+    // A look at the node's queue (never read): how far the reader is behind.
+    queue_fd_ = ::open(::ptsname(fd), O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
   }
 }
 
 EmulatedBoard::~EmulatedBoard() {
   if (!unplugged_) unplug();
+  if (queue_fd_ >= 0) ::close(queue_fd_);
   umockdev_testbed_detach_ioctl(testbed_, event_node().c_str(), nullptr);
   g_object_unref(handler_);
 }
@@ -105,17 +111,30 @@ std::string EmulatedBoard::event_node() const {
   return "/dev/input/event" + std::to_string(number_);
 }
 
-void EmulatedBoard::write_event(double t_s, unsigned type, unsigned code, int value) {
-  input_event e{};
-  const double whole = std::floor(t_s);
-  e.input_event_sec = static_cast<decltype(e.input_event_sec)>(whole);
-  e.input_event_usec = static_cast<decltype(e.input_event_usec)>(std::lround((t_s - whole) * 1e6));
-  e.type = static_cast<unsigned short>(type);
-  e.code = static_cast<unsigned short>(code);
-  e.value = value;
+void EmulatedBoard::write_events(double t_s, const std::vector<std::array<int, 3>>& events) {
+  std::vector<input_event> batch;
+  for (const auto& [type, code, value] : events) {
+    input_event e{};
+    const double whole = std::floor(t_s);
+    e.input_event_sec = static_cast<decltype(e.input_event_sec)>(whole);
+    e.input_event_usec =
+        static_cast<decltype(e.input_event_usec)>(std::lround((t_s - whole) * 1e6));
+    e.type = static_cast<unsigned short>(type);
+    e.code = static_cast<unsigned short>(code);
+    e.value = value;
+    batch.push_back(e);
+  }
+  // A pty hands a reader up to 4095 bytes at once, which can end inside an event (a real evdev
+  // node never does; libevdev then fails). So the board waits while the reader is behind, and
+  // writes each report whole.
+  int queued = 0;
+  while (!stop_writing_ && queue_fd_ >= 0 && ::ioctl(queue_fd_, FIONREAD, &queued) == 0 &&
+         queued > 480) {
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
   const int fd = umockdev_testbed_get_dev_fd(testbed_, event_node().c_str());
-  const char* p = reinterpret_cast<const char*>(&e);
-  std::size_t left = sizeof e;
+  const char* p = reinterpret_cast<const char*>(batch.data());
+  std::size_t left = batch.size() * sizeof(input_event);
   while (left > 0 && !stop_writing_) {
     const ssize_t n = ::write(fd, p, left);
     if (n <= 0) {
@@ -129,6 +148,9 @@ void EmulatedBoard::write_event(double t_s, unsigned type, unsigned code, int va
     p += n;
     left -= static_cast<std::size_t>(n);
   }
+  // A moment for the tty layer's worker to hand the bytes to the node's queue, where FIONREAD
+  // sees them (a worker held up long enough can still let the queue fill: see docs/wii-board.md).
+  std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 void EmulatedBoard::report(double t_s, const Corners& corners) {
@@ -136,18 +158,17 @@ void EmulatedBoard::report(double t_s, const Corners& corners) {
     std::lock_guard lock(mutex_);
     state_ = corners;
   }
+  std::vector<std::array<int, 3>> events;
   for (int i = 0; i < 4; ++i) {
-    if (corners[i] != sent_[i]) write_event(t_s, EV_ABS, kAxes[i], corners[i]);
+    if (corners[i] != sent_[i]) events.push_back({EV_ABS, static_cast<int>(kAxes[i]), corners[i]});
   }
   sent_ = corners;
-  write_event(t_s, EV_SYN, SYN_REPORT, 0);
-  // A pty hands a reader up to 4095 bytes at once, which can end inside an event (real evdev
-  // never does; libevdev then fails). Pacing the board keeps the queue far below that.
-  std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  events.push_back({EV_SYN, SYN_REPORT, 0});
+  write_events(t_s, events);
 }
 
 void EmulatedBoard::drop(double t_s) {
-  write_event(t_s, EV_SYN, SYN_DROPPED, 0);
+  write_events(t_s, {{EV_SYN, SYN_DROPPED, 0}});
 }
 
 void EmulatedBoard::unplug() {

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "usb_emulation/umockdev_api.hpp"
 
@@ -40,10 +41,12 @@ class EmulatedBoard {
   static gboolean on_ioctl(UMockdevIoctlBase*, UMockdevIoctlClient* client, gpointer self);
   static gboolean on_read(UMockdevIoctlBase*, UMockdevIoctlClient* client, gpointer self);
   bool answer(UMockdevIoctlClient* client);
-  void write_event(double t_s, unsigned type, unsigned code, int value);
+  // Events of one time (type, code, value), written whole once the reader has caught up.
+  void write_events(double t_s, const std::vector<std::array<int, 3>>& events);
 
   UMockdevTestbed* testbed_;
   int number_;
+  int queue_fd_ = -1;  // the node's other end, only to see how much is unread
   UMockdevIoctlBase* handler_;
   std::string hid_path_, input_path_, event_path_;
   std::mutex mutex_;
