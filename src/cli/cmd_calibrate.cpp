@@ -234,7 +234,8 @@ Command calibrate_command() {
   spec.usage = "stance calibrate tare|check|gains|show|reset --device ADDRESS [options]";
   spec.positionals = {"ACTION"};
   spec.options = {
-      {"device", "ADDRESS", "the plate, e.g. usb or usb:SERIAL (see stance devices)"},
+      {"device", "ADDRESS",
+       "the plate, e.g. usb, usb:SERIAL or serial:/dev/ttyACM0 (see stance devices)"},
       {"mass-kg", "KG", "check, gains: the known mass, kg (0.1 to 1000)", number_in(0.1, 1000)},
       {"at", "X,Y",
        "check: where the mass stands, mm in the plate frame (optional); gains: "

@@ -28,7 +28,11 @@ int run_devices(const ParsedArgs& args, Context& context) {
   const std::string find_driver = find.substr(0, colon);
   const std::string find_options = colon == std::string::npos ? "" : find.substr(colon + 1);
   if (!find.empty() && !context.drivers.find(find_driver)) {
-    return fail(context, "--find " + find + ": no driver '" + find_driver + "' (use sim or usb)");
+    std::string known;
+    for (const auto& d : context.drivers.drivers())
+      known += (known.empty() ? "" : ", ") + d->name();
+    return fail(context,
+                "--find " + find + ": no driver '" + find_driver + "' (use " + known + ")");
   }
   for (const auto& driver : context.drivers.drivers()) {
     const auto listing = driver->list(driver->name() == find_driver ? find_options : "");
@@ -65,7 +69,7 @@ Command devices_command() {
       {"options", "", "also print every driver's options (what may follow ':')"},
       {"find", "ADDRESS",
        "look with these driver options instead of the defaults, e.g. usb:ids=1209:0001+1234:5678 "
-       "for plates with other USB ids"}};
+       "for plates with other USB ids, serial:/dev/ttyS1 for a serial plate on another port"}};
   spec.details = "Use an address from the first column with `stance record --device ADDRESS`.";
   return {spec, run_devices};
 }

@@ -115,7 +115,9 @@ Command record_command() {
   spec.summary = "record one trial from a plate into a trial file";
   spec.usage = "stance record --device ADDRESS --seconds N --out FILE [options]";
   spec.options = {
-      {"device", "ADDRESS", "plate to record from, e.g. sim, sim:task=squat (see stance devices)"},
+      {"device", "ADDRESS",
+       "plate to record from, e.g. sim, sim:task=squat, usb:SERIAL, serial:/dev/ttyACM0, wbb "
+       "(see stance devices)"},
       {"seconds", "N", "recording time in seconds, 0.1 to 3600 (on the plate's clock)",
        number_in(0.1, 3600)},
       {"out", "FILE", "trial file to create (.stance; written atomically, never over a file)"},

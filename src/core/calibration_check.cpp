@@ -35,6 +35,14 @@ MeanSd mean_sd(const Values& values) {
 
 }  // namespace
 
+bool has_factory_zero(const Calibration& calibration) {
+  if (calibration.calibrated_at_unix_s != 0) return true;
+  for (std::int32_t zero : calibration.zero_counts) {
+    if (zero != 0) return true;
+  }
+  return false;
+}
+
 Result<TareResult> compute_tare(const std::vector<RawFrame>& frames, const PlateInfo& info,
                                 const Calibration& calibration, const Tare& previous,
                                 std::int64_t now_unix_s, const TareOptions& options) {
@@ -52,7 +60,10 @@ Result<TareResult> compute_tare(const std::vector<RawFrame>& frames, const Plate
                  std::to_string(options.min_frames) + "): record the empty plate for longer"};
   }
   const MeanSd load = mean_sd(fz);
-  if (std::abs(load.mean) > options.max_load_n) {
+  // A plate its maker never calibrated (a home-built one) has no zero to compare with until its
+  // first tare: then any steady load is taken as the empty plate.
+  const bool first_zero = !previous.applied && !has_factory_zero(calibration);
+  if (!first_zero && std::abs(load.mean) > options.max_load_n) {
     return Error{"the plate carries " + newtons(load.mean) + " (about " +
                  std::to_string(static_cast<int>(std::lround(kg_from_newtons(load.mean)))) +
                  " kg): clear the plate and tare again (if it is empty, its zero has drifted too "
@@ -71,7 +82,7 @@ Result<TareResult> compute_tare(const std::vector<RawFrame>& frames, const Plate
   }
   out.load_on_old_zero_n = load.mean;
   out.fz_sd_n = load.sd;
-  if (std::abs(load.mean) > options.drift_warning_n) {
+  if (!first_zero && std::abs(load.mean) > options.drift_warning_n) {
     out.warnings.push_back("the zero had drifted by " + newtons(load.mean) + " since the " +
                            (previous.applied ? "last tare" : "factory calibration") +
                            "; the tare corrects it, but check the plate if this recurs");

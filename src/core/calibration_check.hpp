@@ -28,8 +28,14 @@ struct TareResult {
   std::vector<std::string> warnings;
 };
 
+// Whether the maker calibrated the plate's zero: a calibration date or a zero other than 0. A
+// home-built plate (a serial plate) has neither until its first tare.
+bool has_factory_zero(const Calibration& calibration);
+
 // Zero with the plate empty. `previous` is the adjustment in use (its gain corrections and last
-// check are carried over); refuses when a load is on the plate or it is not steady.
+// check are carried over); refuses when a load is on the plate or it is not steady. The first tare
+// of a plate without a factory zero (has_factory_zero) has no zero to judge the load by: the plate
+// must be empty and steady, as the person is told.
 Result<TareResult> compute_tare(const std::vector<RawFrame>& empty_plate_frames,
                                 const PlateInfo& info, const Calibration& calibration,
                                 const Tare& previous, std::int64_t now_unix_s,

@@ -60,8 +60,8 @@ Result<std::int64_t> unix_seconds(double v, const char* key) {
 
 }  // namespace
 
-std::filesystem::path plate_adjustment_path(const std::filesystem::path& dir,
-                                            const std::string& serial) {
+std::filesystem::path plate_file_path(const std::filesystem::path& dir, const std::string& serial,
+                                      const std::string& extension) {
   std::string name = serial.empty() ? "unknown" : serial;
   for (char& c : name) {
     const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -69,7 +69,12 @@ std::filesystem::path plate_adjustment_path(const std::filesystem::path& dir,
     if (!safe) c = '_';
   }
   if (name.front() == '.') name.front() = '_';  // never "..", never hidden
-  return dir / (name + ".adjustment");
+  return dir / (name + extension);
+}
+
+std::filesystem::path plate_adjustment_path(const std::filesystem::path& dir,
+                                            const std::string& serial) {
+  return plate_file_path(dir, serial, ".adjustment");
 }
 
 std::string format_plate_adjustment(const PlateAdjustment& a) {

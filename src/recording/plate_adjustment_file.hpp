@@ -17,8 +17,12 @@ struct PlateAdjustment {
   Tare tare;
 };
 
-// <dir>/<serial>.adjustment, with characters other than letters, digits, '-', '_' and '.'
-// replaced by '_' (a serial number comes from the device and must not escape the folder).
+// <dir>/<serial><extension>, with characters other than letters, digits, '-', '_' and '.'
+// replaced by '_' (a serial number comes from the device and must not escape the folder); every
+// per-plate file is named so (the adjustment, a serial plate's plate file).
+std::filesystem::path plate_file_path(const std::filesystem::path& dir, const std::string& serial,
+                                      const std::string& extension);
+// <dir>/<serial>.adjustment
 std::filesystem::path plate_adjustment_path(const std::filesystem::path& dir,
                                             const std::string& serial);
 

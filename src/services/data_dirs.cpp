@@ -18,4 +18,8 @@ std::filesystem::path plate_adjustments_dir() {
   return default_data_dir() / "plates";
 }
 
+std::filesystem::path serial_plate_files_dir() {
+  return plate_adjustments_dir();
+}
+
 }  // namespace stance

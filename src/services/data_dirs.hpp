@@ -10,4 +10,8 @@ std::filesystem::path default_data_dir();
 // The host calibration of each plate, one file per serial: <data dir>/plates.
 std::filesystem::path plate_adjustments_dir();
 
+// The plate files of serial load-cell plates (cells' positions, per serial): <data dir>/plates,
+// beside their adjustments.
+std::filesystem::path serial_plate_files_dir();
+
 }  // namespace stance

@@ -78,6 +78,26 @@ TEST(Tare, RefusesALoadedPlateAndSaysWhatToDo) {
   EXPECT_NE(r.error().message.find("clear the plate"), std::string::npos);
 }
 
+TEST(Tare, TheFirstTareOfAPlateWithoutAFactoryZeroTakesTheEmptyPlateAsItIs) {
+  Calibration home_built;  // no date, no zero: only gains
+  home_built.gain_n_per_count = {0.01f, 0.01f, 0.01f, 0.01f};
+  ASSERT_FALSE(has_factory_zero(home_built));
+  ASSERT_TRUE(has_factory_zero(factory()));
+  // Its cells' offsets read as 300 N on a zero of 0 counts.
+  const auto first =
+      compute_tare(frames({7500, 7500, 7500, 7500}, 0.0, 3.0), plate(), home_built, Tare{}, 0);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_TRUE(first->warnings.empty());
+  EXPECT_NEAR(first->tare.zero_counts[2], 7500, 1);
+  // The next tare is judged against that zero like any plate's.
+  const auto loaded = compute_tare(frames({7500, 7500, 7500, 7500}, 300.0, 3.0), plate(),
+                                   home_built, first->tare, 0);
+  EXPECT_FALSE(loaded.ok());
+  EXPECT_FALSE(
+      compute_tare(frames({7500, 7500, 7500, 7500}, 300.0, 3.0), plate(), factory(), Tare{}, 0)
+          .ok());
+}
+
 TEST(Tare, RefusesAnUnsteadyPlate) {
   const auto r =
       compute_tare(frames({1000, 1000, 1000, 1000}, 0.0, 400.0), plate(), factory(), Tare{}, 0);
