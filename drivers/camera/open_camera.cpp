@@ -9,6 +9,26 @@ bool is_sim_camera_address(const std::string& address) {
   return address == scheme || address.rfind(scheme + ":", 0) == 0;
 }
 
+std::optional<std::string> sim_camera_filming_plate(const std::string& camera,
+                                                    const std::string& plate) {
+  const std::string sim_plate = "sim:";
+  if (!is_sim_camera_address(camera) || (plate != "sim" && !plate.starts_with(sim_plate))) {
+    return std::nullopt;
+  }
+  const std::string scheme = kSimCameraScheme;
+  std::string options = plate.size() > sim_plate.size() ? plate.substr(sim_plate.size()) : "";
+  if (camera.size() > scheme.size() + 1) {
+    options += (options.empty() ? "" : ",") + camera.substr(scheme.size() + 1);
+  }
+  return scheme + ":" + options;
+}
+
+std::string with_sim_camera_duration(const std::string& address, double seconds) {
+  if (address.find("cam_duration_s=") != std::string::npos) return address;
+  const bool has_options = address.find(':') != std::string::npos;
+  return address + (has_options ? "," : ":") + "cam_duration_s=" + std::to_string(seconds);
+}
+
 Result<std::unique_ptr<FrameSource>> open_camera(const std::string& address,
                                                  const CameraSettings& settings) {
   if (is_sim_camera_address(address)) {

@@ -15,6 +15,7 @@ inline const ImU32 kBad = IM_COL32(200, 30, 30, 255);         // invalid, unplug
 inline const ImU32 kMuted = IM_COL32(120, 120, 120, 255);     // outlines, idle
 inline const ImU32 kBodyWeight = IM_COL32(200, 30, 30, 200);  // the body-weight line
 inline const ImU32 kRepBand = IM_COL32(30, 100, 200, 40);     // a repetition in time
+inline const ImU32 kFppa = IM_COL32(150, 40, 170, 255);       // the knee's angle (camera)
 inline const ImU32 kText = IM_COL32(25, 25, 25, 255);
 
 ImVec4 colour(ImU32 c);

@@ -17,7 +17,6 @@ namespace {
 
 const ImU32 kMarkerColours[3] = {IM_COL32(230, 0, 200, 255), IM_COL32(0, 200, 60, 255),
                                  IM_COL32(30, 90, 255, 255)};  // hip, knee, ankle: the markers'
-const ImU32 kFppaColour = IM_COL32(150, 40, 170, 255);
 const ImU32 kPictureBlank = IM_COL32(45, 45, 50, 255);
 
 // A stored trial's markers as the camera would show them at the replay's time.
@@ -149,12 +148,12 @@ void draw_fppa_plot(const live::LiveSnapshot& s, const vision::CameraView& cam, 
     const vision::FppaPoint& p = cam.trace[i];
     if (p.t_s < t0) continue;
     if (i > 0 && p.t_s - cam.trace[i - 1].t_s > gap_s) {
-      plot.polyline(run, kFppaColour, 2.0f);
+      plot.polyline(run, theme::kFppa, 2.0f);
       run.clear();
     }
     run.push_back({static_cast<float>(p.t_s), static_cast<float>(p.fppa_deg)});
   }
-  plot.polyline(run, kFppaColour, 2.0f);
+  plot.polyline(run, theme::kFppa, 2.0f);
 }
 
 }  // namespace stance::app

@@ -15,8 +15,6 @@
 namespace stance::app {
 namespace {
 
-const ImU32 kFppaBar = IM_COL32(150, 40, 170, 255);
-
 struct Banner {
   std::string text;
   ImU32 colour;
@@ -77,7 +75,7 @@ void draw_live_figures(ViewContext& v, bool camera, float width) {
       ImGui::SameLine();
       ImGui::BeginGroup();
       ImGui::TextUnformatted("Peak FPPA (°, + valgus)");
-      bar_chart("##fppa", {w, h}, labels, fppa_deg, 40.0, "", kFppaBar);
+      bar_chart("##fppa", {w, h}, labels, fppa_deg, 40.0, "", theme::kFppa);
       ImGui::EndGroup();
     }
     return;

@@ -94,14 +94,11 @@ void LiveCamera::run() {
   std::vector<camera::CameraFrame> batch;
   std::vector<Kept> tracked;
   for (;;) {
-    {
-      std::lock_guard lock(mutex_);
-      if (stopping_) return;
-    }
     batch.clear();
     tracked.clear();
     {
       std::lock_guard lock(mutex_);
+      if (stopping_) return;
       if (colours_changed_) {  // a colour learnt from a click: a new tracker acquires the leg
         tracker_options_.colours = colours_;
         tracker_ = MarkerTracker(tracker_options_);
@@ -239,27 +236,14 @@ Result<std::unique_ptr<LiveCamera>> open_live_camera(const std::string& camera_a
                                                      const std::string& plate_address) {
   std::string address = camera_address;
   LiveCameraOptions options;
-  const std::string sim_plate = "sim:";
-  const std::string scheme = camera::kSimCameraScheme;
-  const bool sim_camera = address == scheme || address.starts_with(scheme + ":");
-  if (sim_camera && (plate_address == "sim" || plate_address.starts_with(sim_plate))) {
-    // The simulated camera films the plate's own person, from the plate's start on its clock;
-    // options given with it ("sim-camera:cam_unplug_s=9") are the camera's, after the person's.
-    const std::string person =
-        plate_address.size() > sim_plate.size() ? plate_address.substr(sim_plate.size()) : "";
-    const std::string own =
-        address.size() > scheme.size() + 1 ? address.substr(scheme.size() + 1) : "";
-    std::string text = person;
-    if (!own.empty()) text += (text.empty() ? "" : ",") + own;
+  if (auto paired = camera::sim_camera_filming_plate(camera_address, plate_address)) {
+    // It films the plate's own person, from the plate's start on its clock.
     options.on_plate_clock = true;
-    auto setup = sim::parse_sim_camera_options(text);
+    auto setup = sim::parse_sim_camera_options(paired->substr(paired->find(':') + 1));
     if (!setup) return setup.error();
     // Realtime, it films as long as a plate streams (its longest, an hour); on a virtual clock,
     // to the simulated trial's end (it would otherwise draw an hour of frames at once).
-    if (setup->person.realtime && !setup->camera.duration_s) {
-      text += std::string(text.empty() ? "" : ",") + "cam_duration_s=3600";
-    }
-    address = scheme + ":" + text;
+    address = setup->person.realtime ? camera::with_sim_camera_duration(*paired, 3600) : *paired;
   }
   auto source = camera::open_camera(address, {});
   if (!source) return source.error();

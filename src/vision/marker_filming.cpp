@@ -62,16 +62,13 @@ Result<std::unique_ptr<MarkerFilming>> open_marker_filming(const std::string& ca
                                                            const std::string& plate_device,
                                                            double plate_seconds) {
   std::string address = camera_address;
-  const std::string sim_plate = "sim:";
-  if (address == camera::kSimCameraScheme && plate_device.starts_with(sim_plate)) {
-    address += ":" + plate_device.substr(sim_plate.size());
+  if (address == camera::kSimCameraScheme) {
+    address = camera::sim_camera_filming_plate(address, plate_device).value_or(address);
   }
   // The simulated camera films as long as the plate records (its own default ends with the
   // person's squats).
-  if (camera::is_sim_camera_address(address) && plate_seconds > 0 &&
-      address.find("cam_duration_s=") == std::string::npos) {
-    address += (address.find(':') == std::string::npos ? ":" : ",");
-    address += "cam_duration_s=" + std::to_string(plate_seconds + 0.5);
+  if (camera::is_sim_camera_address(address) && plate_seconds > 0) {
+    address = camera::with_sim_camera_duration(address, plate_seconds + 0.5);
   }
   auto source = camera::open_camera(address, {});
   if (!source) return source.error();
