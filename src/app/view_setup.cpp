@@ -155,7 +155,7 @@ void draw_setup_view(ViewContext& v) {
   ImGui::Checkbox("Start each trial automatically once the patient stands still", &m.auto_start);
   ImGui::SetNextItemWidth(320);
   ImGui::InputText("Clinician (on the session and its test sheet)", &m.clinician);
-  if (ImGui::CollapsingHeader("Clinic: the test sheets' header and paper")) {
+  if (ImGui::CollapsingHeader("Clinic: the test sheets' header and paper, video keeping")) {
     ClinicModel::SheetLook& look = v.clinic.sheet;
     ImGui::SetNextItemWidth(320);
     ImGui::InputText("Clinic name", &look.clinic);
