@@ -49,8 +49,20 @@ void draw_live_figures(ViewContext& v, bool camera, float width) {
   const live::LiveSnapshot& s = v.live;
   ImGui::PushFont(v.fonts.large);
   if (s.plan.task == Task::kSingleLegSquat) {
+    // While recording, the squats are found on the recording so far, whose end is no rest to
+    // take the COM path's drift out: the figures may still change, and say so in grey. The
+    // trial's one analysis at its end gives the final ones (docs/dashboard.md).
+    const bool provisional = s.state == live::FlowState::kRecording;
     ImGui::Text("Repetitions: %zu of %d", s.reps.size(), s.plan.squats_asked());
     ImGui::PopFont();
+    if (provisional) {
+      ImGui::SameLine();
+      ImGui::TextColored(theme::colour(theme::kMuted),
+                         "  provisional while recording: final when the trial ends");
+    }
+    const ImU32 depth_colour = provisional ? theme::kMuted : theme::kAccent;
+    const ImU32 steadiness_colour = provisional ? theme::kMuted : theme::kEllipse;
+    const ImU32 fppa_colour = provisional ? theme::kMuted : theme::kFppa;
     std::vector<std::string> labels;
     std::vector<double> depth_cm, steadiness, fppa_deg;
     for (const live::LiveRep& r : s.reps) {
@@ -64,18 +76,18 @@ void draw_live_figures(ViewContext& v, bool camera, float width) {
     const float h = camera ? 150.0f : 170.0f;
     ImGui::BeginGroup();
     ImGui::TextUnformatted("Depth (cm)");
-    bar_chart("##depth", {w, h}, labels, depth_cm, 25.0, "", theme::kAccent);
+    bar_chart("##depth", {w, h}, labels, depth_cm, 25.0, "", depth_colour);
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
     ImGui::TextUnformatted("ML steadiness (0-100)");
-    bar_chart("##steadiness", {w, h}, labels, steadiness, 100.0, "", theme::kEllipse);
+    bar_chart("##steadiness", {w, h}, labels, steadiness, 100.0, "", steadiness_colour);
     ImGui::EndGroup();
     if (camera) {
       ImGui::SameLine();
       ImGui::BeginGroup();
       ImGui::TextUnformatted("Peak FPPA (°, + valgus)");
-      bar_chart("##fppa", {w, h}, labels, fppa_deg, 40.0, "", theme::kFppa);
+      bar_chart("##fppa", {w, h}, labels, fppa_deg, 40.0, "", fppa_colour);
       ImGui::EndGroup();
     }
     return;

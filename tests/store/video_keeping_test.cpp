@@ -19,6 +19,15 @@ using ::testing::HasSubstr;
 
 class VideoKeepingTest : public TempStoreDir {
  protected:
+  // c.db in the test's folder, with video keeping switched on.
+  void open_keeping_store() {
+    auto opened = Store::open(path("c.db"));
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    store_.emplace(std::move(*opened));
+    ASSERT_TRUE(store_->set_video_keeping(true).ok());
+  }
+  std::optional<Store> store_;
+
   // A patient with one session of one trial; returns {patient id, trial id}.
   std::pair<std::int64_t, std::int64_t> patient_with_a_trial(Store& s, const std::string& code) {
     Patient p;
@@ -83,10 +92,8 @@ TEST_F(VideoKeepingTest, OffUnlessTheClinicSwitchesItOnAndThenOnlyWithConsent) {
 }
 
 TEST_F(VideoKeepingTest, VideosAreOwnerOnlyBesideTheStoreAndNeverReplaced) {
-  auto s_opened = Store::open(path("c.db"));
-  ASSERT_TRUE(s_opened.ok());
-  Store& s = *s_opened;
-  ASSERT_TRUE(s.set_video_keeping(true).ok());
+  ASSERT_NO_FATAL_FAILURE(open_keeping_store());
+  Store& s = *store_;
   const auto [pid, tid] = patient_with_a_trial(s, "P-1");
   const std::filesystem::path file = keep_video(s, tid);
   EXPECT_EQ(file.parent_path(), path("c.db.videos"));
@@ -106,10 +113,8 @@ TEST_F(VideoKeepingTest, VideosAreOwnerOnlyBesideTheStoreAndNeverReplaced) {
 }
 
 TEST_F(VideoKeepingTest, DeletingAPatientDeletesTheirVideosAndNobodyElses) {
-  auto s_opened = Store::open(path("c.db"));
-  ASSERT_TRUE(s_opened.ok());
-  Store& s = *s_opened;
-  ASSERT_TRUE(s.set_video_keeping(true).ok());
+  ASSERT_NO_FATAL_FAILURE(open_keeping_store());
+  Store& s = *store_;
   const auto [pid, tid] = patient_with_a_trial(s, "P-1");
   const auto [other, other_trial] = patient_with_a_trial(s, "P-2");
   const auto mine = keep_video(s, tid);
@@ -125,10 +130,8 @@ TEST_F(VideoKeepingTest, DeletingAPatientDeletesTheirVideosAndNobodyElses) {
 }
 
 TEST_F(VideoKeepingTest, WithdrawnConsentDeletesTheVideosAndKeepsTheTrials) {
-  auto s_opened = Store::open(path("c.db"));
-  ASSERT_TRUE(s_opened.ok());
-  Store& s = *s_opened;
-  ASSERT_TRUE(s.set_video_keeping(true).ok());
+  ASSERT_NO_FATAL_FAILURE(open_keeping_store());
+  Store& s = *store_;
   const auto [pid, tid] = patient_with_a_trial(s, "P-1");
   ASSERT_TRUE(s.record_video_consent(pid, "").ok());
   const auto file = keep_video(s, tid);
@@ -140,10 +143,8 @@ TEST_F(VideoKeepingTest, WithdrawnConsentDeletesTheVideosAndKeepsTheTrials) {
 }
 
 TEST_F(VideoKeepingTest, AnExportHoldsNoPictureAndNoConsent) {
-  auto s_opened = Store::open(path("c.db"));
-  ASSERT_TRUE(s_opened.ok());
-  Store& s = *s_opened;
-  ASSERT_TRUE(s.set_video_keeping(true).ok());
+  ASSERT_NO_FATAL_FAILURE(open_keeping_store());
+  Store& s = *store_;
   const auto [pid, tid] = patient_with_a_trial(s, "P-1");
   ASSERT_TRUE(s.record_video_consent(pid, "").ok());
   keep_video(s, tid);
