@@ -68,8 +68,10 @@ SheetTrial sheet_trial(const TrialCondition& condition, const AnalysisSummary& a
 }
 
 SheetTrial sheet_trial(const Recording& recording, const TrialAnalysis& analysis) {
-  return sheet_trial(recording.metadata.condition(), summarize_analysis(analysis),
-                     key_figures(analysis), &recording);
+  SheetTrial t = sheet_trial(recording.metadata.condition(), summarize_analysis(analysis),
+                             key_figures(analysis), &recording);
+  t.descriptors = store::descriptor_values(analysis.descriptors);
+  return t;
 }
 
 std::string condition_name(const SheetCondition& c) {

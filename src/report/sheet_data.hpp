@@ -12,6 +12,7 @@
 #include "core/key_figures.hpp"
 #include "core/recording.hpp"
 #include "core/trial_analysis.hpp"
+#include "store/descriptor_values.hpp"
 #include "store/model.hpp"
 #include "store/progress.hpp"
 
@@ -49,6 +50,8 @@ struct SheetTrial : TrialCondition {
   std::string verdict;
   std::string analysed_by;
   std::vector<store::Metric> stored_metrics;
+  // Every COP descriptor of the trial's analysis (the research exports carry them all).
+  std::vector<store::DescriptorValue> descriptors;
 };
 
 struct SheetData {

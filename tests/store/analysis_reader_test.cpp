@@ -87,6 +87,27 @@ TEST(AnalysisReaderTest, ASquatTrialComesBackAsItsOwnSummary) {
   expect_close(read->ellipse->angle_rad, made.ellipse->angle_rad, "angle");
 }
 
+// A squat trial without a repetition to measure it on has no ML squat steadiness: null in the
+// JSON the store keeps, none when read back, never 0 (issue 16).
+TEST(AnalysisReaderTest, ASquatTrialWithoutARepetitionHasNoSteadinessNotZero) {
+  const Analysed t = analysed_trial(Task::kSingleLegStance);
+  TrialAnalysisOptions options = analysis_options_for(t.recording);
+  options.task = Task::kSingleLegSquat;  // quiet standing: no squat in it
+  const auto analysis = analyze_trial(samples_from_recording(t.recording), options);
+  ASSERT_TRUE(analysis) << analysis.error().message;
+  ASSERT_TRUE(analysis->steadiness);
+  ASSERT_TRUE(analysis->steadiness->reps_used.empty());
+  LoadedRecording loaded;
+  loaded.format = "stance-trial";
+  std::ostringstream json;
+  print_trial_json(json, {"trial", &loaded}, *analysis);
+  EXPECT_NE(json.str().find("\"index\": null"), std::string::npos) << json.str();
+  EXPECT_FALSE(summarize_analysis(*analysis).steadiness);
+  const auto read = read_analysis_summary(json.str(), "trial 8");
+  ASSERT_TRUE(read) << read.error().message;
+  EXPECT_FALSE(read->steadiness);
+}
+
 TEST(AnalysisReaderTest, AStanceTrialHasNoSquatsAndAnAnalysisOfSchema2NoEllipse) {
   const Analysed t = analysed_trial(Task::kSingleLegStance);
   const auto read = read_analysis_summary(t.json, "trial 1");
