@@ -35,7 +35,7 @@ SheetTrial sheet_trial(const TrialCondition& condition, const AnalysisSummary& a
     t.reps.push_back(rep);
     t.rep_spans_s.emplace_back(r.start_s, r.end_s);
   }
-  t.steadiness_index = a.steadiness.value_or(0.0);
+  t.steadiness_index = a.steadiness;
   t.body_weight_n = a.body_weight_n;
   if (a.ellipse) {
     t.ellipse_cx_mm = mm_from_m(a.ellipse->center_ml_m);
