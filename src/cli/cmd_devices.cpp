@@ -31,8 +31,8 @@ int run_devices(const ParsedArgs& args, Context& context) {
     std::string known;
     for (const auto& d : context.drivers.drivers())
       known += (known.empty() ? "" : ", ") + d->name();
-    return usage_error(context,
-                       "--find " + find + ": no driver '" + find_driver + "' (use " + known + ")");
+    return fail(context,
+                "--find " + find + ": no driver '" + find_driver + "' (use " + known + ")");
   }
   for (const auto& driver : context.drivers.drivers()) {
     const auto listing = driver->list(driver->name() == find_driver ? find_options : "");
