@@ -74,9 +74,11 @@ int run_samples(const ParsedArgs& args, Context& context) {
   }
   std::vector<knee::KneeFrame> frames;
   if (source->markers) frames = knee::knee_frames(source->markers->frames, source->limb);
-  const std::string text =
-      report::samples_csv(source->samples, source->markers ? &frames : nullptr);
-  if (Status s = write_text_export(args, text, source->keep); !s) {
+  const auto* fppa = source->markers ? &frames : nullptr;
+  const auto make = [&](const report::TextSink& sink) {
+    return report::write_samples_csv(source->samples, fppa, sink);
+  };
+  if (Status s = write_text_export_with(args, make, source->keep); !s) {
     return fail(context, "no samples written: " + s.error().message);
   }
   context.out << source->samples.size() << " samples at " << fixed(source->samples.rate_hz, 0)

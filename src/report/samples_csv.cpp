@@ -37,17 +37,19 @@ double half_frame_step_s(const std::vector<knee::KneeFrame>& frames) {
 
 }  // namespace
 
-std::string samples_csv(const ForceSamples& s, const std::vector<knee::KneeFrame>* fppa) {
+Status write_samples_csv(const ForceSamples& s, const std::vector<knee::KneeFrame>* fppa,
+                         const TextSink& sink) {
+  constexpr std::size_t kPiece = std::size_t{1} << 20;
   std::string out = "t_s,fx_n,fy_n,fz_n,cop_ml_mm,cop_ap_mm,missing,low_force,overload,adc_error" +
                     std::string(fppa ? ",fppa_deg" : "") + "\n";
   const double half_step_s = fppa ? half_frame_step_s(*fppa) : 0.0;
   const auto flag = [](std::uint8_t flags, SampleFlag f) { return has_flag(flags, f) ? "1" : "0"; };
+  const auto value = [](bool defined, double v) {
+    return defined ? round_trip_text(v) : std::string();
+  };
   for (Eigen::Index i = 0; i < s.size(); ++i) {
     const std::uint8_t flags = s.flags[static_cast<std::size_t>(i)];
     const bool missing = has_flag(flags, SampleFlag::kMissing);
-    const auto value = [&](bool defined, double v) {
-      return defined ? round_trip_text(v) : std::string();
-    };
     out += round_trip_text(s.time_s(i)) + "," + value(!missing && s.has_shear, s.fx_n[i]) + "," +
            value(!missing && s.has_shear, s.fy_n[i]) + "," + value(!missing, s.fz_n[i]) + "," +
            value(s.usable_for_cop(i), mm_from_m(s.cop_ml_m[i])) + "," +
@@ -56,8 +58,12 @@ std::string samples_csv(const ForceSamples& s, const std::vector<knee::KneeFrame
            flag(flags, SampleFlag::kOverload) + "," + flag(flags, SampleFlag::kAdcError);
     if (fppa) out += "," + fppa_at(*fppa, s.time_s(i), half_step_s);
     out += "\n";
+    if (out.size() >= kPiece) {
+      if (Status written = sink(out); !written) return written;
+      out.clear();
+    }
   }
-  return out;
+  return sink(out);
 }
 
 }  // namespace stance::report
