@@ -404,6 +404,18 @@ TEST_F(CliTest, SessionExportsAndThePatientTableCarryEveryDescriptor) {
   // Never over the store, never over a file without --force.
   EXPECT_EQ(with_db({"table", "P-1", "--out", db, "--force"}).code, kExitFailed);
   EXPECT_EQ(with_db({"table", "P-1", "--out", out.string()}).code, kExitFailed);
+
+  // A stored trial's samples, from its raw recording in the store: the protocol's 5 s.
+  const Json first = Json::parse(file_text(dir_ / ("s" + ids[0] + ".json")));
+  const std::string trial = std::to_string(first["trials"][0]["trial_id"].get<long long>());
+  const fs::path samples = dir_ / "trial.csv";
+  const CliRun stored = with_db({"samples", "--trial", trial, "--out", samples.string()});
+  ASSERT_EQ(stored.code, kExitOk) << stored.err;
+  const Csv rows = read_csv(samples);
+  ASSERT_GE(rows.rows.size(), 2u);
+  const double step_s = std::stod(rows.rows[1][0]) - std::stod(rows.rows[0][0]);
+  EXPECT_NEAR(static_cast<double>(rows.rows.size()) * step_s, 5.0, 0.05);
+  EXPECT_EQ(with_db({"samples", "--trial", trial, "--out", db, "--force"}).code, kExitFailed);
 }
 
 }  // namespace
