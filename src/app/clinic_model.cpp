@@ -78,21 +78,38 @@ void ClinicModel::refresh(std::function<void(std::vector<store::Protocol>)> on_p
     auto patients = s.patients();
     std::string error = patients ? "" : patients.error().message;
     for (const store::Patient& p : patients ? *patients : std::vector<store::Patient>{}) {
-      PatientRow row{p, 0, ""};
+      PatientRow row{p, 0, "", std::nullopt};
       if (auto sessions = s.sessions(p.id); sessions && !sessions->empty()) {
         row.visits = static_cast<int>(sessions->size());
         row.last_visit_utc = sessions->back().started_utc;
       }
+      if (auto consent = s.video_consent(p.id)) row.video_consent_utc = *consent;
       rows.push_back(std::move(row));
     }
     auto protocols = s.protocols();
-    return [this, rows = std::move(rows), error, on_protocols,
+    const auto keeping = s.video_keeping();
+    return [this, rows = std::move(rows), error, on_protocols, keeping = keeping && *keeping,
             protocols = protocols ? *protocols : std::vector<store::Protocol>{}]() mutable {
       patients_ = std::move(rows);
+      video_keeping_ = keeping;
       error_ = error;
       if (on_protocols && !protocols.empty()) on_protocols(std::move(protocols));
     };
   });
+}
+
+void ClinicModel::set_video_keeping(bool on) {
+  video_keeping_ = on;  // shown at once; the store's word comes with the refresh
+  run(
+      [on](store::Store& s) -> Result<std::string> {
+        if (Status st = s.set_video_keeping(on); !st) return st.error();
+        return std::string(on ? "The clinic keeps the videos of patients who consent."
+                              : "The clinic keeps no videos.");
+      },
+      [this](Result<std::string> done) {
+        notice = done ? *done : "NOT CHANGED: " + done.error().message;
+        refresh();
+      });
 }
 
 const PatientRow* ClinicModel::find_patient(const std::string& code) const {

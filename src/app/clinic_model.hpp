@@ -18,6 +18,7 @@ struct PatientRow {
   store::Patient patient;
   int visits = 0;
   std::string last_visit_utc;
+  std::optional<std::string> video_consent_utc;  // when the consent to keep videos was recorded
 };
 
 struct Visit {
@@ -43,6 +44,10 @@ class ClinicModel {
   void refresh(std::function<void(std::vector<store::Protocol>)> on_protocols = {});
   const std::vector<PatientRow>& patients() const { return patients_; }
   const PatientRow* find_patient(const std::string& code) const;
+
+  // The clinic's video keeping (store::Store::set_video_keeping), as last loaded.
+  bool video_keeping() const { return video_keeping_; }
+  void set_video_keeping(bool on);
 
   // Loads a patient's history; the view shows `history()` once it has arrived.
   void open_patient(const std::string& code);
@@ -79,6 +84,7 @@ class ClinicModel {
 
   StoreWorker* worker_;
   std::vector<PatientRow> patients_;
+  bool video_keeping_ = false;
   std::optional<PatientHistory> history_;
   std::string open_code_, error_;
   int pending_ = 0;

@@ -6,6 +6,7 @@
 #include "core/key_figures.hpp"
 #include "device/trial_recorder.hpp"
 #include "recording/trial_file.hpp"
+#include "vision/live_camera.hpp"
 
 namespace stance::app {
 
@@ -64,8 +65,10 @@ Status SessionModel::begin_session() {
   screen = Screen::kTest;
   const int generation = ++generation_;
   ++saves_pending_;
-  SessionStart start{patient_code, involved,         protocol(),
-                     clinician,    new_patient_name, new_patient_birth_year};
+  SessionStart start{patient_code,           involved,  protocol(), clinician, new_patient_name,
+                     new_patient_birth_year, keep_video};
+  // The camera compresses and holds the pictures only for a consenting patient's session.
+  if (vision::LiveCamera* camera = source_.camera()) camera->set_keep_pictures(keep_video);
   saves_.post([this, generation, start]() -> TaskQueue::UiStep {
     Status begun = sink_.begin_session(start);
     return [this, generation, begun] {

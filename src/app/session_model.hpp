@@ -37,6 +37,9 @@ struct SessionStart {
   // For a patient not in the store yet (both optional; a known patient's record is kept).
   std::string new_patient_name;
   int new_patient_birth_year = 0;  // 0: not given
+  // The patient consents (today, to this clinician) to the videos of their trials being kept;
+  // only offered when the clinic keeps videos and a camera films.
+  bool keep_video = false;
 };
 
 // Where finished trials go, told when a session begins and then given each trial as it ends.
@@ -77,6 +80,8 @@ class SessionModel {
   std::vector<TestProtocol> protocols = builtin_test_protocols();
   int protocol_index = 0;
   bool auto_start = true;
+  // The patient consented to keeping the videos (offered when the clinic keeps them).
+  bool keep_video = false;
   Screen screen = Screen::kSetup;
 
   Status begin_session();  // plans the first step and shows the test screen

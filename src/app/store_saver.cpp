@@ -2,6 +2,7 @@
 
 #include "recording/trial_file.hpp"
 #include "services/stored_analysis.hpp"
+#include "vision/kept_video_file.hpp"
 
 namespace stance::app {
 
@@ -12,7 +13,7 @@ Status StoreSink::begin_session(const SessionStart& start) {
   protocol_ = start.protocol.name;
   if (const auto p = store_.patient(patient_)) {
     patient_id_ = p->id;
-    return {};
+    return record_consent(start);
   }
   store::Patient p;
   p.code = patient_;
@@ -22,7 +23,12 @@ Status StoreSink::begin_session(const SessionStart& start) {
   const auto id = store_.add_patient(p);
   if (!id) return id.error();
   patient_id_ = *id;
-  return {};
+  return record_consent(start);
+}
+
+Status StoreSink::record_consent(const SessionStart& start) {
+  if (!start.keep_video) return {};
+  return store_.record_video_consent(patient_id_, start.clinician);
 }
 
 Result<std::string> StoreSink::save(const live::CompletedTrial& completed,
@@ -55,8 +61,35 @@ Result<std::string> StoreSink::save(const live::CompletedTrial& completed,
   trial.results = *results;
   const auto id = store_.add_trial(trial, bytes);
   if (!id) return id.error();
-  return store_.path().string() + " (session " + std::to_string(session_id_) + ", trial " +
-         std::to_string(*id) + ")";
+  std::string where = store_.path().string() + " (session " + std::to_string(session_id_) +
+                      ", trial " + std::to_string(*id) + ")";
+  if (completed.video && !completed.video->pictures.empty()) {
+    // The trial is saved; a video that cannot be kept is said, and the trial stays.
+    if (Status kept = keep_video(*id, *completed.video); !kept) {
+      where += "; its video NOT kept: " + kept.error().message;
+    } else {
+      where += ", with its video";
+    }
+  }
+  return where;
+}
+
+Status StoreSink::keep_video(std::int64_t trial_id, const knee::KeptVideo& video) {
+  // Asked again here: the clinic may have switched keeping off, or consent been withdrawn.
+  const auto keeps = store_.keeps_video_of(patient_id_);
+  if (!keeps) return keeps.error();
+  if (!*keeps) return Error{"the clinic does not keep videos or the patient has not consented"};
+  const auto path = store_.new_video_path(trial_id);
+  if (!path) return path.error();
+  if (Status s = vision::write_kept_video(*path, video); !s) return s;
+  store::TrialVideo row{trial_id, path->filename().string(),
+                        static_cast<std::int64_t>(video.pictures.size()), video.seconds()};
+  if (Status s = store_.add_trial_video(row); !s) {
+    std::error_code ec;
+    std::filesystem::remove(*path, ec);  // ours, just made: no video the store does not know
+    return s;
+  }
+  return {};
 }
 
 }  // namespace stance::app

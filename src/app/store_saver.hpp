@@ -2,7 +2,9 @@
 // Saves the dashboard's trials into the clinic's store (docs/store.md) as they end: the patient
 // by code (created when new with its code, involved side, and the name and birth year if given),
 // one store session per dashboard session, each trial with its raw recording and its results in one
-// transaction.
+// transaction. With video keeping (the clinic's switch and the patient's consent, recorded when
+// the session begins with keep_video), each trial's pictures become a video file beside the
+// store (docs/store.md, "Videos").
 #include <atomic>
 #include <string>
 
@@ -20,6 +22,9 @@ class StoreSink : public TrialSink {
   std::int64_t stored_session() const override { return session_id_.load(); }
 
  private:
+  Status record_consent(const SessionStart& start);
+  Status keep_video(std::int64_t trial_id, const knee::KeptVideo& video);
+
   store::Store& store_;
   std::string clinician_, patient_, protocol_;
   std::int64_t patient_id_ = 0;

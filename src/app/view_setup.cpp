@@ -95,6 +95,26 @@ std::string draw_new_patient(ViewContext& v, const PatientRow* known) {
   return valid.error().message;
 }
 
+// Video keeping, when the clinic keeps videos and a camera films: the patient's consent, recorded
+// with the session (docs/store.md, "Videos"). Without it nothing but the markers is kept.
+void draw_video_consent(ViewContext& v, const PatientRow* known) {
+  SessionModel& m = v.session;
+  if (!v.clinic.video_keeping() || v.source.camera() == nullptr) {
+    m.keep_video = false;
+    return;
+  }
+  if (known != nullptr && known->video_consent_utc) {
+    m.keep_video = true;
+    ImGui::TextColored(theme::colour(theme::kMuted),
+                       "Video: consent recorded %s; the trials' videos are kept (withdraw: "
+                       "stance patient edit %s --video-consent no).",
+                       known->video_consent_utc->substr(0, 10).c_str(),
+                       known->patient.code.c_str());
+    return;
+  }
+  ImGui::Checkbox("The patient consents to keeping the videos of their trials", &m.keep_video);
+}
+
 }  // namespace
 
 void draw_setup_view(ViewContext& v) {
@@ -135,7 +155,7 @@ void draw_setup_view(ViewContext& v) {
   ImGui::Checkbox("Start each trial automatically once the patient stands still", &m.auto_start);
   ImGui::SetNextItemWidth(320);
   ImGui::InputText("Clinician (on the session and its test sheet)", &m.clinician);
-  if (ImGui::CollapsingHeader("Clinic: the test sheets' header and paper")) {
+  if (ImGui::CollapsingHeader("Clinic: the test sheets' header and paper, video keeping")) {
     ClinicModel::SheetLook& look = v.clinic.sheet;
     ImGui::SetNextItemWidth(320);
     ImGui::InputText("Clinic name", &look.clinic);
@@ -144,7 +164,15 @@ void draw_setup_view(ViewContext& v) {
     if (ImGui::RadioButton("A4", !look.letter)) look.letter = false;
     ImGui::SameLine();
     if (ImGui::RadioButton("US Letter", look.letter)) look.letter = true;
+    bool keeping = v.clinic.video_keeping();
+    if (v.clinic.has_store() &&
+        ImGui::Checkbox("Keep the trial videos of patients who consent (beside the store, "
+                        "owner-only, deleted with the patient)",
+                        &keeping)) {
+      v.clinic.set_video_keeping(keeping);
+    }
   }
+  draw_video_consent(v, known);
   ImGui::Spacing();
   ImGui::PushFont(v.fonts.large);
   const bool ready = !m.patient_code.empty() && new_patient_problem.empty();

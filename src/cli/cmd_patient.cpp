@@ -1,4 +1,5 @@
-// `stance patient add | list | show | edit`: the patients of the store.
+// `stance patient add | list | show | edit | delete`: the patients of the store, and
+// `stance clinic video-keeping`: whether the clinic keeps trial videos of consenting patients.
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
 #include "cli/store_access.hpp"
@@ -77,7 +78,52 @@ int run_edit(const ParsedArgs& args, Context& context) {
   if (Status s = apply_options(args, *p); !s) return usage_error(context, s.error().message);
   if (Status s = store::validate_patient(*p); !s) return usage_error(context, s.error().message);
   if (Status s = store->update_patient(*p); !s) return fail(context, s.error().message);
+  if (const auto consent = args.value("video-consent")) {
+    const Status s = *consent == "yes"
+                         ? store->record_video_consent(p->id, args.value("clinician").value_or(""))
+                         : store->withdraw_video_consent(p->id);
+    if (!s) return fail(context, s.error().message);
+  }
   context.out << "Updated patient " << p->code << "\n";
+  return kExitOk;
+}
+
+int run_delete(const ParsedArgs& args, Context& context) {
+  const std::string& code = args.positionals[0];
+  if (args.value("confirm").value_or("") != code) {
+    context.err << "stance: deleting patient " << code
+                << " removes every visit, trial, recording and kept video of theirs for good: "
+                   "give --confirm "
+                << code << " to do it (make a backup first: stance backup)\n";
+    return kExitUsage;
+  }
+  auto store = open_store(args, context);
+  if (!store) return fail(context, store.error().message);
+  const auto p = store->patient(code);
+  if (!p) return fail(context, p.error().message);
+  const auto videos = store->videos(p->id);
+  if (!videos) return fail(context, videos.error().message);
+  if (Status s = store->delete_patient(p->id); !s) return fail(context, s.error().message);
+  context.out << "Deleted patient " << code << " and " << videos->size() << " kept video(s) from "
+              << store->path().string() << "\n";
+  return kExitOk;
+}
+
+int run_video_keeping(const ParsedArgs& args, Context& context) {
+  auto store = args.value("set") ? open_store(args, context) : open_store_to_read(args, context);
+  if (!store) return fail(context, store.error().message);
+  if (const auto set = args.value("set")) {
+    if (Status s = store->set_video_keeping(*set == "on"); !s) {
+      return fail(context, s.error().message);
+    }
+  }
+  const auto on = store->video_keeping();
+  if (!on) return fail(context, on.error().message);
+  context.out << "Video keeping is " << (*on ? "on" : "off") << " in " << store->path().string()
+              << (*on ? ": the trial videos of patients whose consent is recorded are kept in " +
+                            store->video_folder().string()
+                      : ": no picture is kept, only the markers")
+              << "\n";
   return kExitOk;
 }
 
@@ -131,6 +177,11 @@ int run_show(const ParsedArgs& args, Context& context) {
 std::vector<Command> patient_commands() {
   std::vector<OptionSpec> edit_options = patient_field_options();
   edit_options.insert(edit_options.begin(), {"code", "CODE", "a new pseudonymous code"});
+  edit_options.push_back({"video-consent", "yes|no",
+                          "the patient's consent to keeping their trial videos (no: withdrawn, "
+                          "their kept videos deleted)",
+                          one_of({"yes", "no"})});
+  edit_options.push_back({"clinician", "NAME", "who records the consent"});
   return {
       store_command("patient add", "add a patient (pseudonymous code, body data, involved side)",
                     "stance patient add CODE [options]", {"CODE"}, patient_field_options(),
@@ -141,6 +192,16 @@ std::vector<Command> patient_commands() {
                     "stance patient show CODE [--db FILE]", {"CODE"}, {db_option()}, run_show),
       store_command("patient edit", "change a patient's data (only the options given)",
                     "stance patient edit CODE [options]", {"CODE"}, edit_options, run_edit),
+      store_command("patient delete",
+                    "delete a patient with every visit, trial and kept video (for good)",
+                    "stance patient delete CODE --confirm CODE [--db FILE]", {"CODE"},
+                    {{"confirm", "CODE", "the patient's code again"}, db_option()}, run_delete),
+      store_command(
+          "clinic video-keeping",
+          "show, or switch on or off, keeping the trial videos of consenting patients",
+          "stance clinic video-keeping [--set on|off] [--db FILE]", {},
+          {{"set", "on|off", "switch keeping on or off", one_of({"on", "off"})}, db_option()},
+          run_video_keeping),
   };
 }
 

@@ -233,7 +233,12 @@ void LiveSession::finish_trial(bool interrupted, const std::string& why) {
   // The camera's frames up to the trial's end may still be on their way (a webcam's transfer,
   // the tracker): waited for, up to a second without a new frame.
   attach_markers(std::chrono::milliseconds(1000));
+  std::shared_ptr<const knee::KeptVideo> video =
+      options_.camera
+          ? options_.camera->pictures_between(flow_->recording_started_s(), plate_time_s_)
+          : nullptr;
   CompletedTrial trial = complete_trial(std::move(*recording_), flow_->plan(), interrupted, why);
+  trial.video = std::move(video);
   recording_.reset();
   if (trial.analysis) metrics_ = metrics_from(*trial.analysis);
   last_trial_ = std::make_shared<const CompletedTrial>(trial);

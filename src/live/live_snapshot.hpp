@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/knee/kept_video.hpp"
 #include "core/trial_analysis.hpp"
 #include "device/plate_device.hpp"
 #include "live/force_columns.hpp"
@@ -65,6 +66,8 @@ struct CompletedTrial {
   std::string analysis_error;  // why there is no analysis
   bool interrupted = false;
   std::string interruption;
+  // The camera's pictures of the trial, when they are kept (video keeping with consent).
+  std::shared_ptr<const knee::KeptVideo> video;
 };
 
 struct LiveSnapshot {

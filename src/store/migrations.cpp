@@ -92,7 +92,28 @@ CREATE TABLE analysis_history (
 CREATE INDEX analysis_history_by_trial ON analysis_history(trial_id);
 )sql";
 
-constexpr Migration kMigrations[] = {{1, kSchema1}, {2, kSchema2}};
+// Schema 3: video keeping (docs/store.md, "Videos"). The clinic's switch, each patient's
+// recorded consent, and the video files kept beside the store for a trial (never in it: a
+// store stays small, and a pseudonymised export never holds a picture).
+constexpr const char* kSchema3 = R"sql(
+CREATE TABLE clinic_setting (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE video_consent (
+  patient_id INTEGER PRIMARY KEY REFERENCES patient(id) ON DELETE CASCADE,
+  recorded_utc TEXT NOT NULL,
+  recorded_by TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE trial_video (
+  trial_id INTEGER PRIMARY KEY REFERENCES trial(id) ON DELETE CASCADE,
+  file TEXT NOT NULL UNIQUE,
+  frames INTEGER NOT NULL CHECK (frames > 0),
+  seconds REAL NOT NULL CHECK (seconds >= 0)
+);
+)sql";
+
+constexpr Migration kMigrations[] = {{1, kSchema1}, {2, kSchema2}, {3, kSchema3}};
 
 }  // namespace
 

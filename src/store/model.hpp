@@ -43,6 +43,14 @@ struct Session {
   std::string notes;
 };
 
+// A trial's video kept beside the store (Store::video_folder()), with the patient's consent.
+struct TrialVideo {
+  std::int64_t trial_id = 0;
+  std::string file;  // the name inside the video folder
+  std::int64_t frames = 0;
+  double seconds = 0.0;
+};
+
 // One number of a trial's analysis, in the unit the clinician sees.
 struct Metric {
   std::string key;  // e.g. "mean_velocity", "ml_squat_steadiness"

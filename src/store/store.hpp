@@ -67,6 +67,29 @@ class Store {
   Result<std::vector<HistoryRow>> history(std::int64_t patient_id,
                                           const std::string& metric = "") const;
 
+  // Video keeping (store/videos.cpp, docs/store.md "Videos"): off unless the clinic switches it
+  // on, and then only for patients whose consent is recorded. The videos are files in
+  // video_folder() (owner-only), deleted with their patient or when consent is withdrawn.
+  Status set_video_keeping(bool on);
+  Result<bool> video_keeping() const;
+  Status record_video_consent(std::int64_t patient_id, const std::string& recorded_by);
+  // Withdraws the consent and deletes the patient's kept videos.
+  Status withdraw_video_consent(std::int64_t patient_id);
+  // When the patient's consent was recorded (ISO 8601 UTC); nullopt: none.
+  Result<std::optional<std::string>> video_consent(std::int64_t patient_id) const;
+  // Keeping on and the patient consented: a video of this patient's trials may be kept.
+  Result<bool> keeps_video_of(std::int64_t patient_id) const;
+  std::filesystem::path video_folder() const;
+  // Where a trial's video goes: the folder made owner-only if new; a file that is there
+  // already is refused (nothing is replaced).
+  Result<std::filesystem::path> new_video_path(std::int64_t trial_id) const;
+  Status add_trial_video(const TrialVideo& video);
+  Result<std::vector<TrialVideo>> videos(std::int64_t patient_id) const;
+
+  // Deletes a patient and everything recorded of them (sessions, trials, recordings, results,
+  // consent), then their kept video files.
+  Status delete_patient(std::int64_t patient_id);
+
   // A consistent copy of the whole store while it may be in use (SQLite's online backup), to a
   // file created owner-only, whole or not at all (write_store_file). An existing `out` is
   // refused unless `options` allow replacing it; this store's own files never are.

@@ -1,6 +1,7 @@
 #include "vision/live_camera.hpp"
 
 #include <algorithm>
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "camera/open_camera.hpp"
@@ -105,9 +106,18 @@ void LiveCamera::run() {
         colours_changed_ = false;
       }
     }
+    bool keep_pictures = false;
+    {
+      std::lock_guard lock(mutex_);
+      keep_pictures = keep_pictures_;
+    }
     const camera::CameraRead read = source_->read(batch, std::chrono::milliseconds(100));
     for (const camera::CameraFrame& f : batch) {
-      tracked.push_back({f.captured_at, f.t_s, tracker_.track(f.bgr, f.t_s)});
+      tracked.push_back({f.captured_at, f.t_s, tracker_.track(f.bgr, f.t_s), {}});
+      if (keep_pictures) {
+        cv::imencode(".jpg", f.bgr, tracked.back().jpeg,
+                     {cv::IMWRITE_JPEG_QUALITY, options_.jpeg_quality});
+      }
     }
     // Only the newest picture of a batch is shown; it is converted outside the lock.
     auto picture = batch.empty() ? nullptr : picture_of(batch.back());
@@ -134,6 +144,35 @@ void LiveCamera::take(Kept k) {
   ++frames_;
   const double oldest_kept_s = kept_.back().camera_t_s - options_.keep_s;
   while (kept_.front().camera_t_s < oldest_kept_s) kept_.pop_front();
+  if (keep_pictures_ && !kept_.back().jpeg.empty()) {
+    Kept& newest = kept_.back();
+    pictures_.push_back({newest.captured_at, newest.camera_t_s, {}, std::move(newest.jpeg)});
+    // Pictures take far more room than markers: only the last keep_pictures_s of them stay.
+    const double oldest_picture_s = pictures_.back().camera_t_s - options_.keep_pictures_s;
+    while (pictures_.front().camera_t_s < oldest_picture_s) pictures_.pop_front();
+  }
+}
+
+void LiveCamera::set_keep_pictures(bool keep) {
+  std::lock_guard lock(mutex_);
+  keep_pictures_ = keep;
+  if (!keep) pictures_.clear();
+}
+
+std::shared_ptr<const knee::KeptVideo> LiveCamera::pictures_between(double start_s, double end_s) {
+  std::lock_guard lock(mutex_);
+  if (!keep_pictures_) return nullptr;
+  auto video = std::make_shared<knee::KeptVideo>();
+  video->camera = source_->address();
+  video->rate_hz = source_->rate_hz();
+  video->width_px = source_->width_px();
+  video->height_px = source_->height_px();
+  for (const Kept& k : pictures_) {
+    const std::optional<double> t_s = plate_time_s(k);
+    if (!t_s || *t_s < start_s || *t_s > end_s) continue;
+    video->pictures.push_back({*t_s - start_s, k.jpeg});
+  }
+  return video;
 }
 
 std::optional<double> LiveCamera::plate_time_s(const Kept& k) const {

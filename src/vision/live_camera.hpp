@@ -2,7 +2,9 @@
 // The dashboard's camera: it films the three markers for the whole visit on its own thread,
 // publishes what the screen shows (the newest picture with its markers and FPPA, the FPPA trace
 // on the plate's time axis) and gives the live session the markers of every trial it records
-// (knee::MarkerFeed). The pictures are shown, never kept. docs/dashboard.md, "The camera".
+// (knee::MarkerFeed). The pictures are shown and not kept, unless the session keeps video (the
+// clinic's switch and the patient's consent): then each is JPEG-compressed on the camera's
+// thread and the trial's are handed over at its end. docs/dashboard.md, "The camera".
 //
 // Time: a webcam's frames are stamped on the steady clock and placed on the plate's time axis
 // through the origin the live session estimates (frame − origin). The simulated camera paired
@@ -56,9 +58,11 @@ struct CameraView {
 
 struct LiveCameraOptions {
   TrackerOptions tracker;
-  bool on_plate_clock = false;  // the camera's frame times are the plate's (the paired simulator)
-  double keep_s = 300.0;        // marker frames kept for trials (longer than any trial)
-  double trace_s = 60.0;        // the FPPA trace shown (the force plot's span)
+  bool on_plate_clock = false;    // the camera's frame times are the plate's (the paired simulator)
+  double keep_s = 300.0;          // marker frames kept for trials (longer than any trial)
+  double trace_s = 60.0;          // the FPPA trace shown (the force plot's span)
+  double keep_pictures_s = 90.0;  // pictures kept while keeping video (a trial is ≤ 60 s)
+  int jpeg_quality = 85;
 };
 
 class LiveCamera final : public knee::MarkerFeed {
@@ -76,15 +80,20 @@ class LiveCamera final : public knee::MarkerFeed {
   MarkerColours colours() const;
   std::shared_ptr<const CameraView> view() const;
 
+  // Keeps the pictures (for the session of a consenting patient) or drops the kept ones.
+  void set_keep_pictures(bool keep);
+
   void set_plate_origin(TimePoint origin) override;
   knee::MarkerTrack markers_between(double start_s, double end_s,
                                     std::chrono::milliseconds settle) override;
+  std::shared_ptr<const knee::KeptVideo> pictures_between(double start_s, double end_s) override;
 
  private:
   struct Kept {
     std::chrono::steady_clock::time_point captured_at;
     double camera_t_s = 0.0;
-    knee::MarkerFrame markers;  // t_s: the camera's own time
+    knee::MarkerFrame markers;       // t_s: the camera's own time
+    std::vector<std::uint8_t> jpeg;  // the picture, while keeping video (moved to pictures_)
   };
 
   void run();
@@ -112,6 +121,8 @@ class LiveCamera final : public knee::MarkerFeed {
   bool colours_changed_ = false;  // the camera thread takes them before its next frame
   Limb limb_ = Limb::kUnspecified;
   std::deque<Kept> kept_;
+  bool keep_pictures_ = false;
+  std::deque<Kept> pictures_;  // while keeping video: the last keep_pictures_s (no markers)
   std::uint64_t frames_ = 0;
   double delay_sum_ms_ = 0.0, delay_max_ms_ = 0.0;
   std::uint64_t delays_ = 0;

@@ -58,7 +58,7 @@ std::vector<Blob> MarkerTracker::candidates_in(const cv::Mat& hsv, Marker m, cv:
   return kept;
 }
 
-void MarkerTracker::acquire_leg(const cv::Mat& bgr, MarkerFrame& frame) {
+std::optional<MarkerTracker::Leg> MarkerTracker::best_leg(const cv::Mat& bgr) {
   // One HSV conversion of the whole frame for the three colours.
   std::array<std::vector<Blob>, 3> c;
   to_hsv(bgr, hsv_);
@@ -70,7 +70,7 @@ void MarkerTracker::acquire_leg(const cv::Mat& bgr, MarkerFrame& frame) {
     if (v.size() > kMaxCandidates) v.resize(kMaxCandidates);
   }
   double best = std::numeric_limits<double>::infinity();
-  std::array<const Blob*, 3> chosen{};
+  std::optional<Leg> chosen;
   const TrackerOptions& o = options_;
   for (const Blob& h : c[0]) {
     for (const Blob& k : c[1]) {
@@ -87,15 +87,44 @@ void MarkerTracker::acquire_leg(const cv::Mat& bgr, MarkerFrame& frame) {
         const double score = bend / o.max_acquire_angle_deg + std::abs(std::log(ratio)) + sizes;
         if (score < best) {
           best = score;
-          chosen = {&h, &k, &a};
+          chosen = Leg{h, k, a};
         }
       }
     }
   }
+  return chosen;
+}
+
+void MarkerTracker::acquire_leg(const cv::Mat& bgr, MarkerFrame& frame) {
+  const std::optional<Leg> leg = best_leg(bgr);
   for (Marker m : kMarkers) {
-    const Blob* b = chosen[index_of(m)];
-    update(m, b ? std::optional<Blob>(*b) : std::nullopt);
+    const std::optional<Blob> b = leg ? std::optional((*leg)[index_of(m)]) : std::nullopt;
+    update(m, b, frame.t_s);
     if (b) frame.at(m) = b->centre;
+  }
+}
+
+void MarkerTracker::reacquire_long_lost(const cv::Mat& bgr, double t_s,
+                                        std::array<std::optional<Blob>, 3>& found) {
+  bool long_lost = false;
+  for (Marker m : kMarkers) {
+    const Track& t = tracks_[index_of(m)];
+    if (!found[index_of(m)] && t.state == TrackState::kLost &&
+        t_s - t.last_seen_s >= options_.reacquire_after_s) {
+      long_lost = true;
+    }
+  }
+  if (!long_lost) return;
+  const std::optional<Leg> leg = best_leg(bgr);
+  if (!leg) return;
+  // The leg must be the one being tracked: every marker found in this frame is in it.
+  constexpr double kSameBlob_px = 0.5;
+  for (Marker m : kMarkers) {
+    const auto& f = found[index_of(m)];
+    if (f && distance(f->centre, (*leg)[index_of(m)].centre) > kSameBlob_px) return;
+  }
+  for (Marker m : kMarkers) {
+    if (!found[index_of(m)]) found[index_of(m)] = (*leg)[index_of(m)];
   }
 }
 
@@ -139,7 +168,7 @@ std::optional<Blob> MarkerTracker::follow(const cv::Mat& bgr, Marker m, const Ma
   return best;
 }
 
-void MarkerTracker::update(Marker m, const std::optional<Blob>& found) {
+void MarkerTracker::update(Marker m, const std::optional<Blob>& found, double t_s) {
   Track& t = tracks_[index_of(m)];
   if (!found) {
     if (t.state != TrackState::kNotYetSeen) {
@@ -156,6 +185,7 @@ void MarkerTracker::update(Marker m, const std::optional<Blob>& found) {
   t.area_px = t.area_px > 0.0 ? 0.8 * t.area_px + 0.2 * found->area_px : found->area_px;
   t.state = TrackState::kTracked;
   t.lost_frames = 0;
+  t.last_seen_s = t_s;
 }
 
 MarkerFrame MarkerTracker::track(const cv::Mat& bgr, double t_s) {
@@ -178,7 +208,11 @@ MarkerFrame MarkerTracker::track(const cv::Mat& bgr, double t_s) {
       if (found[index_of(m)]) frame.at(m) = found[index_of(m)]->centre;
     }
   }
-  for (Marker m : kMarkers) update(m, found[index_of(m)]);
+  reacquire_long_lost(bgr, t_s, found);
+  for (Marker m : kMarkers) {
+    if (found[index_of(m)]) frame.at(m) = found[index_of(m)]->centre;
+    update(m, found[index_of(m)], t_s);
+  }
   return frame;
 }
 

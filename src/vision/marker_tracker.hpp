@@ -9,7 +9,10 @@
 // looked for around its last position, the gate growing by gate_growth_px per lost frame up to
 // max_gate_px, and only where the body allows (hip above knee above ankle). With no marker
 // tracked at all (the start, or everything lost), the three are acquired together over the whole
-// frame: the triple of candidates that best forms a leg.
+// frame: the triple of candidates that best forms a leg. A marker lost for longer than
+// reacquire_after_s (the patient stepped on while the host dropped frames, so it moved beyond
+// the gate) is found again the same way: only as part of the best leg of the whole frame, and
+// only if that leg is made of the markers still tracked where they were found in this frame.
 #include <array>
 #include <opencv2/core.hpp>
 #include <optional>
@@ -30,6 +33,8 @@ struct TrackerOptions {
   // Acquisition of the leg: thigh/shank length ratio and the angle between them.
   double max_segment_ratio = 2.5;
   double max_acquire_angle_deg = 45.0;
+  // Lost this long (seconds of the frames' time): looked for as part of the whole leg.
+  double reacquire_after_s = 1.0;
 };
 
 enum class TrackState : std::uint8_t { kNotYetSeen, kTracked, kLost };
@@ -51,15 +56,21 @@ class MarkerTracker {
     PointPx last{}, step{};
     double area_px = 0.0;
     int lost_frames = 0;
+    double last_seen_s = 0.0;
   };
+  using Leg = std::array<Blob, 3>;  // hip, knee, ankle
 
   // Blobs of the marker's colour within `roi` of the frame, and within a frame already in HSV
   // whose pixel (0, 0) is `offset` of the frame; in frame coordinates.
   std::vector<Blob> candidates(const cv::Mat& bgr, Marker m, const cv::Rect& roi);
   std::vector<Blob> candidates_in(const cv::Mat& hsv, Marker m, cv::Point offset);
+  // The triple of candidates over the whole frame that best forms a leg (docs/camera.md).
+  std::optional<Leg> best_leg(const cv::Mat& bgr);
   void acquire_leg(const cv::Mat& bgr, MarkerFrame& frame);
+  void reacquire_long_lost(const cv::Mat& bgr, double t_s,
+                           std::array<std::optional<Blob>, 3>& found);
   std::optional<Blob> follow(const cv::Mat& bgr, Marker m, const MarkerFrame& so_far);
-  void update(Marker m, const std::optional<Blob>& found);
+  void update(Marker m, const std::optional<Blob>& found, double t_s);
 
   TrackerOptions options_;
   std::array<Track, 3> tracks_{};

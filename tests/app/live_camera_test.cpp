@@ -6,11 +6,16 @@
 #include "vision/live_camera.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
+#include <opencv2/videoio.hpp>
 #include <thread>
 
 #include "app/live_source.hpp"
+#include "app/store_saver.hpp"
 #include "services/drivers.hpp"
 #include "sim_camera_test_util.hpp"
 #include "simulated/camera/simulated_camera.hpp"
@@ -70,7 +75,10 @@ TEST_F(LiveCameraTest, EveryTrialKeepsTheKneeOfEverySquatAndItsReplayGivesTheSam
   const double seconds =
       static_cast<double>(trial->recording.frames.size()) / trial->recording.rate_hz;
   ASSERT_FALSE(markers->frames.empty());
-  EXPECT_LT(markers->frames.front().t_s, 0.1);
+  // From the trial's start to its end; a loaded host drops the camera's oldest frames (counted
+  // and shown), and then the first kept one may come later.
+  const auto dropped = source.camera_view()->dropped;
+  EXPECT_LT(markers->frames.front().t_s, dropped == 0 ? 0.1 : 1.0) << dropped << " dropped";
   EXPECT_GT(markers->frames.back().t_s, seconds - 0.1);
   EXPECT_GT(static_cast<double>(markers->frames.size()), 0.5 * 30.0 * seconds)
       << "the camera kept up with half its frames or less";
@@ -148,6 +156,67 @@ TEST_F(LiveCameraTest, AWrongCameraIsSaidAndThePlateRecordsWithoutIt) {
   const auto trial = wait_for_trial(**live);
   ASSERT_TRUE(trial);
   EXPECT_FALSE(trial->recording.markers);
+}
+
+// Video keeping (docs/store.md, "Videos"): the clinic keeps videos and the patient consents when
+// the session begins; the trial's pictures become a video file beside the store, owner-only, as
+// long as the trial and of the camera's size. Without consent nothing but the markers is kept.
+TEST_F(LiveCameraTest, AConsentingPatientsTrialKeepsItsVideoBesideTheStore) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("stance-video-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto store = store::Store::open(dir / "clinic.db");
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  ASSERT_TRUE(store->set_video_keeping(true));
+  StoreSink sink(*store);
+  SessionStart start{"P-7", Limb::kRight, protocol_, "K. Ngata", "", 0, true};
+  ASSERT_TRUE(sink.begin_session(start));
+  const auto patient = store->patient("P-7");
+  ASSERT_TRUE(patient.ok());
+  ASSERT_TRUE(*store->video_consent(patient->id));  // recorded as the session began
+
+  LiveSource source(drivers_, "sim:speed=" + std::to_string(kSpeed));
+  source.use_camera("auto");
+  const TrialCondition step = squat_step(1);
+  auto live = source.for_step(step, protocol_, true, 0, Limb::kRight);
+  ASSERT_TRUE(live.ok()) << live.error().message;
+  ASSERT_TRUE(source.camera());
+  source.camera()->set_keep_pictures(true);
+  const auto trial = wait_for_trial(**live);
+  ASSERT_TRUE(trial && trial->video);
+  const double seconds =
+      static_cast<double>(trial->recording.frames.size()) / trial->recording.rate_hz;
+  const auto saved = sink.save(*trial, step, 0);
+  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  EXPECT_NE(saved->find("with its video"), std::string::npos) << *saved;
+  const auto videos = store->videos(patient->id);
+  ASSERT_TRUE(videos.ok());
+  ASSERT_EQ(videos->size(), 1u);
+  const auto file = store->video_folder() / (*videos)[0].file;
+  struct stat st {};
+  ASSERT_EQ(::stat(file.c_str(), &st), 0) << file;
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  cv::VideoCapture video(file.string());
+  ASSERT_TRUE(video.isOpened()) << file;
+  EXPECT_EQ(video.get(cv::CAP_PROP_FRAME_WIDTH), 640.0);
+  EXPECT_EQ(video.get(cv::CAP_PROP_FRAME_HEIGHT), 480.0);
+  const double frames = video.get(cv::CAP_PROP_FRAME_COUNT);
+  std::printf("kept %.0f frames of a %.1f s trial (%lld bytes)\n", frames, seconds,
+              static_cast<long long>(st.st_size));
+  EXPECT_EQ(frames, static_cast<double>((*videos)[0].frames));
+  EXPECT_GT(frames, 0.5 * 30.0 * seconds) << "the camera kept up with half its frames or less";
+  EXPECT_NEAR((*videos)[0].seconds, seconds, 0.2);
+
+  // The next patient did not consent: the camera drops its pictures and nothing is kept.
+  source.camera()->set_keep_pictures(false);
+  auto next = source.for_step(step, protocol_, true, 0, Limb::kRight);
+  ASSERT_TRUE(next.ok());
+  const auto unfilmed = wait_for_trial(**next);
+  ASSERT_TRUE(unfilmed);
+  EXPECT_FALSE(unfilmed->video);
+  EXPECT_TRUE(unfilmed->recording.markers);  // the markers are kept all the same
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -204,6 +204,45 @@ TEST(Tracking, MarkerFallingOffIsLostForGoodNotReplacedByItselfOnTheFloor) {
   EXPECT_EQ(trial.squats_in_mean, 2);
 }
 
+// A slow host drops frames while the patient moves: the hip is next seen 65 px from where it
+// was, beyond the largest gate, while the knee and ankle stayed within theirs. It is lost (never
+// guessed) for reacquire_after_s, then found again as part of the whole leg.
+TEST(Tracking, AMarkerThatMovedBeyondTheGateIsFoundAgainWithTheLeg) {
+  const SyntheticSquat before(SceneOptions{});
+  SceneOptions o;
+  o.thigh_px = 100.0;  // the hip 65 px lower; knee and ankle where they were
+  const SyntheticSquat after(o);
+  constexpr int kJump = 30;  // frame 30 (1 s), standing
+  const auto hip_of = [](const knee::MarkerFrame& f) { return f.at(Marker::kHip); };
+  for (const double reacquire_after_s : {1.0, 1e9}) {
+    vision::TrackerOptions options;
+    options.reacquire_after_s = reacquire_after_s;
+    vision::MarkerTracker tracker(options);
+    std::vector<knee::MarkerFrame> frames;
+    for (int i = 0; i < 2 * kJump + 10; ++i) {
+      const SyntheticSquat& scene = i < kJump ? before : after;
+      frames.push_back(tracker.track(scene.render(i), scene.truth(i).t_s));
+    }
+    ASSERT_GT(distance(before.truth(kJump - 1).hip, after.truth(kJump).hip), 62.0);
+    for (int i = 0; i < kJump; ++i) ASSERT_TRUE(frames[i].all_found()) << i;
+    for (int i = kJump; i < 2 * kJump + 10; ++i) {
+      ASSERT_TRUE(frames[i].at(Marker::kKnee) && frames[i].at(Marker::kAnkle)) << i;
+    }
+    if (reacquire_after_s > 100.0) {  // without it the hip never comes back: the test can fail
+      EXPECT_FALSE(hip_of(frames.back()));
+      continue;
+    }
+    // Lost for a second of frames after it was last seen (frame kJump - 1), then back, right
+    // (the frame a second on is either: its time is a sum of rounded frame intervals).
+    const int second_on = kJump - 1 + 30;
+    for (int i = kJump; i < second_on; ++i) EXPECT_FALSE(hip_of(frames[i])) << "frame " << i;
+    for (int i = second_on + 1; i < 2 * kJump + 10; ++i) {
+      ASSERT_TRUE(hip_of(frames[i])) << "frame " << i;
+      EXPECT_LT(distance(*hip_of(frames[i]), after.truth(i).hip), 1.0) << "frame " << i;
+    }
+  }
+}
+
 TEST(Tracking, LightingChangeMidTrial) {
   for (double gain : {0.5, 1.4}) {
     SceneOptions o;

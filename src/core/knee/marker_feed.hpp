@@ -7,6 +7,7 @@
 #include <chrono>
 #include <memory>
 
+#include "core/knee/kept_video.hpp"
 #include "core/knee/marker_frame.hpp"
 
 namespace stance::knee {
@@ -26,6 +27,12 @@ class MarkerFeed {
   // `end_s` gives what it filmed, marked as interrupted with the reason.
   virtual MarkerTrack markers_between(double start_s, double end_s,
                                       std::chrono::milliseconds settle) = 0;
+
+  // The pictures filmed from `start_s` to `end_s` (asked after markers_between with a settle),
+  // when this feed keeps pictures (video keeping with the patient's consent); else nullptr.
+  virtual std::shared_ptr<const KeptVideo> pictures_between(double /*start_s*/, double /*end_s*/) {
+    return nullptr;
+  }
 };
 
 // A stored trial's markers played back beside its replayed plate: the replay's plate time is
