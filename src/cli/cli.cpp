@@ -11,8 +11,8 @@ namespace stance::cli {
 namespace {
 
 std::vector<Command> all_commands() {
-  std::vector<Command> commands{demo_command(), devices_command(), calibrate_command(),
-                                record_command(), analyze_command()};
+  std::vector<Command> commands{demo_command(),   devices_command(), calibrate_command(),
+                                record_command(), analyze_command(), samples_command()};
   for (Command& c : store_commands()) commands.push_back(std::move(c));
   return commands;
 }
@@ -72,6 +72,11 @@ void print_overview(std::ostream& out, const std::vector<Command>& commands) {
 int fail(Context& context, const std::string& message) {
   context.err << "stance: " << message << "\n";
   return kExitFailed;
+}
+
+int usage_error(Context& context, const std::string& message) {
+  context.err << "stance: " << message << "\n";
+  return kExitUsage;
 }
 
 int run(const std::vector<std::string>& all_args, std::ostream& out, std::ostream& err) {

@@ -1,8 +1,10 @@
 // `stance analyze FILE`: the whole analysis of a trial file or a plain recording.
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
+#include "cli/import_options.hpp"
 #include "cli/trial_report.hpp"
 #include "core/analysis_policy.hpp"
+#include "support/format.hpp"
 
 namespace stance::cli {
 namespace {
@@ -15,28 +17,66 @@ void override_task_and_limb(const ParsedArgs& args, TrialAnalysisOptions& option
   if (const auto limb = args.value("limb")) (void)parse_limb(*limb, options.limb);
 }
 
+// The rate the low-pass runs at: the recording's, or the published pipeline's resampled grid.
+double lowpass_rate_hz(const DescriptorOptions& d, double recording_rate_hz) {
+  if (d.resample_hz > 0) return d.resample_hz;
+  const PresetSettings settings = preset_settings(d.preset);
+  return settings.pipeline == Pipeline::kPublished ? settings.swarii.rate_hz : recording_rate_hz;
+}
+
+// The options' rules that depend on the recording, checked once its rate and length are known:
+// a value they cannot take is wrong usage (exit 2), never silently changed or ignored.
+Status check_against_recording(const ParsedArgs& args, const DescriptorOptions& d,
+                               const ForceSamples& samples) {
+  const double rate = lowpass_rate_hz(d, samples.rate_hz);
+  if (d.lowpass && d.lowpass->cutoff_hz >= 0.5 * rate) {
+    const bool grid = rate != samples.rate_hz;
+    return Error{"--lowpass " + args.value_or("lowpass", "") +
+                 " Hz is at or above the Nyquist frequency (" + round_trip_text(0.5 * rate) +
+                 " Hz, half the " + round_trip_text(rate) + " Hz " +
+                 (grid ? "grid of the " + std::string(preset_name(d.preset)) + " preset"
+                       : "rate of this recording") +
+                 "), where it cannot filter: give a cut-off below " + round_trip_text(0.5 * rate) +
+                 " Hz, or leave --lowpass out (10 Hz)"};
+  }
+  const double duration_s = static_cast<double>(samples.size()) / samples.rate_hz;
+  if (args.value("start") && d.start_s >= duration_s) {
+    return Error{"--start " + args.value_or("start", "") +
+                 " s is not within the recording, which lasts " + fixed(duration_s, 3) +
+                 " s: give a start below that"};
+  }
+  return {};
+}
+
 int run_analyze(const ParsedArgs& args, Context& context) {
   const std::string path = args.positionals[0];
   DescriptorOptions d;
-  const auto plate = args.whole_number("plate", 1);
-  const auto min_fz = args.number("min-fz", kDefaultMinFz_n);
+  const auto import = import_options_from(args);
   const auto start = args.number("start", d.start_s);
   const auto end = args.number("end", d.end_s);
   const auto cutoff = args.number("lowpass", 0);
-  if (!plate) return fail(context, plate.error().message);
-  for (const auto* r : {&min_fz, &start, &end, &cutoff}) {
-    if (!r->ok()) return fail(context, r->error().message);
+  if (!import) return usage_error(context, import.error().message);
+  for (const auto* r : {&start, &end, &cutoff}) {
+    if (!r->ok()) return usage_error(context, r->error().message);
+  }
+  if (args.value("start") && args.value("end") && !(*start < *end)) {
+    return usage_error(context, "--start (" + args.value_or("start", "") +
+                                    " s) must be before --end (" + args.value_or("end", "") +
+                                    " s)");
   }
   d.start_s = *start;
   d.end_s = *end;
-  if (*cutoff > 0) d.lowpass = LowPassSpec{4, *cutoff};
+  if (args.value("lowpass")) d.lowpass = LowPassSpec{4, *cutoff};
   d.preset = parse_preset(args.value_or("preset", "clinical")).value_or(d.preset);
 
-  ImportOptions import;
-  import.plate = static_cast<int>(*plate);
-  import.min_fz_n = *min_fz;
-  const auto loaded = load_recording(path, import);
-  if (!loaded) return fail(context, loaded.error().message);
+  const auto loaded = load_recording(path, *import);
+  if (!loaded) {
+    return only_the_plate_was_wrong(path, *import) ? usage_error(context, loaded.error().message)
+                                                   : fail(context, loaded.error().message);
+  }
+  if (Status s = check_against_recording(args, d, loaded->samples); !s) {
+    return usage_error(context, path + ": " + s.error().message);
+  }
   // A Stance trial file is analysed by the one policy (what the store keeps and the sheet
   // prints), with the descriptor options and the task or limb given here on top.
   TrialAnalysisOptions options =
@@ -80,15 +120,15 @@ Command analyze_command() {
        number_in(0, 86400)},
       {"end", "S", "analyse up to S seconds after the recording's start (default: end)",
        number_in(0, 86400)},
-      {"plate", "N", "which plate of a multi-plate file (OpenSim: 1 right, 2 left; default 1)",
-       whole_number_in(1, 64)},
-      {"min-fz", "N", "vertical force below which COP is undefined, in N (default 10)",
-       number_in(0, 10000)},
       // Below 1 Hz a low-pass removes the sway it is meant to measure (1e-300 gave all-null
-      // descriptors with a valid verdict); the plate's Nyquist limit is checked by the filter.
-      {"lowpass", "HZ", "COP low-pass cut-off in Hz, 1 to 100 (4th-order Butterworth, zero phase)",
+      // descriptors with a valid verdict); at or above the recording's Nyquist frequency it
+      // cannot filter: refused once the recording's rate is known (check_against_recording).
+      {"lowpass", "HZ",
+       "COP low-pass cut-off in Hz, 1 to 100 and below half the recording's rate (4th-order "
+       "Butterworth, zero phase; default 10)",
        number_in(1, 100)},
   };
+  for (OptionSpec& o : import_options()) spec.options.push_back(std::move(o));
   spec.details =
       "FILE is a Stance trial (.stance), a Motive export of an AMTI plate, an OpenSim .mot-style\n"
       "file, or a CSV with SI columns (see docs/importers.md). Lengths in mm (reference preset:\n"

@@ -76,11 +76,11 @@ int run_tare(Session& s, Context& context) {
 
 int run_check(Session& s, const ParsedArgs& args, Context& context) {
   const auto mass = args.number("mass-kg", 0);
-  if (!mass) return fail(context, mass.error().message);
+  if (!mass) return usage_error(context, mass.error().message);
   std::optional<CellPosition> at;
   if (const auto text = args.value("at")) {
     auto p = parse_position_mm(*text);
-    if (!p) return fail(context, p.error().message);
+    if (!p) return usage_error(context, p.error().message);
     at = *p;
   }
   context.out << "Checking plate " << s.adjustment.serial << " ("
@@ -105,18 +105,18 @@ int run_check(Session& s, const ParsedArgs& args, Context& context) {
 
 int run_gains(Session& s, const ParsedArgs& args, Context& context) {
   const auto mass = args.number("mass-kg", 0);
-  if (!mass) return fail(context, mass.error().message);
+  if (!mass) return usage_error(context, mass.error().message);
   const auto text = args.value("at");
   if (!text)
-    return fail(context,
-                "gains needs --at with 3 or more positions, e.g. "
-                "--at='-120,-220;120,-220;120,220;-120,220;0,0'");
+    return usage_error(context,
+                       "gains needs --at with 3 or more positions, e.g. "
+                       "--at='-120,-220;120,-220;120,220;-120,220;0,0'");
   const auto positions = parse_positions_mm(*text);
-  if (!positions) return fail(context, positions.error().message);
+  if (!positions) return usage_error(context, positions.error().message);
   if (positions->size() < 3) {  // before anyone lifts the mass: the fit needs 3
-    return fail(context,
-                "gains needs at least 3 positions spread over the plate (the corners "
-                "and the centre are best)");
+    return usage_error(context,
+                       "gains needs at least 3 positions spread over the plate (the corners "
+                       "and the centre are best)");
   }
   std::vector<MassPlacement> placements;
   for (std::size_t i = 0; i < positions->size(); ++i) {

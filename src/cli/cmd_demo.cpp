@@ -103,11 +103,15 @@ Result<DemoTrial> run_trial(Context& context, Limb leg, Task task, const std::fi
 // The key figures of both sides and the LSI (involved / uninvolved × 100).
 void print_key_figures(std::ostream& out, const DemoTrial& left, const DemoTrial& right) {
   const std::vector<KeyFigure> l = key_figures(left.analysis), r = key_figures(right.analysis);
+  // An undefined figure reads n/a, never 0, and has no LSI.
+  const auto text = [](const KeyFigure& f) {
+    return f.defined ? fixed(f.value, f.decimals) : std::string("n/a");
+  };
   for (std::size_t i = 0; i < l.size() && i < r.size(); ++i) {
     const LimbSymmetry s = limb_symmetry(l[i].value, r[i].value, kInvolved, l[i].better);
-    out << "  " << pad(l[i].label, 29) << pad(l[i].unit, 7)
-        << pad(fixed(l[i].value, l[i].decimals), 10) << pad(fixed(r[i].value, r[i].decimals), 10)
-        << (s.lsi_defined ? fixed(s.lsi_percent, 0) + "%" : "-") << "\n";
+    const bool lsi = s.lsi_defined && l[i].defined && r[i].defined;
+    out << "  " << pad(l[i].label, 29) << pad(l[i].unit, 7) << pad(text(l[i]), 10)
+        << pad(text(r[i]), 10) << (lsi ? fixed(s.lsi_percent, 0) + "%" : "-") << "\n";
   }
 }
 

@@ -143,7 +143,8 @@ int run_history(const ParsedArgs& args, Context& context) {
     std::string keys;
     for (const store::MetricInfo& info : store::metric_catalog())
       keys += std::string(" ") + info.key;
-    return fail(context, "no metric '" + metric + "'; the store keeps:" + keys + " (or all)");
+    return usage_error(context,
+                       "no metric '" + metric + "'; the store keeps:" + keys + " (or all)");
   }
   const auto rows = store->history(p->id, metric == "all" ? "" : metric);
   if (!rows) return fail(context, rows.error().message);

@@ -56,11 +56,13 @@ std::string or_dash(const std::optional<double>& v, int decimals, const std::str
 }
 
 int run_add(const ParsedArgs& args, Context& context) {
-  auto store = open_store(args, context);
-  if (!store) return fail(context, store.error().message);
   store::Patient p;
   p.code = args.positionals[0];
-  if (Status s = apply_options(args, p); !s) return fail(context, s.error().message);
+  // A code or a value that cannot be a patient's is wrong usage (exit 2), found before the store.
+  if (Status s = apply_options(args, p); !s) return usage_error(context, s.error().message);
+  if (Status s = store::validate_patient(p); !s) return usage_error(context, s.error().message);
+  auto store = open_store(args, context);
+  if (!store) return fail(context, store.error().message);
   const auto id = store->add_patient(p);
   if (!id) return fail(context, id.error().message);
   context.out << "Added patient " << p.code << " to " << store->path().string() << "\n";
@@ -73,7 +75,8 @@ int run_edit(const ParsedArgs& args, Context& context) {
   auto p = store->patient(args.positionals[0]);
   if (!p) return fail(context, p.error().message);
   if (const auto code = args.value("code")) p->code = *code;
-  if (Status s = apply_options(args, *p); !s) return fail(context, s.error().message);
+  if (Status s = apply_options(args, *p); !s) return usage_error(context, s.error().message);
+  if (Status s = store::validate_patient(*p); !s) return usage_error(context, s.error().message);
   if (Status s = store->update_patient(*p); !s) return fail(context, s.error().message);
   if (const auto consent = args.value("video-consent")) {
     const Status s = *consent == "yes"

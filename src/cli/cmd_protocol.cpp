@@ -50,22 +50,25 @@ int run_add(const ParsedArgs& args, Context& context) {
   store::Protocol p;
   p.name = args.positionals[0];
   if (const auto task = args.value("task"); !task || !parse_task(*task, p.task)) {
-    return fail(context, "--task must be stance or squat");
+    return usage_error(context, "--task must be stance or squat");
   }
   const auto seconds = args.number("seconds", 0);
-  if (!seconds) return fail(context, seconds.error().message);
+  if (!seconds) return usage_error(context, seconds.error().message);
   const auto trials = args.whole_number("trials-per-side", 3);
   const bool squat = p.task == Task::kSingleLegSquat;
   const auto reps = args.whole_number("reps", squat ? kDefaultSquatReps : 0);
   for (const auto* r : {&trials, &reps}) {
-    if (!r->ok()) return fail(context, r->error().message);
+    if (!r->ok()) return usage_error(context, r->error().message);
   }
-  if (!squat && args.value("reps")) return fail(context, "--reps is for squat protocols");
+  if (!squat && args.value("reps")) {
+    return usage_error(context,
+                       "--reps is for squat protocols: leave it out, or give --task squat");
+  }
   p.seconds = *seconds;
   p.trials_per_side = static_cast<int>(*trials);
   p.repetitions = static_cast<int>(*reps);
   const auto eyes = parse_eye_list(args.value_or("eyes", "open"));
-  if (!eyes) return fail(context, eyes.error().message);
+  if (!eyes) return usage_error(context, eyes.error().message);
   p.eyes = *eyes;
   p.description = args.value_or("description", "");
   auto store = open_store(args, context);

@@ -4,17 +4,13 @@
 #include <charconv>
 
 #include "cli/cli.hpp"
+#include "cli/export_file.hpp"
 #include "cli/store_access.hpp"
 #include "cli/store_commands.hpp"
 #include "report/session_report.hpp"
 
 namespace stance::cli {
 namespace {
-
-int usage_error(Context& context, const std::string& message) {
-  context.err << "stance: " << message << "\n";
-  return kExitUsage;
-}
 
 int run_report(const ParsedArgs& args, Context& context) {
   const std::string& id_text = args.positionals[0];
@@ -49,12 +45,10 @@ int run_report(const ParsedArgs& args, Context& context) {
       !s) {
     return fail(context, "no test sheet written: " + s.error().message);
   }
-  std::error_code error;
-  const auto where = std::filesystem::absolute(*out, error);
   context.out << "Test sheet of session " << id << " (" << report::to_string(*format)
               << (*format == report::ReportFormat::kPdf ? ", " + paper_text : std::string())
               << (options.pseudonymise ? ", pseudonymised" : "") << ") written to "
-              << (error ? *out : where.string()) << "\n";
+              << written_path(*out) << "\n";
   return kExitOk;
 }
 

@@ -59,7 +59,9 @@ int run_show(const ParsedArgs& args, Context& context) {
   char* end = nullptr;
   const long long id = std::strtoll(args.positionals[0].c_str(), &end, 10);
   if (end == args.positionals[0].c_str() || *end != '\0') {
-    return fail(context, "the session is given by its number, e.g. `stance session show 3`");
+    return usage_error(context,
+                       "the session is given by its number, e.g. `stance session show 3`; "
+                       "`stance session list PATIENT` shows them");
   }
   auto store = open_store_to_read(args, context);
   if (!store) return fail(context, store.error().message);

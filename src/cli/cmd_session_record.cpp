@@ -54,9 +54,9 @@ int record_session(const ParsedArgs& args, Context& context, OpenTrialFilming op
   }
   const std::string device = args.value_or("device", "sim");
   if (device != "sim" && device.rfind("sim:", 0) != 0) {
-    return fail(context,
-                "session record works with the simulated plate only (--device sim or "
-                "sim:OPTIONS); record real plates trial by trial with `stance record`");
+    return usage_error(context,
+                       "session record works with the simulated plate only (--device sim or "
+                       "sim:OPTIONS); record real plates trial by trial with `stance record`");
   }
   const std::string user_options = device.size() > 4 ? device.substr(4) : "";
   const auto seed = args.whole_number("seed", 1);

@@ -29,6 +29,8 @@ Command record_command();
 Command analyze_command();
 Command demo_command();
 Command calibrate_command();
+// cmd_samples.cpp: one trial's samples as CSV (a recording file, or a stored trial).
+Command samples_command();
 // cmd_knee.cpp: the knee on a marker video; in its own executable, stance-knee (OpenCV).
 Command knee_command();
 inline constexpr const char* kKneeSummary =
@@ -47,5 +49,8 @@ std::vector<Command> store_commands();
 
 // Prints "stance: <message>" on stderr and returns kExitFailed.
 int fail(Context& context, const std::string& message);
+// The same for wrong usage (a value an option cannot take, found once the command runs, e.g. a
+// low-pass at or above the recording's Nyquist frequency): returns kExitUsage.
+int usage_error(Context& context, const std::string& message);
 
 }  // namespace stance::cli

@@ -17,5 +17,6 @@ Command export_command();                  // cmd_transfer.cpp
 Command import_command();                  // cmd_transfer.cpp
 Command backup_command();                  // cmd_backup.cpp
 Command report_command();                  // cmd_report.cpp
+Command table_command();                   // cmd_table.cpp: the patient's trials across visits
 
 }  // namespace stance::cli

@@ -3,6 +3,7 @@
 #include "cli/knee_report_text.hpp"
 #include "cli/trial_report.hpp"
 #include "core/units.hpp"
+#include "store/task_label.hpp"
 #include "support/format.hpp"
 
 namespace stance::cli {
@@ -49,8 +50,7 @@ void print_header(std::ostream& out, const TrialSource& source, const TrialAnaly
   const BasicAnalysis& s = a.summary;
   out << "Recording      " << source.path << "\n"
       << "Format         " << describe_source(source) << "\n"
-      << "Task           "
-      << (a.task == Task::kSingleLegSquat ? "single-leg squat" : "single-leg stance") << "\n"
+      << "Task           " << task_label(source, a.task) << "\n"
       << "Window         " << fixed(s.start_s, 3) << " to " << fixed(s.end_s, 3) << " s ("
       << fixed(s.duration_s, 2) << " s, " << s.sample_count << " samples at " << fixed(s.rate_hz, 0)
       << " Hz)\n"
@@ -102,14 +102,19 @@ void print_all_descriptors(std::ostream& out, const DescriptorSet& d,
   }
 }
 
+// A figure of the repetitions used, or "n/a" when none (or too few) were used: never 0.
+std::string if_used(std::size_t used, std::size_t at_least, const std::string& text) {
+  return used >= at_least ? text : std::string("n/a");
+}
+
 void print_squats(std::ostream& out, const SquatAnalysis& s, const SquatSteadiness& w) {
   out << "\nSquat repetitions: " << s.rep_count << " found, " << s.acceptable_rep_count
       << " acceptable\n"
       << "  rep  start s  descent s  ascent s  depth cm  peak Fz BW  steadiness 0-100  flags\n";
   for (const SquatRep& r : s.reps) {
-    double index = 0.0;
+    std::string index = "n/a";
     for (const RepSteadiness& rw : w.reps) {
-      if (rw.rep_index == r.index) index = rw.index;
+      if (rw.rep_index == r.index) index = fixed(rw.index, 0);
     }
     std::string flags;
     if (!r.complete) flags += "incomplete ";
@@ -118,16 +123,21 @@ void print_squats(std::ostream& out, const SquatAnalysis& s, const SquatSteadine
     out << "  " << pad(std::to_string(r.index), 5) << pad(fixed(r.start_s, 2), 9)
         << pad(fixed(r.descent_s, 2), 11) << pad(fixed(r.ascent_s, 2), 10)
         << pad(fixed(cm_from_m(r.depth_m), 1), 10) << pad(fixed(r.peak_fz_bw, 2), 12)
-        << pad(fixed(index, 0), 18) << flags << "\n";
+        << pad(index, 18) << flags << "\n";
   }
   const SteadinessComponents& c = w.trial;
-  out << "ML squat steadiness  " << fixed(w.index, 0) << " / 100 (reps used: " << w.reps_used.size()
-      << ", SD between reps " << fixed(w.index_rep_sd, 1) << ")\n"
-      << "  ML COP 2-6 Hz RMS " << fixed(mm_from_m(c.ml_oscillation_m), 2) << " mm in the squats, "
-      << fixed(mm_from_m(w.standing_oscillation_m), 2) << " mm standing, excess "
-      << fixed(mm_from_m(c.ml_excess_m), 2) << " mm; medial shift at the bottom "
-      << fixed(mm_from_m(c.medial_shift_m), 1) << " mm";
-  if (c.has_shear) out << ", ML shear 2-6 Hz RMS " << fixed(c.ml_shear_n, 1) << " N";
+  const std::size_t used = w.reps_used.size();
+  out << "ML squat steadiness  " << if_used(used, 1, fixed(w.index, 0) + " / 100")
+      << " (reps used: " << used << ", SD between reps "
+      << if_used(used, 2, fixed(w.index_rep_sd, 1)) << ")\n"
+      << "  ML COP 2-6 Hz RMS " << if_used(used, 1, fixed(mm_from_m(c.ml_oscillation_m), 2) + " mm")
+      << " in the squats, " << fixed(mm_from_m(w.standing_oscillation_m), 2)
+      << " mm standing, excess " << if_used(used, 1, fixed(mm_from_m(c.ml_excess_m), 2) + " mm")
+      << "; medial shift at the bottom "
+      << if_used(used, 1, fixed(mm_from_m(c.medial_shift_m), 1) + " mm");
+  if (c.has_shear) {
+    out << ", ML shear 2-6 Hz RMS " << if_used(used, 1, fixed(c.ml_shear_n, 1) + " N");
+  }
   out << "\n  (side-to-side shaking of the load in the squat beyond standing: a wobbling knee "
          "raises it; it cannot see a slow knee collapse or give an angle: docs/metrics.md)\n";
   for (const auto& note : w.notes) out << "Note: " << note << "\n";

@@ -9,7 +9,8 @@ AnalysisSummary summarize_analysis(const TrialAnalysis& a) {
   s.body_weight_n = a.squats ? a.squats->body_weight_n : a.summary.body_weight_n;
   if (a.squats) s.reps = a.squats->reps;
   if (a.steadiness) {
-    s.steadiness = a.steadiness->index;
+    // None without a repetition to measure it on (null in the JSON, never 0).
+    if (!a.steadiness->reps_used.empty()) s.steadiness = a.steadiness->index;
     for (const RepSteadiness& r : a.steadiness->reps) s.rep_steadiness[r.rep_index] = r.index;
   }
   if (a.knee) s.knee = static_cast<const knee::KneeFigures&>(*a.knee);

@@ -59,7 +59,7 @@ std::vector<KeyFigure> key_figures(const TrialAnalysis& a) {
       set(f, a.knee->mean_range_deg);
     } else if (f.key == "ml_squat_steadiness" && a.steadiness) {
       f.value = a.steadiness->index;
-      f.defined = a.squats && a.squats->rep_count > 0;
+      f.defined = !a.steadiness->reps_used.empty();  // none used: none to measure it on
     } else {
       fill_from_descriptor(f, a.descriptors);
     }

@@ -103,6 +103,7 @@ Result<ImportedRecording> import_opensim(const CsvText& text, const ImportOption
   Result<import_detail::GridPlan> plan = import_detail::plan_by_time(text, *table, 0, "time");
   if (!plan) return plan.error();
   meta["plate"] = std::to_string(p);
+  meta["plates"] = std::to_string(plates);
   return import_detail::make_recording(import_detail::fill_grid(*plan, rows, true), "opensim",
                                        std::move(meta), rows.size());
 }

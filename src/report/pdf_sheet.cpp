@@ -69,7 +69,8 @@ void draw_reps(Page& page, const SheetData& data) {
       steadiness += (steadiness.empty() ? "" : " ") + fixed(r.steadiness_index, 0);
       fppa += (fppa.empty() ? "" : " ") + (r.peak_fppa_deg ? fixed(*r.peak_fppa_deg, 0) : "-");
     }
-    std::vector<std::string> row{trial_name(t), depth, steadiness, fixed(t.steadiness_index, 0)};
+    std::vector<std::string> row{trial_name(t), depth, steadiness,
+                                 t.steadiness_index ? fixed(*t.steadiness_index, 0) : "-"};
     if (camera) row.push_back(fppa);
     page.row(row, cols, 8, false, t.valid ? kInk : kMuted);
   }

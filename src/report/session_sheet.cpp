@@ -53,8 +53,15 @@ Result<SheetTrial> stored_trial(const store::Store& store, const store::Trial& t
   if (!metrics) return metrics.error();
   std::vector<std::string> problems;
   std::optional<AnalysisSummary> summary;
+  std::vector<store::DescriptorValue> descriptors;
   if (auto read = store::read_analysis_summary(trial.results.analysis_json, name); read) {
     summary = std::move(*read);
+    auto values = store::read_descriptor_values(trial.results.analysis_json, name);
+    if (values) {
+      descriptors = std::move(*values);
+    } else {
+      problems.push_back(values.error().message);
+    }
   } else {
     problems.push_back(read.error().message);
   }
@@ -81,6 +88,7 @@ Result<SheetTrial> stored_trial(const store::Store& store, const store::Trial& t
   t.verdict = trial.results.verdict;
   t.analysed_by = trial.results.software_version;
   t.stored_metrics = std::move(*metrics);
+  t.descriptors = std::move(descriptors);
   if (!t.valid && t.reasons.empty()) t.reasons.push_back(t.verdict);
   for (std::string& p : problems) t.reasons.push_back(std::move(p));
   return t;

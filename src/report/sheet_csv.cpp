@@ -1,5 +1,7 @@
 #include "report/sheet_csv.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <optional>
 
@@ -29,6 +31,10 @@ constexpr MetricColumn kMetricColumns[] = {
     {"ml_squat_steadiness", "ml_squat_steadiness_0_100", "0-100"},
     {"acceptable_reps", "acceptable_repetitions", "reps"},
     {"mean_depth_cm", "mean_depth_cm", "cm"},
+    // Added in issue 16, at the end as the format promises: the camera's knee figures, then every
+    // COP descriptor not already above (descriptor_columns()).
+    {"knee_peak_fppa", "knee_peak_fppa_deg", "°"},
+    {"knee_fppa_range", "knee_fppa_range_deg", "°"},
 };
 
 constexpr const char* kFixedColumns[] = {
@@ -38,13 +44,57 @@ constexpr const char* kFixedColumns[] = {
     "limb",          "eyes",         "attempt",          "valid",
     "verdict",       "analysed_by",  "repetitions"};
 
-// A value in the column's unit; a length preset in cm is converted (10 mm per cm).
-std::optional<double> in_unit(const store::Metric& m, const std::string& unit) {
-  if (m.unit == unit) return m.value;
-  if (m.unit == "cm" && unit == "mm") return 10.0 * m.value;
-  if (m.unit == "cm/s" && unit == "mm/s") return 10.0 * m.value;
-  if (m.unit == "cm²" && unit == "mm²") return 100.0 * m.value;
-  return std::nullopt;
+// A unit as part of a column's name: "mm²/s" → "mm2_per_s", "1/mm" → "per_mm", "" → "".
+std::string unit_suffix(const std::string& unit) {
+  std::string out;
+  for (std::size_t i = 0; i < unit.size(); ++i) {
+    if (unit.compare(i, 2, "²") == 0) {
+      out += "2";
+      ++i;
+    } else if (unit.compare(i, 2, "°") == 0) {
+      out += "deg";
+      ++i;
+    } else if (unit[i] == '/') {
+      out += "_per_";
+    } else {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(unit[i])));
+    }
+  }
+  if (out.rfind("1_per_", 0) == 0) out = out.substr(2);
+  return out.empty() ? out : "_" + out;
+}
+
+// A value in the column's unit: the same, or centimetres converted to millimetres (a store kept
+// with the centimetre preset): 10 mm per cm, squared for areas, inverted for 1/cm.
+std::optional<double> in_unit(double value, const std::string& from, const std::string& unit) {
+  if (from == unit) return value;
+  std::string as_mm = from;
+  const auto cm = as_mm.find("cm");
+  if (cm == std::string::npos) return std::nullopt;
+  as_mm.replace(cm, 2, "mm");
+  if (as_mm != unit) return std::nullopt;
+  if (from.rfind("1/", 0) == 0) return value / 10.0;
+  return value * (from.find("²") != std::string::npos ? 100.0 : 10.0);
+}
+
+// The COP descriptors in the order of the one descriptor table (descriptor_entries), in the
+// clinical preset's units, each once: those the metric columns already carry are left out.
+struct DescriptorColumn {
+  std::string name, column, unit;
+};
+const std::vector<DescriptorColumn>& descriptor_columns() {
+  static const std::vector<DescriptorColumn> columns = [] {
+    std::vector<DescriptorColumn> out;
+    for (const store::DescriptorValue& d : store::descriptor_values(DescriptorSet{})) {
+      const std::string column = descriptor_column(d.name, d.unit);
+      const bool in_metrics =
+          std::any_of(std::begin(kMetricColumns), std::end(kMetricColumns),
+                      [&](const MetricColumn& m) { return column == m.column; });
+      if (!in_metrics) out.push_back({d.name, column, d.unit});
+    }
+    return out;
+  }();
+  return columns;
 }
 
 std::string number(double v) {
@@ -65,6 +115,7 @@ const std::vector<std::string>& csv_columns() {
   static const std::vector<std::string> columns = [] {
     std::vector<std::string> c(std::begin(kFixedColumns), std::end(kFixedColumns));
     for (const MetricColumn& m : kMetricColumns) c.emplace_back(m.column);
+    for (const DescriptorColumn& d : descriptor_columns()) c.push_back(d.column);
     return c;
   }();
   return columns;
@@ -79,10 +130,18 @@ std::vector<store::Metric> exported_metrics(const SheetTrial& t) {
   return out;
 }
 
-std::string sheet_csv(const SheetData& d) {
+std::string descriptor_column(const std::string& name, const std::string& unit) {
+  return name + unit_suffix(unit);
+}
+
+std::string csv_header() {
   std::string out;
   for (const std::string& c : csv_columns()) out += (out.empty() ? "" : ",") + c;
-  out += "\n";
+  return out + "\n";
+}
+
+std::string csv_rows(const SheetData& d) {
+  std::string out;
   for (const SheetTrial& t : d.trials) {
     std::vector<std::string> row{d.patient_code,
                                  d.patient_name,
@@ -108,7 +167,15 @@ std::string sheet_csv(const SheetData& d) {
       std::string cell;
       for (const store::Metric& m : metrics) {
         if (m.key != c.key) continue;
-        if (const auto v = in_unit(m, c.unit)) cell = number(*v);
+        if (const auto v = in_unit(m.value, m.unit, c.unit)) cell = number(*v);
+      }
+      row.push_back(cell);
+    }
+    for (const DescriptorColumn& c : descriptor_columns()) {
+      std::string cell;  // empty: not defined for this trial, never 0
+      for (const store::DescriptorValue& v : t.descriptors) {
+        if (v.name != c.name || !v.value) continue;
+        if (const auto in = in_unit(*v.value, v.unit, c.unit)) cell = number(*in);
       }
       row.push_back(cell);
     }
@@ -116,6 +183,10 @@ std::string sheet_csv(const SheetData& d) {
     out += "\n";
   }
   return out;
+}
+
+std::string sheet_csv(const SheetData& d) {
+  return csv_header() + csv_rows(d);
 }
 
 }  // namespace stance::report

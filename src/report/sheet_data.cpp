@@ -35,7 +35,7 @@ SheetTrial sheet_trial(const TrialCondition& condition, const AnalysisSummary& a
     t.reps.push_back(rep);
     t.rep_spans_s.emplace_back(r.start_s, r.end_s);
   }
-  t.steadiness_index = a.steadiness.value_or(0.0);
+  t.steadiness_index = a.steadiness;
   t.body_weight_n = a.body_weight_n;
   if (a.ellipse) {
     t.ellipse_cx_mm = mm_from_m(a.ellipse->center_ml_m);
@@ -68,8 +68,10 @@ SheetTrial sheet_trial(const TrialCondition& condition, const AnalysisSummary& a
 }
 
 SheetTrial sheet_trial(const Recording& recording, const TrialAnalysis& analysis) {
-  return sheet_trial(recording.metadata.condition(), summarize_analysis(analysis),
-                     key_figures(analysis), &recording);
+  SheetTrial t = sheet_trial(recording.metadata.condition(), summarize_analysis(analysis),
+                             key_figures(analysis), &recording);
+  t.descriptors = store::descriptor_values(analysis.descriptors);
+  return t;
 }
 
 std::string condition_name(const SheetCondition& c) {

@@ -12,6 +12,7 @@
 #include "core/key_figures.hpp"
 #include "core/recording.hpp"
 #include "core/trial_analysis.hpp"
+#include "store/descriptor_values.hpp"
 #include "store/model.hpp"
 #include "store/progress.hpp"
 
@@ -32,7 +33,7 @@ struct SheetTrial : TrialCondition {
   std::vector<std::string> reasons;  // why not valid, or what qualifies it
   std::vector<KeyFigure> figures;
   std::vector<SheetRep> reps;
-  double steadiness_index = 0.0;  // the trial's, squats
+  std::optional<double> steadiness_index;  // the trial's, squats; none without a rep used
   // The statokinesigram at 50 points per second, mm, and its 95% ellipse (semi-axes 0: none,
   // as for analyses stored before schema 3; the plot is then centred on the trace's mean).
   std::vector<float> cop_ml_mm, cop_ap_mm;
@@ -49,6 +50,8 @@ struct SheetTrial : TrialCondition {
   std::string verdict;
   std::string analysed_by;
   std::vector<store::Metric> stored_metrics;
+  // Every COP descriptor of the trial's analysis (the research exports carry them all).
+  std::vector<store::DescriptorValue> descriptors;
 };
 
 struct SheetData {

@@ -47,6 +47,13 @@ void write_trial(JsonWriter& j, const SheetTrial& t) {
     j.begin_object().field("key", m.key).field("value", m.value).field("unit", m.unit).end_object();
   }
   j.end_array();
+  j.begin_array("descriptors");  // every COP descriptor of the analysis; null: not defined
+  for (const store::DescriptorValue& d : t.descriptors) {
+    j.begin_object().field("name", d.name).field("unit", d.unit);
+    number_or_null(j, "value", d.value.has_value(), d.value.value_or(0.0));
+    j.end_object();
+  }
+  j.end_array();
   j.begin_array("repetitions");
   for (const SheetRep& r : t.reps) {
     j.begin_object().field("index", static_cast<long long>(r.index));

@@ -1,7 +1,10 @@
 #include "store/analysis_json.hpp"
 
+#include <optional>
+
 #include "core/analysis_summary.hpp"
 #include "core/units.hpp"
+#include "store/task_label.hpp"
 #include "support/json_writer.hpp"
 
 namespace stance {
@@ -53,6 +56,14 @@ void write_descriptors(JsonWriter& j, const DescriptorSet& d) {
   j.end_array();
 }
 
+void optional_field(JsonWriter& j, const char* key, const std::optional<double>& v) {
+  if (v) {
+    j.field(key, *v);
+  } else {
+    j.null_field(key);
+  }
+}
+
 void write_squats(JsonWriter& j, const SquatAnalysis& s, const SquatSteadiness& w) {
   j.begin_object("squats");
   j.field("body_weight_n", s.body_weight_n);
@@ -75,16 +86,22 @@ void write_squats(JsonWriter& j, const SquatAnalysis& s, const SquatSteadiness& 
   }
   j.end_array();
   j.end_object();
+  // The trial's figures are means over the repetitions used: none used, none defined (null, never
+  // 0); the SD between repetitions needs two.
+  const std::size_t used = w.reps_used.size();
+  const auto if_used = [&](std::size_t at_least, double v) {
+    return used >= at_least ? std::optional<double>(v) : std::nullopt;
+  };
   j.begin_object("ml_squat_steadiness");
-  j.field("index", w.index);
-  j.field("index_rep_sd", w.index_rep_sd);
-  j.field("reps_used", static_cast<Count>(w.reps_used.size()));
+  optional_field(j, "index", if_used(1, w.index));
+  optional_field(j, "index_rep_sd", if_used(2, w.index_rep_sd));
+  j.field("reps_used", static_cast<Count>(used));
   j.field("medial_known", w.medial_known);
-  j.field("ml_oscillation_2_6hz_mm", mm_from_m(w.trial.ml_oscillation_m));
+  optional_field(j, "ml_oscillation_2_6hz_mm", if_used(1, mm_from_m(w.trial.ml_oscillation_m)));
   j.field("standing_oscillation_2_6hz_mm", mm_from_m(w.standing_oscillation_m));
-  j.field("ml_excess_mm", mm_from_m(w.trial.ml_excess_m));
-  j.field("medial_shift_mm", mm_from_m(w.trial.medial_shift_m));
-  if (w.trial.has_shear) j.field("ml_shear_2_6hz_n", w.trial.ml_shear_n);
+  optional_field(j, "ml_excess_mm", if_used(1, mm_from_m(w.trial.ml_excess_m)));
+  optional_field(j, "medial_shift_mm", if_used(1, mm_from_m(w.trial.medial_shift_m)));
+  if (w.trial.has_shear) optional_field(j, "ml_shear_2_6hz_n", if_used(1, w.trial.ml_shear_n));
   j.end_object();
 }
 
@@ -95,14 +112,6 @@ void write_ellipse(JsonWriter& j, const Ellipse95& e) {
   j.field("semi_minor_mm", mm_from_m(e.semi_minor_m));
   j.field("angle_rad", e.angle_rad);
   j.end_object();
-}
-
-void optional_field(JsonWriter& j, const char* key, const std::optional<double>& v) {
-  if (v) {
-    j.field(key, *v);
-  } else {
-    j.null_field(key);
-  }
 }
 
 void write_knee(JsonWriter& j, const knee::KneeTrial& k) {
@@ -159,6 +168,7 @@ void print_trial_json(std::ostream& out, const TrialSource& source, const TrialA
   j.field("file", source.path);
   j.field("format", source.loaded->format);
   j.field("task", to_string(a.task));
+  j.field("task_label", task_label(source, a.task));
   j.begin_object("metadata");
   for (const auto& [key, value] : source.loaded->metadata) j.field(key, value);
   j.end_object();

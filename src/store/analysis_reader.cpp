@@ -117,7 +117,7 @@ void read_squats(Reader& r, const Json& root, AnalysisSummary& s) {
     s.reps.push_back(rep);
   }
   if (const Json* w = r.member(root, "ml_squat_steadiness", false)) {
-    s.steadiness = r.number(*w, "index");
+    s.steadiness = r.maybe_number(*w, "index");  // null: no repetition to measure it on
   }
 }
 

@@ -59,8 +59,9 @@ std::vector<Metric> trial_metrics(const TrialAnalysis& a) {
     out.push_back({std::string(e.name), display_value(e, a.descriptors.unit),
                    display_unit(e.quantity, a.descriptors.unit)});
   }
-  // Like the key figure: no steadiness without a repetition to measure it on.
-  if (a.steadiness && a.squats && a.squats->rep_count > 0) {
+  // Like the key figure: no steadiness without a repetition to measure it on (one found but not
+  // complete is not one: none used).
+  if (a.steadiness && !a.steadiness->reps_used.empty()) {
     out.push_back({"ml_squat_steadiness", a.steadiness->index, "0-100"});
   }
   if (a.squats) {

@@ -111,12 +111,12 @@ TEST_F(CliTest, CalibrateRefusesWhatItCannotDoWithAReason) {
   const CliRun two = stance({"calibrate", "gains", "--no-prompt", "--device",
                              "sim:realtime=0,load=mass,mass=20,mass_at_mm=0:0;100:0", "--mass-kg",
                              "20", "--at", "0,0;100,0"});
-  EXPECT_EQ(two.code, kExitFailed);
+  EXPECT_EQ(two.code, kExitUsage);  // a value --at cannot take: wrong usage
   EXPECT_NE(two.err.find("at least 3 positions"), std::string::npos) << two.err;
 
   const CliRun position = stance({"calibrate", "check", "--device", "sim:realtime=0,load=mass",
                                   "--mass-kg", "20", "--at", "50;100"});
-  EXPECT_EQ(position.code, kExitFailed);
+  EXPECT_EQ(position.code, kExitUsage);
   EXPECT_NE(position.err.find("x,y in mm"), std::string::npos) << position.err;
 }
 

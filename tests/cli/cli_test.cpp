@@ -82,8 +82,8 @@ TEST_F(CliTest, JsonWindowSelectsPartOfTheRecording) {
   EXPECT_NE(r.out.find("\"count\": 3000"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\"duration_s\": 30"), std::string::npos) << r.out;
   const CliRun outside = stance({"analyze", data("amti-quiet-stance-100hz.csv"), "--start", "400"});
-  EXPECT_EQ(outside.code, kExitFailed);
-  EXPECT_NE(outside.err.find("outside the recording"), std::string::npos);
+  EXPECT_EQ(outside.code, kExitUsage);  // a value --start cannot take for this recording
+  EXPECT_NE(outside.err.find("is not within the recording"), std::string::npos) << outside.err;
 }
 
 TEST_F(CliTest, AnalyzesBothPlatesOfTheOpenSimFile) {
@@ -93,8 +93,14 @@ TEST_F(CliTest, AnalyzesBothPlatesOfTheOpenSimFile) {
   ASSERT_EQ(right.code, kExitOk) << right.err;
   ASSERT_EQ(left.code, kExitOk) << left.err;
   EXPECT_NE(right.out, left.out);
-  EXPECT_EQ(stance({"analyze", data("acl-squat-jump-BFR003.csv"), "--plate", "3"}).code,
-            kExitFailed);
+  // A plate the file does not have is a value --plate cannot take for it: wrong usage.
+  const CliRun third = stance({"analyze", data("acl-squat-jump-BFR003.csv"), "--plate", "3"});
+  EXPECT_EQ(third.code, kExitUsage);
+  EXPECT_NE(third.err.find("it has plates 1 to 2"), std::string::npos) << third.err;
+  EXPECT_EQ(stance({"samples", data("acl-squat-jump-BFR003.csv"), "--plate", "3", "--out",
+                    (dir_ / "s.csv").string()})
+                .code,
+            kExitUsage);
 }
 
 TEST_F(CliTest, RecordsFromTheSimulatedPlateAndAnalyzesTheFile) {

@@ -75,7 +75,7 @@ TEST_F(StoreCliTest, PatientsAddListShowEditWithClearErrors) {
   EXPECT_EQ(dup.code, kExitFailed);
   EXPECT_THAT(dup.err, HasSubstr("already exists"));
   const CliRun tall = with_db({"patient", "add", "P-2", "--height", "1.72"});
-  EXPECT_EQ(tall.code, kExitFailed);
+  EXPECT_EQ(tall.code, kExitUsage);
   EXPECT_THAT(tall.err, HasSubstr("height 1.72 cm is impossible"));
   const CliRun nobody = with_db({"patient", "show", "P-9"});
   EXPECT_EQ(nobody.code, kExitFailed);
@@ -166,7 +166,7 @@ TEST_F(StoreCliTest, RecordedSessionIsSavedAnalysedAndFollowedOverTime) {
   const CliRun json = with_db({"history", "P-1", "--json", "--metric", "all"});
   EXPECT_THAT(json.out, HasSubstr("\"schema\": \"stance.history/1\""));
   EXPECT_THAT(json.out, HasSubstr("\"metric\": \"acceptable_reps\""));
-  EXPECT_EQ(with_db({"history", "P-1", "--metric", "nonsense"}).code, kExitFailed);
+  EXPECT_EQ(with_db({"history", "P-1", "--metric", "nonsense"}).code, kExitUsage);
 
   const CliRun re = with_db({"reanalyze", "P-1"});
   ASSERT_EQ(re.code, kExitOk) << re.err;

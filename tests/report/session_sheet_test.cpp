@@ -181,7 +181,12 @@ TEST_F(SessionSheetTest, CsvHasStableColumnsWithUnits) {
       "ml_squat_steadiness_0_100,acceptable_repetitions,mean_depth_cm";
   std::string joined;
   for (const std::string& c : csv_columns()) joined += (joined.empty() ? "" : ",") + c;
-  EXPECT_EQ(joined, header);  // changing a column is a new schema version (report-formats.md)
+  // Changing a column is a new schema version (report-formats.md); new ones come at the end: the
+  // camera's knee figures, then every other COP descriptor (issue 16).
+  EXPECT_EQ(joined.substr(0, header.size() + 1), header + ",");
+  EXPECT_EQ(joined.substr(header.size() + 1, 39), "knee_peak_fppa_deg,knee_fppa_range_deg,");
+  // The nine descriptors among the metric columns are not repeated.
+  EXPECT_EQ(csv_columns().size(), 31u + 2u + descriptor_entries(DescriptorSet{}).size() - 9u);
 
   const auto patient = stored_.add_patient("PFP-3", "Cy, \"the\" Example", 1980);
   const auto session = stored_.add_session(patient, "2026-03-01T09:00:00Z");
@@ -189,7 +194,7 @@ TEST_F(SessionSheetTest, CsvHasStableColumnsWithUnits) {
   const auto sheet = stored_session_sheet(stored_.store(), session, {});
   ASSERT_TRUE(sheet);
   const std::string csv = sheet_csv(*sheet);
-  EXPECT_EQ(csv.substr(0, csv.find('\n')), header);
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), joined);
   EXPECT_NE(csv.find("\"Cy, \"\"the\"\" Example\""), std::string::npos) << csv;  // RFC 4180
   const auto stored = stored_.store().metrics(sheet->trials[0].trial_id);
   ASSERT_TRUE(stored);

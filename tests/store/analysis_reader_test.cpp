@@ -8,10 +8,13 @@
 #include <sstream>
 
 #include "core/analysis_policy.hpp"
+#include "core/key_figures.hpp"
 #include "core/recording_samples.hpp"
 #include "device/trial_recorder.hpp"
+#include "recording/load_recording.hpp"
 #include "simulated/simulated_driver.hpp"
 #include "store/analysis_json.hpp"
+#include "store/trial_metrics.hpp"
 
 namespace stance::store {
 namespace {
@@ -85,6 +88,47 @@ TEST(AnalysisReaderTest, ASquatTrialComesBackAsItsOwnSummary) {
   expect_close(read->ellipse->semi_minor_m, made.ellipse->semi_minor_m, "semi-minor");
   expect_close(read->ellipse->center_ml_m, made.ellipse->center_ml_m, "centre ML");
   expect_close(read->ellipse->angle_rad, made.ellipse->angle_rad, "angle");
+}
+
+// A squat trial without a repetition to measure it on has no ML squat steadiness: null in the
+// JSON the store keeps, none when read back, never 0 (issue 16).
+TEST(AnalysisReaderTest, ASquatTrialWithoutARepetitionHasNoSteadinessNotZero) {
+  const Analysed t = analysed_trial(Task::kSingleLegStance);
+  TrialAnalysisOptions options = analysis_options_for(t.recording);
+  options.task = Task::kSingleLegSquat;  // quiet standing: no squat in it
+  const auto analysis = analyze_trial(samples_from_recording(t.recording), options);
+  ASSERT_TRUE(analysis) << analysis.error().message;
+  ASSERT_TRUE(analysis->steadiness);
+  ASSERT_TRUE(analysis->steadiness->reps_used.empty());
+  LoadedRecording loaded;
+  loaded.format = "stance-trial";
+  std::ostringstream json;
+  print_trial_json(json, {"trial", &loaded}, *analysis);
+  EXPECT_NE(json.str().find("\"index\": null"), std::string::npos) << json.str();
+  EXPECT_FALSE(summarize_analysis(*analysis).steadiness);
+  const auto read = read_analysis_summary(json.str(), "trial 8");
+  ASSERT_TRUE(read) << read.error().message;
+  EXPECT_FALSE(read->steadiness);
+}
+
+// The same when a repetition is found but none can be used (quiet standing on a real plate: one
+// slow, shallow, incomplete "squat"): no key figure, no stored metric, never 0.
+TEST(AnalysisReaderTest, ARepetitionFoundButNoneUsedGivesNoSteadinessEither) {
+  const auto loaded =
+      load_recording(std::string(STANCE_SHARED_DATA) + "/amti-quiet-stance-100hz.csv");
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  TrialAnalysisOptions options;
+  options.task = Task::kSingleLegSquat;
+  const auto analysis = analyze_trial(loaded->samples, options);
+  ASSERT_TRUE(analysis && analysis->squats && analysis->steadiness);
+  ASSERT_GE(analysis->squats->rep_count, 1);
+  ASSERT_TRUE(analysis->steadiness->reps_used.empty());
+  for (const KeyFigure& f : key_figures(*analysis)) {
+    if (f.key == "ml_squat_steadiness") {
+      EXPECT_FALSE(f.defined);
+    }
+  }
+  for (const Metric& m : trial_metrics(*analysis)) EXPECT_NE(m.key, "ml_squat_steadiness");
 }
 
 TEST(AnalysisReaderTest, AStanceTrialHasNoSquatsAndAnAnalysisOfSchema2NoEllipse) {
