@@ -20,13 +20,8 @@ Result<SerialOptions> parse_serial_options(const std::string& text) {
   if (text.empty()) return options;
   if (text == "help") return Error{serial_options_help()};
   // The port comes first and has no '='; key=value options follow it.
-  std::string rest = text;
-  const auto comma = text.find(',');
-  const std::string first = text.substr(0, comma);
-  if (first.find('=') == std::string::npos) {
-    options.path = first;
-    rest = comma == std::string::npos ? "" : text.substr(comma + 1);
-  }
+  auto [first, rest] = split_leading_value(text);
+  options.path = std::move(first);
   if (rest.empty()) return options;
   Result<KeyValueOptions> kv = KeyValueOptions::parse(rest);
   if (!kv) return Error{kv.error().message + "; serial options are " + serial_options_help()};

@@ -15,13 +15,8 @@ Result<WiiOptions> parse_wii_options(const std::string& text) {
   if (text.empty()) return options;
   if (text == "help") return Error{wii_options_help()};
   // A Bluetooth address has ':' but no '='; the board comes first.
-  std::string rest = text;
-  const auto comma = text.find(',');
-  const std::string first = text.substr(0, comma);
-  if (first.find('=') == std::string::npos) {
-    options.board = first;
-    rest = comma == std::string::npos ? "" : text.substr(comma + 1);
-  }
+  auto [first, rest] = split_leading_value(text);
+  options.board = std::move(first);
   if (rest.empty()) return options;
   Result<KeyValueOptions> kv = KeyValueOptions::parse(rest);
   if (!kv) return Error{kv.error().message + "; wbb options are " + wii_options_help()};

@@ -20,6 +20,13 @@ Result<KeyValueOptions> KeyValueOptions::parse(const std::string& text) {
   return out;
 }
 
+LeadingValue split_leading_value(const std::string& text) {
+  const auto comma = text.find(',');
+  const std::string first = text.substr(0, comma);
+  if (first.find('=') != std::string::npos) return {"", text};
+  return {first, comma == std::string::npos ? "" : text.substr(comma + 1)};
+}
+
 Result<double> KeyValueOptions::number(const std::string& key, double fallback) const {
   const auto it = values_.find(key);
   if (it == values_.end()) return fallback;

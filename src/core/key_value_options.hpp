@@ -29,4 +29,12 @@ class KeyValueOptions {
   std::map<std::string, std::string> values_;
 };
 
+// "FIRST,key=value,…": a device's address written first (a port, a board: no '=' in it) and the
+// options after it. `first` is empty when the text starts with an option.
+struct LeadingValue {
+  std::string first;
+  std::string rest;
+};
+LeadingValue split_leading_value(const std::string& text);
+
 }  // namespace stance

@@ -30,8 +30,9 @@ Status write_kept_video(const std::filesystem::path& path, const knee::KeptVideo
                  " (check the disk and the folder's permissions)"};
   }
   ::chmod(temp.c_str(), 0600);
-  for (const knee::KeptPicture& p : video.pictures) {
-    const cv::Mat bgr = cv::imdecode(p.jpeg, cv::IMREAD_COLOR);
+  writer.write(first);
+  for (std::size_t i = 1; i < video.pictures.size(); ++i) {
+    const cv::Mat bgr = cv::imdecode(video.pictures[i].jpeg, cv::IMREAD_COLOR);
     if (bgr.size() != first.size()) continue;  // never happens with one camera; not a frame
     writer.write(bgr);
   }

@@ -97,19 +97,16 @@ void LiveCamera::run() {
   for (;;) {
     batch.clear();
     tracked.clear();
+    bool keep_pictures = false;
     {
       std::lock_guard lock(mutex_);
       if (stopping_) return;
+      keep_pictures = keep_pictures_;
       if (colours_changed_) {  // a colour learnt from a click: a new tracker acquires the leg
         tracker_options_.colours = colours_;
         tracker_ = MarkerTracker(tracker_options_);
         colours_changed_ = false;
       }
-    }
-    bool keep_pictures = false;
-    {
-      std::lock_guard lock(mutex_);
-      keep_pictures = keep_pictures_;
     }
     const camera::CameraRead read = source_->read(batch, std::chrono::milliseconds(100));
     for (const camera::CameraFrame& f : batch) {
