@@ -141,7 +141,7 @@ void BM_Progress_2160Rows(benchmark::State& state) {
       const Trial synthetic = synthetic_trial(s + 1, t, 20.0 - 0.3 * s);
       ++trial;
       for (const Metric& m : synthetic.results.metrics) {
-        rows.push_back({s + 1, "2025-01-01T09:00:00Z", trial, synthetic.limb, synthetic.task,
+        rows.push_back({s + 1, "2025-01-01T09:00:00Z", s + 1, trial, synthetic.limb, synthetic.task,
                         synthetic.eyes, synthetic.attempt, true, m.key, m.value, m.unit});
       }
     }

@@ -12,24 +12,48 @@ int Visit::valid_trials() const {
                                         [](const store::Trial& t) { return t.results.valid; }));
 }
 
+std::string Visit::protocols() const {
+  std::string out;
+  std::vector<std::string> named;
+  for (const store::Session& s : sessions) {
+    if (std::find(named.begin(), named.end(), s.protocol) != named.end()) continue;
+    named.push_back(s.protocol);
+    out += (out.empty() ? "" : ", ") + s.protocol;
+  }
+  return out;
+}
+
+std::vector<std::pair<Task, Eyes>> Visit::conditions() const {
+  std::vector<std::pair<Task, Eyes>> out;
+  for (const store::Trial& t : trials) {
+    const std::pair<Task, Eyes> c{t.task, t.eyes};
+    if (t.results.valid && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  }
+  return out;
+}
+
 Result<PatientHistory> load_patient_history(const store::Store& store, const std::string& code) {
   auto patient = store.patient(code);
   if (!patient) return patient.error();
   PatientHistory h;
   h.patient = *patient;
-  auto sessions = store.sessions(patient->id);
-  if (!sessions) return sessions.error();
-  for (const store::Session& s : *sessions) {
+  auto visits = store.visits(patient->id);
+  if (!visits) return visits.error();
+  for (const store::Visit& stored : *visits) {
     Visit v;
-    v.session = s;
-    auto trials = store.trials(s.id);
-    if (!trials) return trials.error();
-    v.trials = std::move(*trials);
-    for (store::Trial& t : v.trials) {
-      if (!t.results.metrics.empty()) continue;
-      auto metrics = store.metrics(t.id);
-      if (!metrics) return metrics.error();
-      t.results.metrics = std::move(*metrics);
+    v.visit = stored;
+    auto sessions = store.visit_sessions(stored.id);
+    if (!sessions) return sessions.error();
+    v.sessions = std::move(*sessions);
+    for (const store::Session& s : v.sessions) {
+      auto trials = store.trials(s.id);
+      if (!trials) return trials.error();
+      for (store::Trial& t : *trials) {
+        auto metrics = store.metrics(t.id);
+        if (!metrics) return metrics.error();
+        t.results.metrics = std::move(*metrics);
+        v.trials.push_back(std::move(t));
+      }
     }
     h.visits.push_back(std::move(v));
   }
@@ -39,9 +63,9 @@ Result<PatientHistory> load_patient_history(const store::Store& store, const std
   return h;
 }
 
-const store::SessionPoint* last_visit_point(const PatientHistory& h, Task task, Eyes eyes,
-                                            const std::string& key_figure, Limb limb,
-                                            std::int64_t this_session) {
+const store::VisitPoint* last_visit_point(const PatientHistory& h, Task task, Eyes eyes,
+                                          const std::string& key_figure, Limb limb,
+                                          std::int64_t this_visit) {
   // The count of repetitions is not stored (acceptable ones are): no point for it.
   const std::string key = store::stored_metric_key(key_figure);
   for (const store::MetricProgress& p : h.progress) {
@@ -49,7 +73,7 @@ const store::SessionPoint* last_visit_point(const PatientHistory& h, Task task, 
     for (const store::LimbSeries& s : p.limbs) {
       if (s.limb != limb) continue;
       for (auto it = s.points.rbegin(); it != s.points.rend(); ++it) {
-        if (it->session_id != this_session) return &*it;
+        if (it->visit_id != this_visit) return &*it;
       }
     }
   }
@@ -79,9 +103,9 @@ void ClinicModel::refresh(std::function<void(std::vector<store::Protocol>)> on_p
     std::string error = patients ? "" : patients.error().message;
     for (const store::Patient& p : patients ? *patients : std::vector<store::Patient>{}) {
       PatientRow row{p, 0, "", std::nullopt};
-      if (auto sessions = s.sessions(p.id); sessions && !sessions->empty()) {
-        row.visits = static_cast<int>(sessions->size());
-        row.last_visit_utc = sessions->back().started_utc;
+      if (auto visits = s.visits(p.id); visits && !visits->empty()) {
+        row.visits = static_cast<int>(visits->size());
+        row.last_visit_utc = visits->back().started_utc;
       }
       if (auto consent = s.video_consent(p.id)) row.video_consent_utc = *consent;
       rows.push_back(std::move(row));
@@ -155,13 +179,13 @@ void ClinicModel::run(std::function<Result<std::string>(store::Store&)> job,
   });
 }
 
-void ClinicModel::toggle_compared(std::int64_t session_id) {
-  const auto it = std::find(compared.begin(), compared.end(), session_id);
+void ClinicModel::toggle_compared(std::int64_t visit_id) {
+  const auto it = std::find(compared.begin(), compared.end(), visit_id);
   if (it != compared.end()) {
     compared.erase(it);
     return;
   }
-  compared.push_back(session_id);
+  compared.push_back(visit_id);
   if (compared.size() > 2) compared.erase(compared.begin());  // keep the latest two choices
 }
 

@@ -21,10 +21,15 @@ struct PatientRow {
   std::optional<std::string> video_consent_utc;  // when the consent to keep videos was recorded
 };
 
+// One day of the patient's: every session (protocol run) of it and all their trials.
 struct Visit {
-  store::Session session;
-  std::vector<store::Trial> trials;  // with their results and metrics
+  store::Visit visit;
+  std::vector<store::Session> sessions;
+  std::vector<store::Trial> trials;  // with their results and metrics, session by session
   int valid_trials() const;
+  std::string protocols() const;  // the protocols done, each once: "single-leg-squat, …"
+  // The test conditions (task and eyes) done with at least one valid trial.
+  std::vector<std::pair<Task, Eyes>> conditions() const;
 };
 
 struct PatientHistory {
@@ -75,9 +80,9 @@ class ClinicModel {
   std::string notice;  // the last action's outcome, for the history view
   std::string chart;   // the metric the history view charts (its progress_title)
 
-  // The visits the history view compares (session ids, at most two, in the order ticked).
+  // The visits the history view compares (visit ids, at most two, in the order ticked).
   std::vector<std::int64_t> compared;
-  void toggle_compared(std::int64_t session_id);
+  void toggle_compared(std::int64_t visit_id);
 
  private:
   void post(StoreWorker::Job job);
@@ -91,10 +96,10 @@ class ClinicModel {
 };
 
 // The mean of a key figure (core/key_figures.hpp key) for one side at the patient's latest visit
-// other than `this_session` that measured it, or none.
-const store::SessionPoint* last_visit_point(const PatientHistory& h, Task task, Eyes eyes,
-                                            const std::string& key_figure, Limb limb,
-                                            std::int64_t this_session);
+// other than `this_visit` that measured it, or none.
+const store::VisitPoint* last_visit_point(const PatientHistory& h, Task task, Eyes eyes,
+                                          const std::string& key_figure, Limb limb,
+                                          std::int64_t this_visit);
 
 // A patient's whole history from the store, with progress over the visits (worker thread).
 Result<PatientHistory> load_patient_history(const store::Store& store, const std::string& code);

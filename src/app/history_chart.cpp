@@ -13,12 +13,6 @@
 namespace stance::app {
 namespace {
 
-// Where a visit's point goes on the x axis: its place among the patient's visits (1-based).
-double visit_number(const std::vector<std::int64_t>& visits, std::int64_t session_id) {
-  const auto it = std::find(visits.begin(), visits.end(), session_id);
-  return 1.0 + static_cast<double>(it - visits.begin());
-}
-
 // The store's keys of the key figures (store/trial_metrics.cpp), in the dashboard's order.
 constexpr const char* kKeyFigureKeys[] = {
     "ml_squat_steadiness", "mean_depth_cm", "acceptable_reps", "mean_velocity",
@@ -30,6 +24,13 @@ int key_rank(const std::string& key) {
 }
 
 }  // namespace
+
+double days_between(const std::string& from_utc, const std::string& to_utc) {
+  const auto from = parse_utc_seconds(from_utc);
+  const auto to = parse_utc_seconds(to_utc);
+  if (!from || !to) return 0.0;
+  return static_cast<double>(*to - *from) / 86400.0;
+}
 
 ImU32 side_colour(Limb limb) {
   return limb == Limb::kLeft ? kLeftSide : kRightSide;
@@ -70,12 +71,13 @@ std::vector<const store::MetricProgress*> charted_metrics(
   return out;
 }
 
-void draw_trend_chart(const store::MetricProgress& p, const std::vector<std::int64_t>& visits,
+void draw_trend_chart(const store::MetricProgress& p, const std::string& first_visit_utc,
                       ImVec2 size) {
-  const double n = static_cast<double>(std::max<std::size_t>(visits.size(), 2));
+  double last_day = 1.0;
   double lo = INFINITY, hi = -INFINITY;
   for (const auto& s : p.limbs) {
     for (const auto& point : s.points) {
+      last_day = std::max(last_day, days_between(first_visit_utc, point.visit_utc));
       lo = std::min(lo, point.summary.mean - point.summary.sd);
       hi = std::max(hi, point.summary.mean + point.summary.sd);
     }
@@ -86,7 +88,9 @@ void draw_trend_chart(const store::MetricProgress& p, const std::vector<std::int
   }
   if (!std::isfinite(lo)) lo = 0.0, hi = 1.0;
   const double pad = std::max(0.08 * (hi - lo), 1e-6);
-  Axis x{0.5, n + 0.5, "Visit (1 = the first)"};
+  const double x_pad = std::max(0.5, 0.04 * last_day);
+  Axis x{-x_pad, last_day + x_pad,
+         "Days since the first visit (" + readable_local(first_visit_utc).substr(0, 10) + ")"};
   x.min_step = 1.0;
   Plot plot("##trend", size, x,
             {std::min(0.0, lo - pad), hi + pad, p.unit.empty() ? store::label_for(p.key) : p.unit});
@@ -94,12 +98,13 @@ void draw_trend_chart(const store::MetricProgress& p, const std::vector<std::int
     if (!s.reliability.defined || s.points.empty()) continue;
     const double base = s.points.front().summary.mean;
     const ImU32 band = (side_colour(s.limb) & 0x00FFFFFF) | 0x28000000;  // translucent
-    plot.fill_rect(0.5, base - s.reliability.mdc95, n + 0.5, base + s.reliability.mdc95, band);
+    plot.fill_rect(-x_pad, base - s.reliability.mdc95, last_day + x_pad, base + s.reliability.mdc95,
+                   band);
   }
   for (const auto& s : p.limbs) {
     std::vector<ImVec2> line;
     for (const auto& point : s.points) {
-      line.push_back({static_cast<float>(visit_number(visits, point.session_id)),
+      line.push_back({static_cast<float>(days_between(first_visit_utc, point.visit_utc)),
                       static_cast<float>(point.summary.mean)});
     }
     plot.polyline(line, side_colour(s.limb), 2.0f);

@@ -20,10 +20,13 @@ ImU32 side_colour(Limb limb);
 // velocity (mm/s)".
 std::string progress_title(const store::MetricProgress& p);
 
-// `visits`: the session ids of all the patient's visits, oldest first (a metric measured at
-// only some visits keeps its points at their visits' places).
-void draw_trend_chart(const store::MetricProgress& p, const std::vector<std::int64_t>& visits,
+// The x axis is the calendar: days since `first_visit_utc` (the patient's first visit, whatever
+// it measured), so visits that did other tests leave no false gaps and the spacing is true.
+void draw_trend_chart(const store::MetricProgress& p, const std::string& first_visit_utc,
                       ImVec2 size);
+
+// Days from `from_utc` to `to_utc` (ISO 8601 UTC); 0 when either cannot be read.
+double days_between(const std::string& from_utc, const std::string& to_utc);
 
 // The patient's metrics in the order the history view offers them: the key figures first
 // (core/key_figures.hpp), squats before stance.

@@ -60,11 +60,11 @@ std::string history_command(const ScriptCommand& c, const ScriptTargets& t) {
   if (visit < 1 || visit > visits) return "there are " + std::to_string(visits) + " visits";
   const Visit& v = h->visits[static_cast<std::size_t>(visit - 1)];
   if (c.verb == "compare") {
-    clinic.toggle_compared(v.session.id);
+    clinic.toggle_compared(v.visit.id);
     return {};
   }
   if (c.verb == "sheet") {
-    export_session(clinic, v.session.id, h->patient.code, true);
+    export_visit(clinic, v.visit.id, h->patient.code, true);
     return {};
   }
   const int trial = std::stoi(c.args[1]);  // replay
@@ -174,7 +174,7 @@ ScriptRunner::Step ScriptRunner::advance(const ScriptTargets& t, double now_s) {
         return step;
       }
     } else if (c.verb == "sheet" && a == "current") {
-      export_session(t.clinic, session.stored_session(), session.patient_code, true);
+      export_visit(t.clinic, session.stored_visit(), session.patient_code, true);
     } else if (c.verb == "choose" || c.verb == "history" || c.verb == "compare" ||
                c.verb == "sheet" || c.verb == "replay" || c.verb == "expect_visits") {
       if (std::string e = history_command(c, t); !e.empty()) {

@@ -50,8 +50,8 @@ class TrialSink {
   // Returns where the trial went, for the person at the plate.
   virtual Result<std::string> save(const live::CompletedTrial& trial, const TrialCondition& step,
                                    int step_index) = 0;
-  // The store's session the trials went into (0: none yet, or not a store).
-  virtual std::int64_t stored_session() const { return 0; }
+  // The store's visit the trials went into (0: none yet, or not a store).
+  virtual std::int64_t stored_visit() const { return 0; }
 };
 
 // Trial files in <dir>/<patient>/<session start>/NN-task-limb-eyes-tN.stance (atomic writes).
@@ -105,7 +105,7 @@ class SessionModel {
   const StepResult* current_result() const;  // the current step's latest trial, if it ended
   const std::vector<StepResult>& results() const { return results_; }
   int saved_count() const;
-  std::int64_t stored_session() const { return sink_.stored_session(); }
+  std::int64_t stored_visit() const { return sink_.stored_visit(); }
   const std::string& message() const { return message_; }
 
   // Per key figure: each side's mean over its valid trials with these eyes, and the symmetry

@@ -8,11 +8,10 @@
 namespace stance::app {
 
 std::filesystem::path sheet_path(const std::filesystem::path& store_file,
-                                 const std::string& patient_code, std::int64_t session_id,
+                                 const std::string& patient_code, std::int64_t visit_id,
                                  report::ReportFormat format) {
   return store_file.parent_path() / "sheets" /
-         (patient_code + "-session-" + std::to_string(session_id) + "." +
-          report::to_string(format));
+         (patient_code + "-visit-" + std::to_string(visit_id) + "." + report::to_string(format));
 }
 
 void draw_sheet_choices(ClinicModel& clinic) {
@@ -22,8 +21,8 @@ void draw_sheet_choices(ClinicModel& clinic) {
                   &clinic.sheet.pseudonymise);
 }
 
-void export_session(ClinicModel& clinic, std::int64_t session_id, const std::string& patient_code,
-                    bool pdf) {
+void export_visit(ClinicModel& clinic, std::int64_t visit_id, const std::string& patient_code,
+                  bool pdf) {
   if (!clinic.has_store()) {
     clinic.notice = "Trials are saved as files, not in the store: no sheet can be made here.";
     return;
@@ -31,20 +30,19 @@ void export_session(ClinicModel& clinic, std::int64_t session_id, const std::str
   using report::ReportFormat;
   std::vector<ReportFormat> formats{ReportFormat::kPdf};
   if (!pdf) formats = {ReportFormat::kCsv, ReportFormat::kJson};
-  clinic.notice =
-      "Writing the session's " + std::string(pdf ? "test sheet" : "CSV and JSON") + "...";
+  clinic.notice = "Writing the visit's " + std::string(pdf ? "test sheet" : "CSV and JSON") + "...";
   clinic.run(
-      [session_id, patient_code, formats,
+      [visit_id, patient_code, formats,
        look = clinic.sheet](store::Store& s) -> Result<std::string> {
         std::string written;
         for (ReportFormat f : formats) {
-          const auto path = sheet_path(s.path(), patient_code, session_id, f);
+          const auto path = sheet_path(s.path(), patient_code, visit_id, f);
           std::error_code ec;
           std::filesystem::create_directories(path.parent_path(), ec);
           if (ec) {
             return Error{"cannot create " + path.parent_path().string() + ": " + ec.message()};
           }
-          report::SessionSheetOptions options;
+          report::VisitSheetOptions options;
           options.progress = true;  // the sheet shows the earlier visits as well
           options.clinic = look.clinic;
           options.comment = look.comment;
@@ -53,8 +51,7 @@ void export_session(ClinicModel& clinic, std::int64_t session_id, const std::str
           const auto paper = look.letter ? report::Paper::kLetter : report::Paper::kA4;
           // sheets/ is the dashboard's own folder: a sheet made again replaces the earlier one.
           const WriteOptions write{IfExists::kReplace, {}};
-          if (Status st =
-                  report::write_session_report(s, session_id, f, paper, path, options, write);
+          if (Status st = report::write_visit_report(s, visit_id, f, paper, path, options, write);
               !st) {
             return st.error();
           }

@@ -1,5 +1,5 @@
 #pragma once
-// The dashboard's "Test sheet" and "Export" buttons: a stored session's one-page PDF (with its
+// The dashboard's "Test sheet" and "Export" buttons: a stored visit's one-page PDF (with its
 // progress over the earlier visits) or its CSV and JSON, written on the store worker into the
 // "sheets" folder beside the clinic's store; the view then says where the files went.
 #include <cstdint>
@@ -7,21 +7,21 @@
 #include <string>
 
 #include "app/clinic_model.hpp"
-#include "report/session_report.hpp"
+#include "report/visit_report.hpp"
 
 namespace stance::app {
 
-// <store folder>/sheets/<patient code>-session-<id>.<pdf|csv|json>
+// <store folder>/sheets/<patient code>-visit-<id>.<pdf|csv|json>
 std::filesystem::path sheet_path(const std::filesystem::path& store_file,
-                                 const std::string& patient_code, std::int64_t session_id,
+                                 const std::string& patient_code, std::int64_t visit_id,
                                  report::ReportFormat format);
 
 // The clinician's comment for the next sheet and whether to leave out the name and birth year.
 void draw_sheet_choices(ClinicModel& clinic);
 
-// Writes the session's PDF sheet (pdf = true) or its CSV and JSON; the outcome goes to
+// Writes the visit's PDF sheet (pdf = true) or its CSV and JSON; the outcome goes to
 // clinic.notice once written.
-void export_session(ClinicModel& clinic, std::int64_t session_id, const std::string& patient_code,
-                    bool pdf);
+void export_visit(ClinicModel& clinic, std::int64_t visit_id, const std::string& patient_code,
+                  bool pdf);
 
 }  // namespace stance::app

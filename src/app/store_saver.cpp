@@ -8,6 +8,7 @@ namespace stance::app {
 
 Status StoreSink::begin_session(const SessionStart& start) {
   session_id_ = 0;
+  visit_id_ = 0;
   clinician_ = start.clinician;
   patient_ = start.patient_code;
   protocol_ = start.protocol.name;
@@ -43,6 +44,10 @@ Result<std::string> StoreSink::save(const live::CompletedTrial& completed,
     const auto id = store_.add_session(session);
     if (!id) return id.error();
     session_id_ = *id;
+    // The patient's visit of today: the same one for every protocol and every restart.
+    const auto stored = store_.session(session_id_);
+    if (!stored) return stored.error();
+    visit_id_ = stored->visit_id;
   }
   Recording r = completed.recording;
   r.metadata.patient_code = patient_;
@@ -61,7 +66,7 @@ Result<std::string> StoreSink::save(const live::CompletedTrial& completed,
   trial.results = *results;
   const auto id = store_.add_trial(trial, bytes);
   if (!id) return id.error();
-  std::string where = store_.path().string() + " (session " + std::to_string(session_id_) +
+  std::string where = store_.path().string() + " (visit " + std::to_string(visit_id_.load()) +
                       ", trial " + std::to_string(*id) + ")";
   if (completed.video && !completed.video->pictures.empty()) {
     // The trial is saved; a video that cannot be kept is said, and the trial stays.

@@ -19,7 +19,7 @@ class StoreSink : public TrialSink {
   Status begin_session(const SessionStart& start) override;
   Result<std::string> save(const live::CompletedTrial& trial, const TrialCondition& step,
                            int step_index) override;
-  std::int64_t stored_session() const override { return session_id_.load(); }
+  std::int64_t stored_visit() const override { return visit_id_.load(); }
 
  private:
   Status record_consent(const SessionStart& start);
@@ -29,7 +29,8 @@ class StoreSink : public TrialSink {
   std::string clinician_, patient_, protocol_;
   std::int64_t patient_id_ = 0;
   // Opened with the first trial, on the saving thread; read by the UI thread (the sheet buttons).
-  std::atomic<std::int64_t> session_id_{0};
+  std::int64_t session_id_ = 0;            // the saving thread's only
+  std::atomic<std::int64_t> visit_id_{0};  // read by the UI thread
 };
 
 }  // namespace stance::app

@@ -13,9 +13,9 @@
 namespace stance::app {
 namespace {
 
-const store::SessionPoint* point_of(const store::LimbSeries& s, std::int64_t session_id) {
+const store::VisitPoint* point_of(const store::LimbSeries& s, std::int64_t visit_id) {
   for (const auto& p : s.points) {
-    if (p.session_id == session_id) return &p;
+    if (p.visit_id == visit_id) return &p;
   }
   return nullptr;
 }
@@ -27,21 +27,35 @@ const store::LimbSeries* series_of(const store::MetricProgress& p, Limb limb) {
   return nullptr;
 }
 
-// A visit's place among the patient's visits (1 = the first) and its date.
-std::string visit_name(const PatientHistory& h, std::int64_t session_id) {
+// A visit's place among the patient's visits (0 = the first); the count when it is not there.
+std::size_t visit_index(const PatientHistory& h, std::int64_t visit_id) {
   for (std::size_t i = 0; i < h.visits.size(); ++i) {
-    if (h.visits[i].session.id == session_id) {
-      return "visit " + std::to_string(i + 1) + " (" +
-             readable_utc(h.visits[i].session.started_utc) + ")";
-    }
+    if (h.visits[i].visit.id == visit_id) return i;
   }
-  return "session " + std::to_string(session_id);
+  return h.visits.size();
+}
+
+// "visit 2 (2026-12-07)": its place among the patient's visits (1 = the first) and its day.
+std::string visit_name(const PatientHistory& h, std::int64_t visit_id) {
+  const std::size_t i = visit_index(h, visit_id);
+  if (i == h.visits.size()) return "visit #" + std::to_string(visit_id);
+  return "visit " + std::to_string(i + 1) + " (" + h.visits[i].visit.local_date + ")";
 }
 
 std::string visit_title(const Visit& visit, std::size_t number) {
-  return "Visit " + std::to_string(number) + ": " + readable_utc(visit.session.started_utc) + ", " +
-         visit.session.protocol + ", " + std::to_string(visit.trials.size()) + " trials (" +
+  return "Visit " + std::to_string(number) + ": " + readable_local(visit.visit.started_utc) + ", " +
+         visit.protocols() + ", " + std::to_string(visit.trials.size()) + " trials (" +
          std::to_string(visit.valid_trials()) + " valid)";
+}
+
+// "single-leg squat; single-leg stance, eyes open": what a visit measured, for the comparison's
+// word on why two visits share nothing.
+std::string conditions_text(const Visit& visit) {
+  std::string out;
+  for (const auto& [task, eyes] : visit.conditions()) {
+    out += (out.empty() ? "" : "; ") + report::condition_name({task, eyes});
+  }
+  return out.empty() ? "no valid trial" : out;
 }
 
 void draw_patient_chooser(ClinicModel& c) {
@@ -73,9 +87,8 @@ void draw_trend(ClinicModel& c, const PatientHistory& h) {
     }
     ImGui::EndCombo();
   }
-  std::vector<std::int64_t> visit_ids;
-  for (const Visit& visit : h.visits) visit_ids.push_back(visit.session.id);
-  draw_trend_chart(shown, visit_ids, {ImGui::GetContentRegionAvail().x, 300});
+  draw_trend_chart(shown, h.visits.front().visit.started_utc,
+                   {ImGui::GetContentRegionAvail().x, 300});
   for (const auto& s : shown.limbs) {
     ImGui::TextColored(theme::colour(side_colour(s.limb)), "%s", mdc_text(shown, s).c_str());
   }
@@ -90,9 +103,28 @@ void draw_comparison(const ClinicModel& c, const PatientHistory& h) {
                        "Tick two visits below to compare them side by side.");
     return;
   }
-  const auto [a, b] = std::minmax(c.compared[0], c.compared[1]);  // the older one first
-  ImGui::Text("Before: %s, after: %s; means of the valid trials", visit_name(h, a).c_str(),
-              visit_name(h, b).c_str());
+  std::int64_t a = c.compared[0], b = c.compared[1];
+  if (visit_index(h, b) < visit_index(h, a)) std::swap(a, b);  // the older one first
+  ImGui::Text("Before: %s, after: %s; means of the valid trials of the tests both did",
+              visit_name(h, a).c_str(), visit_name(h, b).c_str());
+  std::vector<const store::MetricProgress*> shared;
+  for (const store::MetricProgress* metric : charted_metrics(h.progress, true)) {
+    bool measured_at_both = false;  // on either side
+    for (const auto& s : metric->limbs) measured_at_both |= point_of(s, a) && point_of(s, b);
+    if (measured_at_both) shared.push_back(metric);
+  }
+  if (shared.empty()) {
+    const std::size_t ia = visit_index(h, a), ib = visit_index(h, b);
+    ImGui::TextColored(
+        theme::colour(theme::kCaution),
+        "These two visits share no test, so there is nothing to compare: %s did %s; %s did %s. "
+        "Tick two visits that did the same test.",
+        visit_name(h, a).c_str(),
+        ia < h.visits.size() ? conditions_text(h.visits[ia]).c_str() : "-",
+        visit_name(h, b).c_str(),
+        ib < h.visits.size() ? conditions_text(h.visits[ib]).c_str() : "-");
+    return;
+  }
   if (!ImGui::BeginTable("##compare", 7, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
   ImGui::TableSetupColumn("Key figure", ImGuiTableColumnFlags_WidthFixed, 490);
   for (const char* head : {"Left before", "Left after", "Left change", "Right before",
@@ -100,18 +132,15 @@ void draw_comparison(const ClinicModel& c, const PatientHistory& h) {
     ImGui::TableSetupColumn(head);
   }
   ImGui::TableHeadersRow();
-  for (const store::MetricProgress* metric : charted_metrics(h.progress, true)) {
+  for (const store::MetricProgress* metric : shared) {
     const store::MetricProgress& p = *metric;
-    bool measured_at_both = false;  // on either side
-    for (const auto& s : p.limbs) measured_at_both |= point_of(s, a) && point_of(s, b);
-    if (!measured_at_both) continue;
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(progress_title(p).c_str());
     for (Limb limb : {Limb::kLeft, Limb::kRight}) {
       const store::LimbSeries* s = series_of(p, limb);
-      const store::SessionPoint* pa = s ? point_of(*s, a) : nullptr;
-      const store::SessionPoint* pb = s ? point_of(*s, b) : nullptr;
+      const store::VisitPoint* pa = s ? point_of(*s, a) : nullptr;
+      const store::VisitPoint* pb = s ? point_of(*s, b) : nullptr;
       ImGui::TableNextColumn();
       if (pa)
         ImGui::Text("%.2f", pa->summary.mean);
@@ -144,13 +173,14 @@ void draw_visits(ViewContext& v, const PatientHistory& h) {
   draw_sheet_choices(c);
   for (std::size_t i = h.visits.size(); i-- > 0;) {  // the latest first
     const Visit& visit = h.visits[i];
-    ImGui::PushID(static_cast<int>(visit.session.id));
-    bool ticked = std::count(c.compared.begin(), c.compared.end(), visit.session.id) > 0;
-    if (ImGui::Checkbox("##compare", &ticked)) c.toggle_compared(visit.session.id);
+    const std::int64_t id = visit.visit.id;
+    ImGui::PushID(static_cast<int>(id));
+    bool ticked = std::count(c.compared.begin(), c.compared.end(), id) > 0;
+    if (ImGui::Checkbox("##compare", &ticked)) c.toggle_compared(id);
     ImGui::SameLine();
-    if (ImGui::SmallButton("Test sheet")) export_session(c, visit.session.id, h.patient.code, true);
+    if (ImGui::SmallButton("Test sheet")) export_visit(c, id, h.patient.code, true);
     ImGui::SameLine();
-    if (ImGui::SmallButton("CSV+JSON")) export_session(c, visit.session.id, h.patient.code, false);
+    if (ImGui::SmallButton("CSV+JSON")) export_visit(c, id, h.patient.code, false);
     ImGui::SameLine();
     if (ImGui::TreeNode("##visit", "%s", visit_title(visit, i + 1).c_str())) {
       for (const store::Trial& t : visit.trials) {

@@ -56,9 +56,9 @@ void draw_summary_table(const SessionModel& m, const std::vector<KeyFigure>& row
     ImGui::TableNextColumn();
     std::string last;
     for (Limb limb : {Limb::kLeft, Limb::kRight}) {
-      const store::SessionPoint* p = earlier ? last_visit_point(*earlier, m.protocol().task, eyes,
-                                                                f.key, limb, m.stored_session())
-                                             : nullptr;
+      const store::VisitPoint* p = earlier ? last_visit_point(*earlier, m.protocol().task, eyes,
+                                                              f.key, limb, m.stored_visit())
+                                           : nullptr;
       char text[32] = "-";
       if (p != nullptr) std::snprintf(text, sizeof text, "%.*f", f.decimals, p->summary.mean);
       last += (last.empty() ? "" : " / ") + std::string(text);
@@ -70,10 +70,10 @@ void draw_summary_table(const SessionModel& m, const std::vector<KeyFigure>& row
   ImGui::EndTable();
 }
 
-// The session's test sheet and data files, once its first trial is in the store.
+// The visit's test sheet and data files (every protocol done today), once a trial is stored.
 void draw_export_buttons(ViewContext& v) {
-  const std::int64_t session = v.session.stored_session();
-  if (session == 0) {
+  const std::int64_t visit = v.session.stored_visit();
+  if (visit == 0) {
     ImGui::TextColored(theme::colour(theme::kMuted),
                        v.clinic.has_store()
                            ? "The test sheet can be made once a trial is saved."
@@ -82,12 +82,12 @@ void draw_export_buttons(ViewContext& v) {
     return;
   }
   draw_sheet_choices(v.clinic);
-  if (ImGui::Button("Test sheet (PDF)")) {
-    export_session(v.clinic, session, v.session.patient_code, true);
+  if (ImGui::Button("Visit's test sheet (PDF)")) {
+    export_visit(v.clinic, visit, v.session.patient_code, true);
   }
   ImGui::SameLine();
   if (ImGui::Button("Export CSV and JSON")) {
-    export_session(v.clinic, session, v.session.patient_code, false);
+    export_visit(v.clinic, visit, v.session.patient_code, false);
   }
   if (!v.clinic.notice.empty()) ImGui::TextWrapped("%s", v.clinic.notice.c_str());
 }

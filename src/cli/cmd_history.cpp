@@ -1,6 +1,6 @@
-// `stance history PATIENT`: every metric's series over the sessions, per limb, with the change
-// from the first session, whether it is beyond the test's own noise (MDC95), and the limb
-// symmetry of each session. Method: docs/progress.md.
+// `stance history PATIENT`: every metric's series over the visits, per limb, with the change
+// from the first visit, whether it is beyond the test's own noise (MDC95), and the limb
+// symmetry of each visit. Method: docs/progress.md.
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -54,18 +54,17 @@ std::string signed_fixed(double v, int decimals) {
   return (v >= 0 ? "+" : "") + fixed(v, decimals);
 }
 
-const store::SessionPoint* point_of(const store::MetricProgress& m, Limb limb,
-                                    std::int64_t session) {
+const store::VisitPoint* point_of(const store::MetricProgress& m, Limb limb, std::int64_t visit) {
   for (const store::LimbSeries& s : m.limbs) {
     if (s.limb != limb) continue;
-    for (const store::SessionPoint& p : s.points) {
-      if (p.session_id == session) return &p;
+    for (const store::VisitPoint& p : s.points) {
+      if (p.visit_id == visit) return &p;
     }
   }
   return nullptr;
 }
 
-std::string cell(const store::SessionPoint* p, bool baseline) {
+std::string cell(const store::VisitPoint* p, bool baseline) {
   if (p == nullptr) return pad("-", 22) + pad("", 17);
   std::string change = baseline ? "baseline" : signed_fixed(p->change, 1);
   if (p->beyond_mdc) change += p->improved ? " * better" : " * worse";
@@ -75,9 +74,9 @@ std::string cell(const store::SessionPoint* p, bool baseline) {
          pad(change, 17);
 }
 
-std::string symmetry_text(const store::MetricProgress& m, std::int64_t session) {
+std::string symmetry_text(const store::MetricProgress& m, std::int64_t visit) {
   for (const store::SymmetryPoint& s : m.symmetry) {
-    if (s.session_id != session) continue;
+    if (s.visit_id != visit) continue;
     if (s.symmetry.lsi_defined) return fixed(s.symmetry.lsi_percent, 0) + "%";
     return fixed(s.symmetry.asymmetry_percent, 0) + "% (R−L)";
   }
@@ -88,18 +87,18 @@ void print_metric(std::ostream& out, const store::MetricProgress& m, Limb involv
   out << "\n"
       << condition(m) << ": " << store::label_for(m.key) << " (" << m.unit << "), "
       << (m.better == Better::kLower ? "lower" : "higher") << " is better\n";
-  out << "  " << pad("Session (UTC)", 22) << pad("Left: mean ± SD (n)", 22) << pad("Change", 17)
+  out << "  " << pad("Visit", 22) << pad("Left: mean ± SD (n)", 22) << pad("Change", 17)
       << pad("Right: mean ± SD (n)", 22) << pad("Change", 17)
       << (involved == Limb::kUnspecified ? "Asymmetry" : "LSI") << "\n";
-  std::map<std::pair<std::string, std::int64_t>, bool> sessions;
+  std::map<std::pair<std::string, std::int64_t>, bool> visits;
   for (const store::LimbSeries& s : m.limbs) {
-    for (const store::SessionPoint& p : s.points) sessions[{p.session_utc, p.session_id}] = true;
+    for (const store::VisitPoint& p : s.points) visits[{p.visit_utc, p.visit_id}] = true;
   }
   std::map<Limb, bool> seen;
-  for (const auto& [key, unused] : sessions) {
-    out << "  " << pad(key.first, 22);
+  for (const auto& [key, unused] : visits) {
+    out << "  " << pad(readable_local(key.first), 22);
     for (const Limb limb : {Limb::kLeft, Limb::kRight}) {
-      const store::SessionPoint* p = point_of(m, limb, key.second);
+      const store::VisitPoint* p = point_of(m, limb, key.second);
       out << cell(p, p != nullptr && !seen[limb]);
       if (p != nullptr) seen[limb] = true;
     }
@@ -113,7 +112,7 @@ void print_metric(std::ostream& out, const store::MetricProgress& m, Limb involv
       out << fixed(r.mdc95, 1) << " " << m.unit << " (SEM " << fixed(r.sem, 2) << ", "
           << r.degrees_of_freedom << " df)";
     } else {
-      out << "unknown (needs 2 trials in a session)";
+      out << "unknown (needs 2 trials in a visit)";
     }
   }
   out << "\n";
@@ -123,9 +122,9 @@ void write_json(std::ostream& out, const store::Patient& p,
                 const std::vector<store::MetricProgress>& progress) {
   JsonWriter j(out);
   j.begin_object();
-  j.field("schema", "stance.history/1").field("software_version", STANCE_VERSION);
+  j.field("schema", "stance.history/2").field("software_version", STANCE_VERSION);
   j.field("patient", p.code).field("involved_side", to_string(p.involved_side));
-  j.field("mdc_method", "MDC95 = 1.96 * sqrt(2) * SEM, SEM = pooled within-session SD");
+  j.field("mdc_method", "MDC95 = 1.96 * sqrt(2) * SEM, SEM = pooled within-visit SD");
   report::write_progress_array(j, "series", progress);
   j.end_object();
   out << "\n";
@@ -159,7 +158,7 @@ int run_history(const ParsedArgs& args, Context& context) {
   }
   std::ostream& out = context.out;
   out << "History of " << p->code << " (involved side: " << to_string(p->involved_side)
-      << "). Valid trials only; change from the first session;\n"
+      << "). Valid trials only; change from the first visit;\n"
       << "'*' marks a change beyond the MDC95 (a real change, not the test's own noise).\n"
       << "LSI = involved / uninvolved × 100%.\n";
   if (progress.empty()) out << "\nNo stored results yet: record a session first.\n";
@@ -174,11 +173,11 @@ Command history_command() {
       "history", "a patient's progress: series, change from baseline, MDC95, limb symmetry",
       "stance history PATIENT [--metric M|all] [--json] [--db FILE]", {"PATIENT"},
       {{"metric", "M", "one metric (e.g. mean_velocity) or all (default: the key ones)"},
-       {"json", "", "print JSON (schema stance.history/1)"},
+       {"json", "", "print JSON (schema stance.history/2)"},
        db_option()},
       run_history,
-      "MDC95 = 1.96 × √2 × SEM, with the SEM from the trial-to-trial SD within sessions,\n"
-      "pooled over the patient's sessions (docs/progress.md).");
+      "MDC95 = 1.96 × √2 × SEM, with the SEM from the trial-to-trial SD within visits,\n"
+      "pooled over the patient's visits (docs/progress.md).");
 }
 
 }  // namespace stance::cli

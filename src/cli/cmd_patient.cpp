@@ -134,14 +134,14 @@ int run_list(const ParsedArgs& args, Context& context) {
   if (!patients) return fail(context, patients.error().message);
   std::ostream& out = context.out;
   out << pad("Code", 14) << pad("Name", 20) << pad("Born", 6) << pad("Sex", 12) << pad("Height", 10)
-      << pad("Mass", 10) << pad("Involved", 10) << "Sessions\n";
+      << pad("Mass", 10) << pad("Involved", 10) << "Visits\n";
   for (const store::Patient& p : *patients) {
-    const auto sessions = store->sessions(p.id);
+    const auto visits = store->visits(p.id);
     out << pad(p.code, 14) << pad(p.name.empty() ? "-" : p.name, 20)
         << pad(p.birth_year ? std::to_string(*p.birth_year) : "-", 6)
         << pad(store::to_string(p.sex), 12) << pad(or_dash(p.height_cm, 0, "cm"), 10)
         << pad(or_dash(p.mass_kg, 1, "kg"), 10) << pad(to_string(p.involved_side), 10)
-        << (sessions ? sessions->size() : 0) << "\n";
+        << (visits ? visits->size() : 0) << "\n";
   }
   out << patients->size() << " patient(s) in " << store->path().string() << "\n";
   return kExitOk;
@@ -161,13 +161,19 @@ int run_show(const ParsedArgs& args, Context& context) {
       << "  Involved side  " << to_string(p->involved_side) << "\n"
       << "  Notes          " << (p->notes.empty() ? "-" : p->notes) << "\n"
       << "  Added          " << p->created_utc << "\n";
-  const auto sessions = store->sessions(p->id);
-  if (!sessions) return fail(context, sessions.error().message);
-  out << "Sessions: " << sessions->size() << "\n";
-  for (const store::Session& s : *sessions) {
-    const auto trials = store->trials(s.id);
-    out << "  #" << pad(std::to_string(s.id), 6) << pad(s.started_utc, 22) << pad(s.protocol, 20)
-        << (trials ? trials->size() : 0) << " trial(s)\n";
+  const auto visits = store->visits(p->id);
+  if (!visits) return fail(context, visits.error().message);
+  out << "Visits: " << visits->size() << " (`stance report VISIT` makes a visit's sheet)\n";
+  for (const store::Visit& v : *visits) {
+    out << "  Visit " << v.id << ", " << v.local_date << "\n";
+    const auto sessions = store->visit_sessions(v.id);
+    if (!sessions) return fail(context, sessions.error().message);
+    for (const store::Session& s : *sessions) {
+      const auto trials = store->trials(s.id);
+      out << "    session " << pad(std::to_string(s.id), 6)
+          << pad(readable_local(s.started_utc), 22) << pad(s.protocol, 20)
+          << (trials ? trials->size() : 0) << " trial(s)\n";
+    }
   }
   return kExitOk;
 }
@@ -188,7 +194,7 @@ std::vector<Command> patient_commands() {
                     run_add),
       store_command("patient list", "list the patients of the store",
                     "stance patient list [--db FILE]", {}, {db_option()}, run_list),
-      store_command("patient show", "a patient's data and sessions",
+      store_command("patient show", "a patient's data and visits",
                     "stance patient show CODE [--db FILE]", {"CODE"}, {db_option()}, run_show),
       store_command("patient edit", "change a patient's data (only the options given)",
                     "stance patient edit CODE [options]", {"CODE"}, edit_options, run_edit),

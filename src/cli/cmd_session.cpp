@@ -1,4 +1,5 @@
-// `stance session list PATIENT` and `stance session show ID`: the visits and their trials.
+// `stance session list PATIENT` and `stance session show ID`: the protocol runs (each in its
+// visit) and their trials.
 #include <cstdlib>
 
 #include "cli/cli.hpp"
@@ -24,12 +25,13 @@ int run_list(const ParsedArgs& args, Context& context) {
   if (!sessions) return fail(context, sessions.error().message);
   std::ostream& out = context.out;
   out << "Sessions of " << p->code << "\n"
-      << pad("Id", 8) << pad("Date and time (UTC)", 22) << pad("Protocol", 20)
+      << pad("Id", 8) << pad("Visit", 7) << pad("Date and time", 22) << pad("Protocol", 20)
       << pad("Clinician", 14) << pad("Plate", 12) << "Trials (valid)\n";
   for (const store::Session& s : *sessions) {
     const auto trials = store->trials(s.id);
     if (!trials) return fail(context, trials.error().message);
-    out << pad(std::to_string(s.id), 8) << pad(s.started_utc, 22) << pad(s.protocol, 20)
+    out << pad(std::to_string(s.id), 8) << pad(std::to_string(s.visit_id), 7)
+        << pad(readable_local(s.started_utc), 22) << pad(s.protocol, 20)
         << pad(s.clinician.empty() ? "-" : s.clinician, 14)
         << pad(s.plate_serial.empty() ? "-" : s.plate_serial, 12) << trials->size() << " ("
         << valid_count(*trials) << ")\n";
@@ -72,7 +74,8 @@ int run_show(const ParsedArgs& args, Context& context) {
   const auto trials = store->trials(s->id);
   if (!trials) return fail(context, trials.error().message);
   std::ostream& out = context.out;
-  out << "Session " << s->id << " of " << p->code << ", " << s->started_utc << "\n"
+  out << "Session " << s->id << " of " << p->code << ", " << readable_local(s->started_utc)
+      << " (visit " << s->visit_id << ")\n"
       << "  Protocol " << (s->protocol.empty() ? "-" : s->protocol) << ", clinician "
       << (s->clinician.empty() ? "-" : s->clinician) << ", plate "
       << (s->plate_serial.empty() ? "-" : s->plate_serial) << "\n";

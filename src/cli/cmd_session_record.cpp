@@ -74,7 +74,7 @@ int record_session(const ParsedArgs& args, Context& context, OpenTrialFilming op
   if (!protocol) return fail(context, protocol.error().message);
 
   std::ostream& out = context.out;
-  std::int64_t session_id = 0;
+  std::int64_t session_id = 0, visit_id = 0;
   const std::vector<TrialCondition> trials = trial_order(*protocol, patient->involved_side);
   int saved = 0;
   // A session whose first trial fails is taken back: no empty visits in the history.
@@ -98,7 +98,11 @@ int record_session(const ParsedArgs& args, Context& context, OpenTrialFilming op
       const auto id = store->add_session(session);
       if (!id) return give_up(id.error().message);
       session_id = *id;
-      out << "Session " << session_id << " of " << patient->code << ": " << protocol->description
+      const auto stored = store->session(session_id);
+      if (!stored) return give_up(stored.error().message);
+      visit_id = stored->visit_id;
+      out << "Session " << session_id << " of " << patient->code << " (visit " << visit_id << ", "
+          << readable_local(stored->started_utc) << "): " << protocol->description
           << " (simulated plate " << session.plate_serial << ")\n";
     }
     RecordRequest request;
@@ -144,8 +148,9 @@ int record_session(const ParsedArgs& args, Context& context, OpenTrialFilming op
         << std::flush;  // the line means "saved": show it now, also when piped to a log
   }
   out << saved << " trial(s) saved in " << store->path().string() << "\n"
-      << "See them with: stance session show " << session_id << "; progress: stance history "
-      << patient->code << "\n";
+      << "See them with: stance session show " << session_id << "; the visit's sheet: stance "
+      << "report " << visit_id << " --out sheet.pdf; progress: stance history " << patient->code
+      << "\n";
   return kExitOk;
 }
 

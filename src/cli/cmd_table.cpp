@@ -1,27 +1,27 @@
-// `stance table PATIENT | --all --out FILE.csv`: one row per trial of every session (visit) of a
-// patient, or of every patient, with every stored figure and descriptor: the research table
-// across visits. The rows are the session CSV's (report/sheet_csv.hpp), under one header.
+// `stance table PATIENT | --all --out FILE.csv`: one row per trial of every visit of a patient,
+// or of every patient, with every stored figure and descriptor: the research table across
+// visits. The rows are the visit CSV's (report/sheet_csv.hpp), under one header.
 #include "cli/cli.hpp"
 #include "cli/export_file.hpp"
 #include "cli/store_access.hpp"
 #include "cli/store_commands.hpp"
-#include "report/session_sheet.hpp"
 #include "report/sheet_csv.hpp"
+#include "report/visit_sheet.hpp"
 
 namespace stance::cli {
 namespace {
 
-// The rows of every session of `patient`, oldest first; counts the sessions and trials.
+// The rows of every visit of `patient`, oldest first; counts the visits and trials.
 Status append_patient(const store::Store& store, const store::Patient& patient,
-                      const report::SessionSheetOptions& options, std::string& csv, int& sessions,
+                      const report::VisitSheetOptions& options, std::string& csv, int& visits,
                       int& trials) {
-  const auto list = store.sessions(patient.id);
+  const auto list = store.visits(patient.id);
   if (!list) return list.error();
-  for (const store::Session& s : *list) {
-    const auto sheet = report::stored_session_sheet(store, s.id, options);
+  for (const store::Visit& v : *list) {
+    const auto sheet = report::stored_visit_sheet(store, v.id, options);
     if (!sheet) return sheet.error();
     csv += report::csv_rows(*sheet);
-    ++sessions;
+    ++visits;
     trials += static_cast<int>(sheet->trials.size());
   }
   return {};
@@ -46,19 +46,19 @@ int run_table(const ParsedArgs& args, Context& context) {
     if (!p) return fail(context, p.error().message);
     patients.push_back(std::move(*p));
   }
-  report::SessionSheetOptions options;
+  report::VisitSheetOptions options;
   options.pseudonymise = args.flag("pseudonymise");
   std::string csv = report::csv_header();
-  int sessions = 0, trials = 0;
+  int visits = 0, trials = 0;
   for (const store::Patient& p : patients) {
-    if (Status s = append_patient(*store, p, options, csv, sessions, trials); !s) {
+    if (Status s = append_patient(*store, p, options, csv, visits, trials); !s) {
       return fail(context, "no table written: " + s.error().message);
     }
   }
   if (Status s = write_text_export(args, csv, store::store_files(store->path())); !s) {
     return fail(context, "no table written: " + s.error().message);
   }
-  context.out << trials << " trial(s) of " << sessions << " session(s) of " << patients.size()
+  context.out << trials << " trial(s) of " << visits << " visit(s) of " << patients.size()
               << " patient(s) written to " << written_path(*out) << "\n";
   return kExitOk;
 }
@@ -75,7 +75,7 @@ Command table_command() {
        {"pseudonymise", "", "leave out the names and birth years; keep the patient codes"},
        db_option()},
       run_table,
-      "One row per trial of every session, oldest first, with the columns of `stance report\n"
+      "One row per trial of every visit, oldest first, with the columns of `stance report\n"
       "--format csv` (the stored figures and every COP descriptor): docs/report-formats.md.");
   command.spec.optional_positionals = {"PATIENT"};
   return command;

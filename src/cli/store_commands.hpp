@@ -9,6 +9,7 @@ namespace stance::cli {
 
 std::vector<Command> patient_commands();   // cmd_patient.cpp
 std::vector<Command> session_commands();   // cmd_session.cpp: list, show
+Command visit_list_command();              // cmd_visit.cpp
 std::vector<Command> protocol_commands();  // cmd_protocol.cpp: list, add
 Command session_record_command();          // cmd_session_record.cpp
 Command history_command();                 // cmd_history.cpp

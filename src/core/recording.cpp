@@ -1,6 +1,8 @@
 #include "core/recording.hpp"
 
 #include <array>
+#include <cstdio>
+#include <ctime>
 #include <utility>
 
 namespace stance {
@@ -61,6 +63,32 @@ std::string readable_utc(const std::string& iso8601) {
   std::string out = iso8601.substr(0, 16);
   out[10] = ' ';
   return out + " UTC";
+}
+
+std::optional<std::int64_t> parse_utc_seconds(const std::string& iso8601) {
+  std::tm utc{};
+  char zulu = 0;
+  if (std::sscanf(iso8601.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &utc.tm_year, &utc.tm_mon,
+                  &utc.tm_mday, &utc.tm_hour, &utc.tm_min, &utc.tm_sec, &zulu) != 7 ||
+      zulu != 'Z') {
+    return std::nullopt;
+  }
+  utc.tm_year -= 1900;
+  utc.tm_mon -= 1;
+  const std::time_t when = timegm(&utc);
+  if (when == static_cast<std::time_t>(-1)) return std::nullopt;
+  return static_cast<std::int64_t>(when);
+}
+
+std::string readable_local(const std::string& iso8601) {
+  const auto seconds = parse_utc_seconds(iso8601);
+  if (!seconds) return iso8601;
+  const auto when = static_cast<std::time_t>(*seconds);
+  std::tm local{};
+  if (localtime_r(&when, &local) == nullptr) return readable_utc(iso8601);
+  char text[64];
+  const std::size_t n = std::strftime(text, sizeof text, "%Y-%m-%d %H:%M %Z", &local);
+  return n == 0 ? readable_utc(iso8601) : std::string(text, n);
 }
 
 }  // namespace stance

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,11 @@ const char* to_string(Eyes eyes);
 
 // "2026-12-03 08:02 UTC" from ISO 8601 "2026-12-03T08:02:31Z", for people; other text as it is.
 std::string readable_utc(const std::string& iso8601);
+// The same instant in the station's time zone (TZ, else /etc/localtime), "2026-12-03 09:02 CET":
+// what a clinician reads. Text that is not ISO 8601 UTC comes back as it is.
+std::string readable_local(const std::string& iso8601);
+// Seconds since 1970 of ISO 8601 UTC "2026-12-03T08:02:31Z"; none for other text.
+std::optional<std::int64_t> parse_utc_seconds(const std::string& iso8601);
 bool parse_limb(const std::string& text, Limb& out);
 bool parse_task(const std::string& text, Task& out);
 bool parse_eyes(const std::string& text, Eyes& out);

@@ -35,7 +35,7 @@ void draw_chart(Page& page, double x, double y, double w, const store::MetricPro
   const double baseline = s.points.front().summary.mean;
   const double mdc = s.reliability.defined ? s.reliability.mdc95 : 0.0;
   double lo = baseline - mdc, hi = baseline + mdc;
-  for (const store::SessionPoint& p : s.points) {
+  for (const store::VisitPoint& p : s.points) {
     lo = std::min(lo, p.summary.mean);
     hi = std::max(hi, p.summary.mean);
   }
@@ -79,7 +79,7 @@ void draw_chart(Page& page, double x, double y, double w, const store::MetricPro
   cairo_stroke(cr);
   // Beyond the MDC: filled, green when better and red when worse; within it: hollow.
   for (std::size_t i = 0; i < n; ++i) {
-    const store::SessionPoint& p = s.points[i];
+    const store::VisitPoint& p = s.points[i];
     cairo_new_path(cr);
     cairo_arc(cr, px(i), py(p.summary.mean), kMarkerRadius * (i + 1 == n ? 1.4 : 1.0), 0, 2 * M_PI);
     if (p.beyond_mdc) {
@@ -94,12 +94,11 @@ void draw_chart(Page& page, double x, double y, double w, const store::MetricPro
     }
   }
   const double below = top + kPlotHeight + 1;
-  page.text(left, below, date_only(s.points.front().session_utc), 5.5, false, kMuted, pw / 2);
+  page.text(left, below, date_only(s.points.front().visit_utc), 5.5, false, kMuted, pw / 2);
   if (n > 1) {
-    page.text(left + pw - 34, below, date_only(s.points.back().session_utc), 5.5, false, kMuted,
-              34);
+    page.text(left + pw - 34, below, date_only(s.points.back().visit_utc), 5.5, false, kMuted, 34);
   }
-  const store::SessionPoint& last = s.points.back();
+  const store::VisitPoint& last = s.points.back();
   const int dv = decimals_for(last.summary.mean);
   std::string caption = "now " + fixed(last.summary.mean, dv) + " (" +
                         (last.change >= 0 ? "+" : "") + fixed(last.change, dv) + ")";
@@ -112,14 +111,15 @@ void draw_chart(Page& page, double x, double y, double w, const store::MetricPro
 
 }  // namespace
 
-void draw_progress(Page& page, const SheetData& data) {
+void draw_progress(Page& page, const SheetData& data, double bottom) {
   if (!data.with_progress) return;
-  page.heading("Progress: each session's mean of the valid trials, band = baseline ± MDC95");
+  page.heading("Progress: each visit's mean of the valid trials, band = baseline ± MDC95");
   if (data.progress.empty()) {
-    page.paragraph("No earlier sessions with these figures.", 7.5, kMuted);
+    page.paragraph("No earlier visits with these figures.", 7.5, kMuted);
     return;
   }
   const double w = (page.content_width() - 3 * kChartGap) / 4;
+  std::string left_out;
   for (const SheetCondition& c : sheet_conditions(data)) {
     std::vector<std::pair<const store::MetricProgress*, const store::LimbSeries*>> charts;
     for (const store::MetricProgress& m : data.progress) {
@@ -129,11 +129,16 @@ void draw_progress(Page& page, const SheetData& data) {
       }
     }
     if (charts.empty()) continue;
-    std::size_t sessions = 0;
-    for (const auto& chart : charts) sessions = std::max(sessions, chart.second->points.size());
+    const double rows = static_cast<double>((charts.size() + 3) / 4);
+    if (page.y + rows * kRowHeight > bottom) {
+      left_out += (left_out.empty() ? "" : "; ") + condition_name(c);
+      continue;
+    }
+    std::size_t visits = 0;
+    for (const auto& chart : charts) visits = std::max(visits, chart.second->points.size());
     page.text(kMargin, page.y,
-              condition_name(c) + ": " + std::to_string(sessions) + " session(s) up to this one",
-              7.5, true);
+              condition_name(c) + ": " + std::to_string(visits) + " visit(s) up to this one", 7.5,
+              true);
     page.y += 11;
     for (std::size_t i = 0; i < charts.size(); ++i) {
       if (i > 0 && i % 4 == 0) page.y += kRowHeight - 11;
@@ -142,9 +147,14 @@ void draw_progress(Page& page, const SheetData& data) {
     }
     page.y += kRowHeight - 11;
   }
+  if (!left_out.empty()) {
+    page.paragraph("Not drawn for room on this page: the progress of " + left_out +
+                       " (the dashboard's History and `stance history PATIENT` show it).",
+                   7, kInk);
+  }
   page.paragraph(
       "Filled green: beyond the MDC95, better; filled red: beyond, worse; hollow: within the "
-      "test's noise; dashed: baseline (first session); the last point is this session. MDC from "
+      "test's noise; dashed: baseline (first visit); the last point is this visit. MDC from "
       "this patient's trial-to-trial spread, which leaves out day-to-day change "
       "(docs/progress.md).",
       6, kMuted);

@@ -115,7 +115,7 @@ void draw_header(Page& page, const SheetData& d, cairo_surface_t* logo) {
   const double x = kMargin + draw_logo(page, logo);
   const double top = page.y;
   page.text(x, page.y, d.clinic, 14, true, kInk, kMargin + 320 - x);
-  page.text(kMargin + 330, page.y, "Date: " + readable_utc(d.date_utc), 8, false, kInk, 200);
+  page.text(kMargin + 330, page.y, "Date: " + readable_local(d.date_utc), 8, false, kInk, 200);
   page.text(kMargin + 330, page.y + 11, "Clinician: " + d.clinician, 8, false, kInk, 200);
   page.text(kMargin + 330, page.y + 22, "Plate: " + d.plate, 8, false, kInk, 200);
   page.y += 20;
@@ -238,13 +238,15 @@ Result<std::vector<std::uint8_t>> render_sheet_pdf(const SheetData& data, Paper 
   draw_header(page, data, logo.get());
   for (const SheetCondition& c : sheet_conditions(data)) draw_summary(page, data, c);
   draw_reps(page, data);
-  // With the progress section the plots shrink so that the page still holds 12 sessions.
+  // With the progress section the plots shrink so that the page still holds 12 visits.
   if (data.with_progress) {
     draw_plots(page, data, 80, 38);
   } else {
     draw_plots(page, data, 110, 55);
   }
-  draw_progress(page, data);
+  // Room kept below the progress for the definitions (more with the camera's), the comment box
+  // and the footer.
+  draw_progress(page, data, height - kMargin - (has_camera(data) ? 230 : 175));
   draw_invalid(page, data);
   draw_legend_and_comment(page, data, height - kMargin - 14);
   page.text(kMargin, height - kMargin, footer_text(data), 7, false, kMuted, page.content_width());

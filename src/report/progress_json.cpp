@@ -19,11 +19,11 @@ void write_progress_array(JsonWriter& j, const std::string& key,
       j.field("mdc_defined", s.reliability.defined);
       j.field("sem", s.reliability.sem).field("mdc95", s.reliability.mdc95);
       j.field("degrees_of_freedom", static_cast<long long>(s.reliability.degrees_of_freedom));
-      j.begin_array("sessions");
-      for (const store::SessionPoint& pt : s.points) {
+      j.begin_array("visits");
+      for (const store::VisitPoint& pt : s.points) {
         j.begin_object();
-        j.field("session_id", static_cast<long long>(pt.session_id));
-        j.field("started_utc", pt.session_utc);
+        j.field("visit_id", static_cast<long long>(pt.visit_id));
+        j.field("started_utc", pt.visit_utc);
         j.field("trials", static_cast<long long>(pt.summary.trials));
         j.field("mean", pt.summary.mean).field("sd", pt.summary.sd);
         j.field("change", pt.change).field("beyond_mdc", pt.beyond_mdc);
@@ -37,8 +37,8 @@ void write_progress_array(JsonWriter& j, const std::string& key,
     j.begin_array("symmetry");
     for (const store::SymmetryPoint& s : m.symmetry) {
       j.begin_object();
-      j.field("session_id", static_cast<long long>(s.session_id));
-      j.field("started_utc", s.session_utc);
+      j.field("visit_id", static_cast<long long>(s.visit_id));
+      j.field("started_utc", s.visit_utc);
       if (s.symmetry.lsi_defined) {
         j.field("lsi_percent", s.symmetry.lsi_percent);
       } else {

@@ -1,6 +1,6 @@
 #pragma once
-// A patient's progress as JSON: the one shape `stance history --json` (stance.history/1, "series")
-// and the session report (stance.session-report/1, "progress") both write. Fields:
+// A patient's progress as JSON: the one shape `stance history --json` (stance.history/2, "series")
+// and the visit report (stance.visit-report/1, "progress") both write. Fields:
 // docs/report-formats.md and docs/cli.md.
 #include <string>
 #include <vector>

@@ -38,11 +38,11 @@ constexpr MetricColumn kMetricColumns[] = {
 };
 
 constexpr const char* kFixedColumns[] = {
-    "patient_code",  "patient_name", "birth_year",       "sex",
-    "involved_side", "session_id",   "session_date_utc", "clinician",
-    "plate",         "protocol",     "trial_id",         "task",
-    "limb",          "eyes",         "attempt",          "valid",
-    "verdict",       "analysed_by",  "repetitions"};
+    "patient_code", "patient_name", "birth_year",      "sex",        "involved_side",
+    "visit_id",     "visit_date",   "visit_start_utc", "session_id", "clinician",
+    "plate",        "protocol",     "trial_id",        "task",       "limb",
+    "eyes",         "attempt",      "valid",           "verdict",    "analysed_by",
+    "repetitions"};
 
 // A unit as part of a column's name: "mm²/s" → "mm2_per_s", "1/mm" → "per_mm", "" → "".
 std::string unit_suffix(const std::string& unit) {
@@ -148,11 +148,13 @@ std::string csv_rows(const SheetData& d) {
                                  d.birth_year > 0 ? std::to_string(d.birth_year) : "",
                                  store::to_string(d.sex),
                                  to_string(d.involved),
-                                 d.session_id > 0 ? std::to_string(d.session_id) : "",
+                                 d.visit_id > 0 ? std::to_string(d.visit_id) : "",
+                                 d.visit_date,
                                  d.date_utc,
+                                 t.session_id > 0 ? std::to_string(t.session_id) : "",
                                  d.clinician,
                                  d.plate,
-                                 d.protocol,
+                                 t.protocol.empty() ? d.protocol : t.protocol,
                                  t.trial_id > 0 ? std::to_string(t.trial_id) : "",
                                  to_string(t.task),
                                  to_string(t.limb),

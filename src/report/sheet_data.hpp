@@ -44,9 +44,12 @@ struct SheetTrial : TrialCondition {
   double fz_rate_hz = 50.0;
   double body_weight_n = 0.0;
   std::vector<std::pair<double, double>> rep_spans_s;
-  // From the store (empty or 0 for a sheet made straight from recordings): the trial's id, its
-  // one-line verdict, the version that analysed it and every stored metric (store/model.hpp).
+  // From the store (empty or 0 for a sheet made straight from recordings): the trial's id, the
+  // session (protocol run) it was recorded in and that protocol's name, its one-line verdict,
+  // the version that analysed it and every stored metric (store/model.hpp).
   std::int64_t trial_id = 0;
+  std::int64_t session_id = 0;
+  std::string protocol;
   std::string verdict;
   std::string analysed_by;
   std::vector<store::Metric> stored_metrics;
@@ -59,7 +62,8 @@ struct SheetData {
   std::string patient_code;
   std::string patient_name;  // empty when pseudonymised or unknown
   int birth_year = 0;        // 0: not shown
-  std::string date_utc;      // of the session
+  std::string date_utc;      // when the visit began (its first session)
+  // Of the visit's sessions, each different one once, joined with ", " (or "; " for protocols).
   std::string clinician;
   std::string plate;  // serial and layout
   std::string protocol;
@@ -68,9 +72,10 @@ struct SheetData {
   std::string comment;  // the clinician's, printed in the comment box
   std::string software = "Stance " STANCE_VERSION;
   bool pseudonymised = false;
-  // From the store: the session, the patient's other fields, the clinic's logo (a PNG drawn in
-  // the header when not empty) and the progress of the key figures up to this session.
-  std::int64_t session_id = 0;
+  // From the store: the visit, the patient's other fields, the clinic's logo (a PNG drawn in
+  // the header when not empty) and the progress of the key figures up to this visit.
+  std::int64_t visit_id = 0;
+  std::string visit_date;  // the visit's local day, YYYY-MM-DD
   store::Sex sex = store::Sex::kUnspecified;
   std::filesystem::path logo_png;
   bool with_progress = false;

@@ -28,14 +28,16 @@ void write_patient(JsonWriter& j, const SheetData& d) {
   j.end_object();
 }
 
-void write_session(JsonWriter& j, const SheetData& d) {
-  j.begin_object("session").field("id", static_cast<long long>(d.session_id));
-  j.field("date_utc", d.date_utc).field("clinician", d.clinician).field("plate", d.plate);
-  j.field("protocol", d.protocol).field("comment", d.comment).end_object();
+void write_visit(JsonWriter& j, const SheetData& d) {
+  j.begin_object("visit").field("id", static_cast<long long>(d.visit_id));
+  j.field("date", d.visit_date).field("started_utc", d.date_utc);
+  j.field("clinician", d.clinician).field("plate", d.plate);
+  j.field("protocols", d.protocol).field("comment", d.comment).end_object();
 }
 
 void write_trial(JsonWriter& j, const SheetTrial& t) {
   j.begin_object().field("trial_id", static_cast<long long>(t.trial_id));
+  j.field("session_id", static_cast<long long>(t.session_id)).field("protocol", t.protocol);
   j.field("task", to_string(t.task)).field("limb", to_string(t.limb));
   j.field("eyes", to_string(t.eyes)).field("attempt", static_cast<long long>(t.attempt));
   j.field("valid", t.valid).field("verdict", t.verdict).field("analysed_by", t.analysed_by);
@@ -98,10 +100,10 @@ void write_symmetry(JsonWriter& j, const SheetData& d) {
 std::string sheet_json(const SheetData& d) {
   std::ostringstream out;
   JsonWriter j(out);
-  j.begin_object().field("schema", kSessionReportSchema).field("software", d.software);
+  j.begin_object().field("schema", kVisitReportSchema).field("software", d.software);
   j.field("clinic", d.clinic).field("pseudonymised", d.pseudonymised);
   write_patient(j, d);
-  write_session(j, d);
+  write_visit(j, d);
   j.begin_array("trials");
   for (const SheetTrial& t : d.trials) write_trial(j, t);
   j.end_array();

@@ -1,5 +1,5 @@
 #pragma once
-// The session as JSON for research, schema "stance.session-report/1" (docs/report-formats.md):
+// The visit as JSON for research, schema "stance.visit-report/1" (docs/report-formats.md):
 // patient, session, every trial with every stored metric, its repetitions and verdict reasons,
 // the limb symmetry of each key figure, and the progress when the sheet has it.
 #include <string>
@@ -8,7 +8,7 @@
 
 namespace stance::report {
 
-inline constexpr const char* kSessionReportSchema = "stance.session-report/1";
+inline constexpr const char* kVisitReportSchema = "stance.visit-report/1";
 
 std::string sheet_json(const SheetData& data);
 

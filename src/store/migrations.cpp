@@ -113,7 +113,29 @@ CREATE TABLE trial_video (
 );
 )sql";
 
-constexpr Migration kMigrations[] = {{1, kSchema1}, {2, kSchema2}, {3, kSchema3}};
+// Schema 4: visits (issue 16). A visit is everything one patient does on one day, whatever the
+// protocols and however many times the dashboard was restarted: each session (one protocol run)
+// belongs to the visit of its patient and local calendar day (the visit keeps its first session's
+// start, the history's order). Existing sessions are grouped so.
+constexpr const char* kSchema4 = R"sql(
+CREATE TABLE visit (
+  id INTEGER PRIMARY KEY,
+  patient_id INTEGER NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+  local_date TEXT NOT NULL CHECK (local_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  started_utc TEXT NOT NULL,
+  UNIQUE (patient_id, local_date)
+);
+ALTER TABLE session ADD COLUMN visit_id INTEGER REFERENCES visit(id) ON DELETE CASCADE;
+INSERT INTO visit (patient_id, local_date, started_utc)
+  SELECT patient_id, date(started_utc, 'localtime'), min(started_utc) FROM session
+  WHERE date(started_utc, 'localtime') IS NOT NULL
+  GROUP BY patient_id, date(started_utc, 'localtime') ORDER BY min(started_utc), min(id);
+UPDATE session SET visit_id = (SELECT visit.id FROM visit WHERE visit.patient_id =
+  session.patient_id AND visit.local_date = date(session.started_utc, 'localtime'));
+CREATE INDEX session_by_visit ON session(visit_id);
+)sql";
+
+constexpr Migration kMigrations[] = {{1, kSchema1}, {2, kSchema2}, {3, kSchema3}, {4, kSchema4}};
 
 }  // namespace
 

@@ -33,6 +33,7 @@ struct Protocol : TestProtocol {
   std::int64_t id = 0;
 };
 
+// One run of one protocol. The store puts it in its patient's visit of that day.
 struct Session {
   std::int64_t id = 0;
   std::int64_t patient_id = 0;
@@ -41,6 +42,16 @@ struct Session {
   std::string plate_serial;
   std::string protocol;  // protocol name as used at the time
   std::string notes;
+  std::int64_t visit_id = 0;  // set by the store (add_session); 0 on a new session
+};
+
+// Everything one patient did on one day (issue 16): the sessions of any protocols, in any
+// order, across restarts. Its sheet, its history point and its comparisons are the visit's.
+struct Visit {
+  std::int64_t id = 0;
+  std::int64_t patient_id = 0;
+  std::string local_date;   // YYYY-MM-DD in the station's time zone when it was recorded
+  std::string started_utc;  // its first session's start (ISO 8601 UTC)
 };
 
 // A trial's video kept beside the store (Store::video_folder()), with the patient's consent.
@@ -78,10 +89,11 @@ struct Trial : TrialCondition {
   TrialResults results;
 };
 
-// One point of a patient's history: a metric of one trial.
+// One point of a patient's history: a metric of one trial, with the visit it belongs to.
 struct HistoryRow {
+  std::int64_t visit_id = 0;
+  std::string visit_utc;  // the visit's first session's start: the history's order
   std::int64_t session_id = 0;
-  std::string session_utc;
   std::int64_t trial_id = 0;
   Limb limb = Limb::kUnspecified;
   Task task = Task::kUnspecified;

@@ -16,24 +16,24 @@ constexpr double kMdc95Factor = 1.96 * 1.4142135623730951;
 
 using SeriesKey = std::tuple<Task, Eyes, std::string>;
 
-struct SessionValues {
+struct VisitValues {
   std::string utc;
   std::map<Limb, std::vector<double>> by_limb;
 };
 
-// Ordered by the session's time, then id: the history's order, whatever the rows' order.
-using Sessions = std::map<std::pair<std::string, std::int64_t>, SessionValues>;
+// Ordered by the visit's start, then id: the history's order, whatever the rows' order.
+using Visits = std::map<std::pair<std::string, std::int64_t>, VisitValues>;
 
-LimbSeries limb_series(const Sessions& sessions, Limb limb, Better better) {
+LimbSeries limb_series(const Visits& visits, Limb limb, Better better) {
   LimbSeries series;
   series.limb = limb;
   std::vector<TrialSummary> summaries;
-  for (const auto& [key, s] : sessions) {
+  for (const auto& [key, s] : visits) {
     const auto it = s.by_limb.find(limb);
     if (it == s.by_limb.end() || it->second.empty()) continue;
-    SessionPoint p;
-    p.session_id = key.second;
-    p.session_utc = s.utc;
+    VisitPoint p;
+    p.visit_id = key.second;
+    p.visit_utc = s.utc;
     p.summary = summarize_trials(it->second);
     series.points.push_back(p);
     summaries.push_back(p.summary);
@@ -41,7 +41,7 @@ LimbSeries limb_series(const Sessions& sessions, Limb limb, Better better) {
   series.reliability = within_session_reliability(summaries);
   if (series.points.empty()) return series;
   const double baseline = series.points.front().summary.mean;
-  for (SessionPoint& p : series.points) {
+  for (VisitPoint& p : series.points) {
     p.change = p.summary.mean - baseline;
     p.beyond_mdc = series.reliability.defined && std::abs(p.change) > series.reliability.mdc95;
     p.improved = p.beyond_mdc && (better == Better::kLower ? p.change < 0 : p.change > 0);
@@ -54,10 +54,10 @@ std::vector<SymmetryPoint> symmetry_series(const MetricProgress& m, Limb involve
   if (m.limbs.size() != 2) return out;
   const LimbSeries& left = m.limbs[0];
   const LimbSeries& right = m.limbs[1];
-  for (const SessionPoint& l : left.points) {
-    for (const SessionPoint& r : right.points) {
-      if (l.session_id != r.session_id) continue;
-      out.push_back({l.session_id, l.session_utc,
+  for (const VisitPoint& l : left.points) {
+    for (const VisitPoint& r : right.points) {
+      if (l.visit_id != r.visit_id) continue;
+      out.push_back({l.visit_id, l.visit_utc,
                      limb_symmetry(l.summary.mean, r.summary.mean, involved, m.better)});
     }
   }
@@ -82,24 +82,24 @@ Reliability within_session_reliability(const std::vector<TrialSummary>& sessions
 }
 
 std::vector<MetricProgress> compute_progress(const std::vector<HistoryRow>& rows, Limb involved) {
-  std::map<SeriesKey, Sessions> grouped;
+  std::map<SeriesKey, Visits> grouped;
   std::map<SeriesKey, std::string> units;
   for (const HistoryRow& row : rows) {
     if (!row.valid || row.limb == Limb::kUnspecified) continue;
     const SeriesKey key{row.task, row.eyes, row.key};
-    SessionValues& s = grouped[key][{row.session_utc, row.session_id}];
-    s.utc = row.session_utc;
+    VisitValues& s = grouped[key][{row.visit_utc, row.visit_id}];
+    s.utc = row.visit_utc;
     s.by_limb[row.limb].push_back(row.value);
     units[key] = row.unit;
   }
   std::vector<MetricProgress> out;
-  for (const auto& [key, sessions] : grouped) {
+  for (const auto& [key, visits] : grouped) {
     MetricProgress m;
     std::tie(m.task, m.eyes, m.key) = key;
     m.unit = units[key];
     m.better = better_for(m.key);
     for (const Limb limb : {Limb::kLeft, Limb::kRight}) {
-      LimbSeries series = limb_series(sessions, limb, m.better);
+      LimbSeries series = limb_series(visits, limb, m.better);
       if (!series.points.empty()) m.limbs.push_back(std::move(series));
     }
     m.symmetry = symmetry_series(m, involved);

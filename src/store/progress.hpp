@@ -1,7 +1,7 @@
 #pragma once
 // A patient's progress, computed from the stored history: per task, eye condition, metric and
-// limb, the session means, the baseline (first session), the change from it, and whether the
-// change is larger than the test's own noise (MDC95); and the limb symmetry of every session.
+// limb, the visit means, the baseline (first visit), the change from it, and whether the
+// change is larger than the test's own noise (MDC95); and the limb symmetry of every visit.
 // Method, references and limits: docs/progress.md. Pure computation, no SQLite.
 #include <cstdint>
 #include <string>
@@ -12,19 +12,19 @@
 
 namespace stance::store {
 
-struct SessionPoint {
-  std::int64_t session_id = 0;
-  std::string session_utc;
-  TrialSummary summary;     // over the session's valid trials of this limb
+struct VisitPoint {
+  std::int64_t visit_id = 0;
+  std::string visit_utc;
+  TrialSummary summary;     // over the visit's valid trials of this limb
   double change = 0.0;      // summary.mean − baseline mean (0 for the baseline itself)
   bool beyond_mdc = false;  // |change| > MDC95 (and the MDC is known)
   bool improved = false;    // beyond the MDC in the metric's better direction
 };
 
-// Measurement error from the within-session trial-to-trial spread, pooled over sessions:
+// Measurement error from the within-session trial-to-trial spread, pooled over visits:
 // SEM = √(Σ (nᵢ − 1)·sᵢ² / Σ (nᵢ − 1)), MDC95 = 1.96 · √2 · SEM.
 struct Reliability {
-  bool defined = false;  // at least one session with two or more valid trials
+  bool defined = false;  // at least one visit with two or more valid trials
   int degrees_of_freedom = 0;
   double sem = 0.0;
   double mdc95 = 0.0;
@@ -34,13 +34,13 @@ Reliability within_session_reliability(const std::vector<TrialSummary>& sessions
 
 struct LimbSeries {
   Limb limb = Limb::kUnspecified;
-  std::vector<SessionPoint> points;  // oldest first; points[0] is the baseline
+  std::vector<VisitPoint> points;  // oldest first; points[0] is the baseline
   Reliability reliability;
 };
 
 struct SymmetryPoint {
-  std::int64_t session_id = 0;
-  std::string session_utc;
+  std::int64_t visit_id = 0;
+  std::string visit_utc;
   LimbSymmetry symmetry;
 };
 
@@ -51,7 +51,7 @@ struct MetricProgress {
   std::string unit;
   Better better = Better::kLower;
   std::vector<LimbSeries> limbs;        // left, then right, those with data
-  std::vector<SymmetryPoint> symmetry;  // sessions with both limbs
+  std::vector<SymmetryPoint> symmetry;  // visits with both limbs
 };
 
 // `rows` as Store::history returns them (any order). Invalid trials are left out.

@@ -43,12 +43,18 @@ class Store {
   Result<Protocol> protocol(const std::string& name) const;
   Result<std::int64_t> add_protocol(const Protocol& protocol);
 
-  // Sessions, oldest first.
+  // Sessions, oldest first. A new session joins its patient's visit of its local day (made
+  // when it is the day's first): a visit is everything one patient does on one day.
   Result<std::int64_t> add_session(const Session& session);
   // Takes back a session that got no trial (its first trial failed); one with trials stays.
   Status remove_session_if_empty(std::int64_t id);
   Result<Session> session(std::int64_t id) const;
   Result<std::vector<Session>> sessions(std::int64_t patient_id) const;
+
+  // Visits, oldest first, and a visit's sessions in the order they began.
+  Result<Visit> visit(std::int64_t id) const;
+  Result<std::vector<Visit>> visits(std::int64_t patient_id) const;
+  Result<std::vector<Session>> visit_sessions(std::int64_t visit_id) const;
 
   // A trial with its raw recording (a Stance trial file's bytes) and its results, committed
   // together in one transaction: either all of it is saved or nothing.

@@ -51,17 +51,18 @@ Status insert_metrics(const Db& db, std::int64_t trial_id, const std::vector<Met
 
 HistoryRow history_row_from(const Statement& s) {
   HistoryRow h;
-  h.session_id = s.integer(0);
-  h.session_utc = s.text(1);
-  h.trial_id = s.integer(2);
-  parse_limb(s.text(3), h.limb);
-  parse_task(s.text(4), h.task);
-  parse_eyes(s.text(5), h.eyes);
-  h.attempt = static_cast<int>(s.integer(6));
-  h.valid = s.integer(7) != 0;
-  h.key = s.text(8);
-  h.value = s.real(9);
-  h.unit = s.text(10);
+  h.visit_id = s.integer(0);
+  h.visit_utc = s.text(1);
+  h.session_id = s.integer(2);
+  h.trial_id = s.integer(3);
+  parse_limb(s.text(4), h.limb);
+  parse_task(s.text(5), h.task);
+  parse_eyes(s.text(6), h.eyes);
+  h.attempt = static_cast<int>(s.integer(7));
+  h.valid = s.integer(8) != 0;
+  h.key = s.text(9);
+  h.value = s.real(10);
+  h.unit = s.text(11);
   return h;
 }
 
@@ -199,14 +200,13 @@ Result<int> Store::analysis_history_count(std::int64_t trial_id) const {
 Result<std::vector<HistoryRow>> Store::history(std::int64_t patient_id,
                                                const std::string& metric) const {
   auto s = db_.prepare(
-      "SELECT session.id, session.started_utc, trial.id, trial.limb, trial.task, trial.eyes, "
-      "trial.attempt, trial.valid, metric.key, metric.value, metric.unit "
-      "FROM session JOIN trial ON trial.session_id = session.id "
+      "SELECT visit.id, visit.started_utc, session.id, trial.id, trial.limb, trial.task, "
+      "trial.eyes, trial.attempt, trial.valid, metric.key, metric.value, metric.unit "
+      "FROM visit JOIN session ON session.visit_id = visit.id "
+      "JOIN trial ON trial.session_id = session.id "
       "JOIN metric ON metric.trial_id = trial.id "
-      "WHERE session.patient_id = ?1 AND (?2 = '' OR metric.key = ?2) "
-      // The session index gives this order without a sort; within a session, rows come in
-      // the trial key's order (task, eyes, limb, attempt), then by metric key.
-      "ORDER BY session.started_utc, session.id");
+      "WHERE visit.patient_id = ?1 AND (?2 = '' OR metric.key = ?2) "
+      "ORDER BY visit.started_utc, visit.id, session.started_utc, session.id");
   if (!s) return s.error();
   s->bind(1, patient_id).bind(2, metric);
   return all_rows(*s, history_row_from);

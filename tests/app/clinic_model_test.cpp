@@ -120,7 +120,7 @@ TEST_F(ClinicModelTest, PatientListHistoryAndProtocols) {
   ASSERT_TRUE(clinic.history()) << clinic.error();
   const PatientHistory& h = *clinic.history();
   ASSERT_EQ(h.visits.size(), 3u);
-  EXPECT_LT(h.visits[0].session.id, h.visits[2].session.id);  // oldest first
+  EXPECT_LT(h.visits[0].visit.id, h.visits[2].visit.id);  // oldest first
   EXPECT_EQ(h.visits[0].trials.size(), 6u);
   EXPECT_EQ(h.visits[0].valid_trials(), 6);
   EXPECT_FALSE(h.visits[0].trials[0].results.metrics.empty());
@@ -136,26 +136,26 @@ TEST_F(ClinicModelTest, PatientListHistoryAndProtocols) {
 
   // The results' "last visit" column: the latest visit but this one, by the key figure's key.
   const auto* last = last_visit_point(h, Task::kSingleLegSquat, Eyes::kOpen, "ml_squat_steadiness",
-                                      Limb::kLeft, h.visits[2].session.id);
+                                      Limb::kLeft, h.visits[2].visit.id);
   ASSERT_NE(last, nullptr);
-  EXPECT_EQ(last->session_id, h.visits[1].session.id);
+  EXPECT_EQ(last->visit_id, h.visits[1].visit.id);
   EXPECT_EQ(
       last_visit_point(h, Task::kSingleLegSquat, Eyes::kOpen, "ml_squat_steadiness", Limb::kLeft, 0)
-          ->session_id,
-      h.visits[2].session.id);
+          ->visit_id,
+      h.visits[2].visit.id);
   EXPECT_NE(last_visit_point(h, Task::kSingleLegSquat, Eyes::kOpen, "mean_depth", Limb::kRight, 0),
             nullptr);  // stored as mean_depth_cm
   EXPECT_EQ(
       last_visit_point(h, Task::kSingleLegStance, Eyes::kOpen, "mean_velocity", Limb::kLeft, 0),
       nullptr);  // no stance visit
 
-  clinic.toggle_compared(h.visits[2].session.id);
-  clinic.toggle_compared(h.visits[0].session.id);
-  clinic.toggle_compared(h.visits[1].session.id);  // the latest two choices are kept, in order
+  clinic.toggle_compared(h.visits[2].visit.id);
+  clinic.toggle_compared(h.visits[0].visit.id);
+  clinic.toggle_compared(h.visits[1].visit.id);  // the latest two choices are kept, in order
   EXPECT_EQ(clinic.compared,
-            (std::vector<std::int64_t>{h.visits[0].session.id, h.visits[1].session.id}));
-  clinic.toggle_compared(h.visits[0].session.id);  // unticked
-  EXPECT_EQ(clinic.compared, (std::vector<std::int64_t>{h.visits[1].session.id}));
+            (std::vector<std::int64_t>{h.visits[0].visit.id, h.visits[1].visit.id}));
+  clinic.toggle_compared(h.visits[0].visit.id);  // unticked
+  EXPECT_EQ(clinic.compared, (std::vector<std::int64_t>{h.visits[1].visit.id}));
 
   clinic.open_patient("NOBODY");
   pump(w);
@@ -220,21 +220,21 @@ TEST_F(ClinicModelTest, TestSheetIsWrittenBesideTheStoreWithTheClinicianChoices)
   ASSERT_TRUE(store);
   const auto anna = store->patient("PFP-007");
   ASSERT_TRUE(anna);
-  const std::int64_t session = store->sessions(anna->id)->front().id;
+  const std::int64_t visit = store->visits(anna->id)->front().id;
   StoreWorker w(std::move(*store));
   ClinicModel clinic(&w);
   clinic.sheet.comment = "Knee stays over the foot on the left now.";
   clinic.sheet.pseudonymise = true;
-  export_session(clinic, session, "PFP-007", true);
-  export_session(clinic, session, "PFP-007", false);
+  export_visit(clinic, visit, "PFP-007", true);
+  export_visit(clinic, visit, "PFP-007", false);
   pump(w);
-  const auto pdf = sheet_path(db_, "PFP-007", session, report::ReportFormat::kPdf);
+  const auto pdf = sheet_path(db_, "PFP-007", visit, report::ReportFormat::kPdf);
   EXPECT_EQ(pdf.parent_path(), dir_.root() / "sheets");
   ASSERT_TRUE(std::filesystem::exists(pdf)) << clinic.notice;
   EXPECT_TRUE(
-      std::filesystem::exists(sheet_path(db_, "PFP-007", session, report::ReportFormat::kCsv)));
+      std::filesystem::exists(sheet_path(db_, "PFP-007", visit, report::ReportFormat::kCsv)));
   EXPECT_TRUE(
-      std::filesystem::exists(sheet_path(db_, "PFP-007", session, report::ReportFormat::kJson)));
+      std::filesystem::exists(sheet_path(db_, "PFP-007", visit, report::ReportFormat::kJson)));
   EXPECT_NE(clinic.notice.find("Written: "), std::string::npos) << clinic.notice;
 
   const auto text_file = dir_.root() / "sheet.txt";

@@ -14,7 +14,7 @@
 #include "app/session_model.hpp"
 #include "app/store_saver.hpp"
 #include "core/key_figures.hpp"
-#include "report/session_sheet.hpp"
+#include "report/visit_sheet.hpp"
 #include "services/drivers.hpp"
 #include "store/trial_metrics.hpp"
 #include "temp_dir.hpp"
@@ -64,12 +64,15 @@ class OneAnalysisTest : public ::testing::Test {
       ASSERT_TRUE(m.current_result()->trial->analysis) << m.current_result()->trial->analysis_error;
       live.push_back(&*m.current_result()->trial);
     }
-    const std::int64_t session = sink.stored_session();
-    ASSERT_GT(session, 0);
-    const auto stored = store->trials(session);
+    const std::int64_t visit = sink.stored_visit();
+    ASSERT_GT(visit, 0);
+    const auto sessions = store->visit_sessions(visit);
+    ASSERT_TRUE(sessions) << sessions.error().message;
+    ASSERT_EQ(sessions->size(), 1u);
+    const auto stored = store->trials(sessions->front().id);
     ASSERT_TRUE(stored) << stored.error().message;
     ASSERT_EQ(stored->size(), live.size()) << m.message() << " saved " << m.saved_count();
-    const auto sheet = report::stored_session_sheet(*store, session, {});
+    const auto sheet = report::stored_visit_sheet(*store, visit, {});
     ASSERT_TRUE(sheet) << sheet.error().message;
     ASSERT_EQ(sheet->trials.size(), live.size());
 

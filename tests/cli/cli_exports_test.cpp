@@ -310,8 +310,8 @@ TEST_F(CliTest, SamplesOfAFilmedTrialCarryTheKneeAngle) {
 
 // The ids of the patient's sessions, from `stance session list` (a line per session that starts
 // with its number).
-std::vector<std::string> session_ids(const std::string& db, const std::string& patient) {
-  const CliRun r = stance({"session", "list", patient, "--db", db});
+std::vector<std::string> visit_ids(const std::string& db, const std::string& patient) {
+  const CliRun r = stance({"visit", "list", patient, "--db", db});
   std::vector<std::string> ids;
   std::istringstream in(r.out);
   std::string line;
@@ -322,7 +322,7 @@ std::vector<std::string> session_ids(const std::string& db, const std::string& p
   return ids;
 }
 
-TEST_F(CliTest, SessionExportsAndThePatientTableCarryEveryDescriptor) {
+TEST_F(CliTest, VisitExportsAndThePatientTableCarryEveryDescriptor) {
   const std::string db = (dir_ / "clinic.db").string();
   const auto with_db = [&](std::vector<std::string> args) {
     args.insert(args.end(), {"--db", db});
@@ -339,8 +339,9 @@ TEST_F(CliTest, SessionExportsAndThePatientTableCarryEveryDescriptor) {
     const CliRun r = with_db({"session", "record", patient, "--protocol", "quick"});
     ASSERT_EQ(r.code, kExitOk) << r.err;
   }
-  const std::vector<std::string> ids = session_ids(db, "P-1");
-  ASSERT_FALSE(ids.empty());
+  // P-1's two sessions of today are one visit (issue 16).
+  const std::vector<std::string> ids = visit_ids(db, "P-1");
+  ASSERT_EQ(ids.size(), 1u);
 
   // The JSON has every descriptor of the stored analysis, in the one table's order, with units.
   const std::vector<DescriptorEntry> table = descriptor_entries(DescriptorSet{});
@@ -386,7 +387,7 @@ TEST_F(CliTest, SessionExportsAndThePatientTableCarryEveryDescriptor) {
   const CliRun r = with_db({"table", "P-1", "--out", out.string()});
   ASSERT_EQ(r.code, kExitOk) << r.err;
   EXPECT_THAT(r.out, HasSubstr(std::to_string(trials) + " trial(s) of " +
-                               std::to_string(ids.size()) + " session(s) of 1 patient(s)"));
+                               std::to_string(ids.size()) + " visit(s) of 1 patient(s)"));
   const Csv patient = read_csv(out);
   EXPECT_EQ(file_text(out).substr(0, file_text(out).find('\n')), expected_header);
   EXPECT_EQ(patient.lines, expected_rows);

@@ -15,6 +15,7 @@
 #include "store/crc32c.hpp"
 #include "store/store.hpp"
 #include "temp_dir.hpp"
+#include "visit_days.hpp"
 
 namespace stance::cli {
 namespace {
@@ -147,6 +148,7 @@ TEST_F(StoreCliTest, RecordedSessionIsSavedAnalysedAndFollowedOverTime) {
       with_db({"session", "record", "P-1", "--protocol", "single-leg-squat", "--clinician", "K"});
   ASSERT_EQ(first.code, kExitOk) << first.err;
   EXPECT_THAT(first.out, HasSubstr("6 trial(s) saved"));
+  test_support::move_visit_to_day(db_, 1, "2026-01-10");  // a visit is a day
   // Second visit: the involved knee wobbles less (the user's options override the defaults).
   const CliRun second = with_db({"session", "record", "P-1", "--protocol", "single-leg-squat",
                                  "--seed", "2", "--device", "sim:wobble=0.15"});
@@ -164,7 +166,7 @@ TEST_F(StoreCliTest, RecordedSessionIsSavedAnalysedAndFollowedOverTime) {
   EXPECT_THAT(history.out, HasSubstr("MDC95"));
   EXPECT_THAT(history.out, HasSubstr("* better"));  // wobble 0.6 → 0.15 on the left
   const CliRun json = with_db({"history", "P-1", "--json", "--metric", "all"});
-  EXPECT_THAT(json.out, HasSubstr("\"schema\": \"stance.history/1\""));
+  EXPECT_THAT(json.out, HasSubstr("\"schema\": \"stance.history/2\""));
   EXPECT_THAT(json.out, HasSubstr("\"metric\": \"acceptable_reps\""));
   EXPECT_EQ(with_db({"history", "P-1", "--metric", "nonsense"}).code, kExitUsage);
 

@@ -109,7 +109,7 @@ TEST_F(ReportCommandTest, AllThreeFormatsCarryTheStoredFigures) {
   ASSERT_EQ(report({std::to_string(session), "--out", json.string()}).code, cli::kExitOk);
   const std::string json_text = read(json);
   EXPECT_EQ(test_support::JsonCheck(json_text).error(), "");
-  EXPECT_NE(json_text.find("\"schema\": \"stance.session-report/1\""), std::string::npos);
+  EXPECT_NE(json_text.find("\"schema\": \"stance.visit-report/1\""), std::string::npos);
   EXPECT_NE(json_text.find("\"key\": \"path_length\""), std::string::npos);  // every metric
   EXPECT_NE(json_text.find("\"lsi_percent\": "), std::string::npos);
 
@@ -123,7 +123,7 @@ TEST_F(ReportCommandTest, AllThreeFormatsCarryTheStoredFigures) {
   EXPECT_NE(info_.find("letter"), std::string::npos) << info_;
 }
 
-TEST_F(ReportCommandTest, TwelveSessionsOfProgressStillFitOnePage) {
+TEST_F(ReportCommandTest, TwelveVisitsOfProgressStillFitOnePage) {
   const auto patient = stored_.add_patient("PFP-12", "Twelve Visits", 1975);
   std::int64_t last = 0;
   for (int s = 1; s <= 12; ++s) {
@@ -150,7 +150,7 @@ TEST_F(ReportCommandTest, TwelveSessionsOfProgressStillFitOnePage) {
   const std::string text = pdf_text(pdf);
   EXPECT_NE(info_.find("Pages:           1"), std::string::npos) << info_;
   EXPECT_NE(text.find("Progress"), std::string::npos) << text;
-  EXPECT_NE(text.find("12 session(s) up to this one"), std::string::npos) << text;
+  EXPECT_NE(text.find("12 visit(s) up to this one"), std::string::npos) << text;
   EXPECT_NE(text.find("MDC95"), std::string::npos) << text;
   EXPECT_NE(text.find("page 1 of 1"), std::string::npos) << text;
   if (const char* keep = std::getenv("STANCE_KEEP_SHEET")) {
@@ -163,9 +163,9 @@ TEST_F(ReportCommandTest, TwelveSessionsOfProgressStillFitOnePage) {
   const std::string json_text = read(json);
   EXPECT_EQ(test_support::JsonCheck(json_text).error(), "");
   EXPECT_NE(json_text.find("\"beyond_mdc\": true"), std::string::npos);
-  // An earlier session's sheet follows the sessions up to it only.
+  // An earlier visit's sheet follows the visits up to it only.
   ASSERT_EQ(report({"6", "--out", pdf.string(), "--progress", "--force"}).code, cli::kExitOk);
-  EXPECT_NE(pdf_text(pdf).find("6 session(s) up to this one"), std::string::npos);
+  EXPECT_NE(pdf_text(pdf).find("6 visit(s) up to this one"), std::string::npos);
 }
 
 TEST_F(ReportCommandTest, LongNameMissingSideAndInvalidTrial) {
@@ -234,7 +234,7 @@ TEST_F(ReportCommandTest, ClearErrors) {
   const std::string out = dir_.path("s.pdf").string();
   const CliRun unknown = report({"42", "--out", out});
   EXPECT_EQ(unknown.code, cli::kExitFailed);
-  EXPECT_NE(unknown.err.find("stance session list"), std::string::npos) << unknown.err;
+  EXPECT_NE(unknown.err.find("stance visit list"), std::string::npos) << unknown.err;
   EXPECT_EQ(report({"one", "--out", out}).code, cli::kExitUsage);
   EXPECT_EQ(report({"1"}).code, cli::kExitUsage);
   const CliRun ext = report({"1", "--out", dir_.path("s.txt").string()});
@@ -275,7 +275,7 @@ TEST_F(ReportCommandTest, ClearErrors) {
 
   const CliRun help = cli::stance({"report", "--help"});
   EXPECT_EQ(help.code, cli::kExitOk);
-  EXPECT_NE(help.out.find("Usage: stance report SESSION --out FILE"), std::string::npos);
+  EXPECT_NE(help.out.find("Usage: stance report VISIT --out FILE"), std::string::npos);
 }
 
 }  // namespace

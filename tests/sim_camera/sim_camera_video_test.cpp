@@ -17,8 +17,8 @@
 #include "core/analysis_policy.hpp"
 #include "core/recording_samples.hpp"
 #include "recording/trial_file.hpp"
-#include "report/session_report.hpp"
-#include "report/session_sheet.hpp"
+#include "report/visit_report.hpp"
+#include "report/visit_sheet.hpp"
 #include "services/stored_analysis.hpp"
 #include "sim_camera_test_util.hpp"
 #include "store/store.hpp"
@@ -185,7 +185,7 @@ TEST(SimCameraRecord, TheStoredTrialsSheetPrintsTheKneeOfEverySquat) {
   ASSERT_NE(peak, metrics->end());
   EXPECT_EQ(peak->unit, "°");
 
-  const auto sheet = report::stored_session_sheet(*store, *session_id, {});
+  const auto sheet = report::stored_visit_sheet(*store, *session_id, {});
   ASSERT_TRUE(sheet.ok()) << sheet.error().message;
   ASSERT_EQ(sheet->trials.size(), 1u);
   const report::SheetTrial& t = sheet->trials[0];
@@ -266,7 +266,7 @@ TEST(SimCameraRecord, ASessionRecordedWithTheCameraKeepsTheKneeOfEveryTrial) {
       EXPECT_LT(peak->value, 8.0);
     }
   }
-  const auto sheet = report::stored_session_sheet(*store, sessions->front().id, {});
+  const auto sheet = report::stored_visit_sheet(*store, sessions->front().id, {});
   ASSERT_TRUE(sheet.ok()) << sheet.error().message;
   for (const report::SheetTrial& t : sheet->trials) {
     ASSERT_EQ(t.reps.size(), 3u);

@@ -13,8 +13,8 @@ namespace {
 HistoryRow row(std::int64_t session, const char* utc, Limb limb, double value, bool valid = true,
                const char* key = "mean_velocity") {
   HistoryRow r;
-  r.session_id = session;
-  r.session_utc = utc;
+  r.visit_id = session;
+  r.visit_utc = utc;
   r.limb = limb;
   r.task = Task::kSingleLegStance;
   r.eyes = Eyes::kOpen;
@@ -50,7 +50,7 @@ TEST(Progress, SeriesBaselineAndChange) {
   const LimbSeries& left = m.limbs[0];
   EXPECT_EQ(left.limb, Limb::kLeft);
   ASSERT_EQ(left.points.size(), 2u);
-  EXPECT_EQ(left.points[0].session_id, 1);  // January first although its rows came later
+  EXPECT_EQ(left.points[0].visit_id, 1);  // January first although its rows came later
   EXPECT_EQ(left.points[0].summary.trials, 3);
   EXPECT_DOUBLE_EQ(left.points[0].summary.mean, 12.0);
   EXPECT_DOUBLE_EQ(left.points[0].summary.sd, 2.0);
@@ -80,7 +80,7 @@ TEST(Progress, MdcFromPooledWithinSessionSd) {
 TEST(Progress, ChangeWithinTheMdcIsNotReal) {
   auto rows = two_sessions();
   for (auto& r : rows) {
-    if (r.session_id == 2 && r.limb == Limb::kLeft) r.value += 1.0;  // left mean 8: change −4
+    if (r.visit_id == 2 && r.limb == Limb::kLeft) r.value += 1.0;  // left mean 8: change −4
   }
   const auto m = compute_progress(rows, Limb::kLeft)[0];
   EXPECT_DOUBLE_EQ(m.limbs[0].points[1].change, -4.0);
@@ -91,7 +91,7 @@ TEST(Progress, ChangeWithinTheMdcIsNotReal) {
 TEST(Progress, WorseChangeBeyondMdcIsNotImprovement) {
   auto rows = two_sessions();
   for (auto& r : rows) {
-    if (r.session_id == 2 && r.limb == Limb::kLeft) r.value += 12.0;  // left mean 19: +7
+    if (r.visit_id == 2 && r.limb == Limb::kLeft) r.value += 12.0;  // left mean 19: +7
   }
   const auto m = compute_progress(rows, Limb::kLeft)[0];
   EXPECT_TRUE(m.limbs[0].points[1].beyond_mdc);

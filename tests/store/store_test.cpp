@@ -145,6 +145,51 @@ TEST_F(StoreTest, OlderSchemaIsMigratedKeepingItsData) {
   EXPECT_TRUE(s.db().query_integer("SELECT count(*) FROM analysis_history").ok());
 }
 
+// Schema 3 → 4: the sessions already stored become visits, one per patient and local day,
+// ordered by date; a session added afterwards on one of those days joins that day's visit.
+TEST_F(StoreTest, SchemaThreeSessionsAreGroupedIntoVisitsByDay) {
+  {
+    ASSERT_TRUE(create_owner_only_file(path("stance.db")).ok());
+    auto db = Db::open(path("stance.db").string(), SQLITE_OPEN_READWRITE);
+    ASSERT_TRUE(db.ok());
+    for (int i = 0; i < 3; ++i) ASSERT_TRUE(db->exec(migrations()[i].sql).ok());
+    ASSERT_TRUE(db->exec("PRAGMA user_version = 3").ok());
+    ASSERT_TRUE(db->exec("INSERT INTO patient (id, code, created_utc) VALUES (1, 'OLD-1', 'x'), "
+                         "(2, 'OLD-2', 'x')")
+                    .ok());
+    ASSERT_TRUE(db->exec("INSERT INTO session (id, patient_id, started_utc, protocol) VALUES "
+                         "(1, 1, '2026-02-03T12:00:00Z', 'single-leg-stance'), "
+                         "(2, 1, '2026-01-05T12:00:00Z', 'single-leg-squat'), "
+                         "(3, 1, '2026-02-03T12:40:00Z', 'single-leg-squat'), "
+                         "(4, 2, '2026-02-03T12:10:00Z', 'single-leg-squat')")
+                    .ok());
+  }
+  Store s = open_store();
+  const auto visits = s.visits(1);
+  ASSERT_TRUE(visits);
+  ASSERT_EQ(visits->size(), 2u);
+  EXPECT_EQ((*visits)[0].started_utc, "2026-01-05T12:00:00Z");  // by date, not by id
+  EXPECT_EQ((*visits)[1].started_utc, "2026-02-03T12:00:00Z");
+  const auto february = s.visit_sessions((*visits)[1].id);
+  ASSERT_TRUE(february);
+  ASSERT_EQ(february->size(), 2u);  // the stance and the squat of that day: one visit
+  EXPECT_EQ((*february)[0].id, 1);
+  EXPECT_EQ((*february)[1].id, 3);
+  EXPECT_EQ(s.visits(2)->size(), 1u);  // another patient's same day is their own visit
+  Session later;
+  later.patient_id = 1;
+  later.started_utc = "2026-02-03T12:30:00Z";
+  const auto id = s.add_session(later);
+  ASSERT_TRUE(id) << id.error().message;
+  EXPECT_EQ(s.session(*id)->visit_id, (*visits)[1].id);
+  Session earlier;  // the day's earliest session moves the visit's start
+  earlier.patient_id = 1;
+  earlier.started_utc = "2026-02-03T11:00:00Z";
+  ASSERT_TRUE(s.add_session(earlier));
+  EXPECT_EQ(s.visit((*visits)[1].id)->started_utc, "2026-02-03T11:00:00Z");
+  EXPECT_EQ(s.visits(1)->size(), 2u);
+}
+
 TEST_F(StoreTest, NewerSchemaIsRefusedAndLeftByteForByteUntouched) {
   {
     Store s = open_store();
@@ -356,7 +401,7 @@ TEST_F(StoreTest, ReplacingResultsKeepsTheVersionUsedBefore) {
   EXPECT_FALSE(s.replace_results(tid + 100, r).ok());
 }
 
-TEST_F(StoreTest, HistoryIsOrderedBySessionDateAndFiltersByMetric) {
+TEST_F(StoreTest, HistoryIsOrderedByVisitDateAndFiltersByMetric) {
   Store s = open_store();
   const auto pid = add_patient(s, "P-1");
   for (const char* when : {"2026-03-01T10:00:00Z", "2026-01-01T10:00:00Z"}) {
@@ -370,7 +415,7 @@ TEST_F(StoreTest, HistoryIsOrderedBySessionDateAndFiltersByMetric) {
   }
   const auto h = s.history(pid, "mean_velocity");
   ASSERT_EQ(h->size(), 2u);
-  EXPECT_EQ((*h)[0].session_utc, "2026-01-01T10:00:00Z");
+  EXPECT_EQ((*h)[0].visit_utc, "2026-01-01T10:00:00Z");
   EXPECT_DOUBLE_EQ((*h)[0].value, 10);
   EXPECT_DOUBLE_EQ((*h)[1].value, 30);
   EXPECT_EQ((*h)[1].unit, "mm/s");

@@ -88,7 +88,7 @@ TEST_F(TransferTest, ExportThenImportReproducesTheWholeRecord) {
   ASSERT_EQ(b->size(), a->size());
   for (std::size_t i = 0; i < a->size(); ++i) {
     EXPECT_EQ((*a)[i].value, (*b)[i].value);
-    EXPECT_EQ((*a)[i].session_utc, (*b)[i].session_utc);
+    EXPECT_EQ((*a)[i].visit_utc, (*b)[i].visit_utc);
     EXPECT_EQ(*source->recording((*a)[i].trial_id), *target->recording((*b)[i].trial_id));
   }
   EXPECT_EQ(target->sessions(target->patient("P-1")->id)->at(0).clinician, "dr K");

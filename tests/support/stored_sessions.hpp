@@ -69,6 +69,13 @@ class StoredSessions {
     return id ? *id : 0;
   }
 
+  // The visit a session joined (the patient's day).
+  std::int64_t visit_of(std::int64_t session_id) {
+    auto s = store_->session(session_id);
+    EXPECT_TRUE(s) << s.error().message;
+    return s ? s->visit_id : 0;
+  }
+
   // Records, analyses and stores one trial; `seed` makes each trial its own.
   void add_trial(std::int64_t session_id, const PlannedTrial& t, int seed) {
     sim::SimulatedDriver driver;

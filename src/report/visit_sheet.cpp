@@ -1,4 +1,4 @@
-#include "report/session_sheet.hpp"
+#include "report/visit_sheet.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -46,7 +46,7 @@ std::vector<KeyFigure> stored_figures(Task task, const std::vector<store::Metric
 // A stored trial as the store kept it: its verdict, figures and analysis, never analysed again
 // here (`stance reanalyze` does that). A trial whose recording or analysis cannot be read still
 // appears, with its stored figures and what is wrong, so one damaged trial never hides a
-// session's sheet (issue 13, item 6).
+// visit's sheet (issue 13, item 6).
 Result<SheetTrial> stored_trial(const store::Store& store, const store::Trial& trial) {
   const std::string name = "trial " + std::to_string(trial.id);
   auto metrics = store.metrics(trial.id);
@@ -94,51 +94,80 @@ Result<SheetTrial> stored_trial(const store::Store& store, const store::Trial& t
   return t;
 }
 
-// Sessions up to and including `current`, in the history's order (time, then id).
-bool up_to(const store::HistoryRow& row, const store::Session& current) {
-  return row.session_utc < current.started_utc ||
-         (row.session_utc == current.started_utc && row.session_id <= current.id);
+// Visits up to and including `current`, in the history's order (start, then id).
+bool up_to(const store::HistoryRow& row, const store::Visit& current) {
+  return row.visit_utc < current.started_utc ||
+         (row.visit_utc == current.started_utc && row.visit_id <= current.id);
+}
+
+// Each different non-empty value once, in order of first appearance; "-" when there is none.
+std::string distinct_joined(const std::vector<std::string>& values, const std::string& separator) {
+  std::vector<std::string> seen;
+  for (const std::string& v : values) {
+    if (!v.empty() && std::find(seen.begin(), seen.end(), v) == seen.end()) seen.push_back(v);
+  }
+  std::string out;
+  for (const std::string& v : seen) out += (out.empty() ? "" : separator) + v;
+  return out.empty() ? "-" : out;
+}
+
+std::string protocol_label(const store::Store& store, const std::string& name) {
+  const auto protocol = store.protocol(name);
+  if (!protocol || protocol->description.empty()) return name;
+  return name + " (" + protocol->description + ")";
 }
 
 }  // namespace
 
-Result<SheetData> stored_session_sheet(const store::Store& store, std::int64_t session_id,
-                                       const SessionSheetOptions& options) {
-  const auto session = store.session(session_id);
-  if (!session) return session.error();
-  const auto patient = store.patient_by_id(session->patient_id);
+Result<SheetData> stored_visit_sheet(const store::Store& store, std::int64_t visit_id,
+                                     const VisitSheetOptions& options) {
+  const auto visit = store.visit(visit_id);
+  if (!visit) return visit.error();
+  const auto patient = store.patient_by_id(visit->patient_id);
   if (!patient) return patient.error();
-  const auto trials = store.trials(session_id);
-  if (!trials) return trials.error();
+  const auto sessions = store.visit_sessions(visit_id);
+  if (!sessions) return sessions.error();
 
   SheetData d;
   if (!options.clinic.empty()) d.clinic = options.clinic;
   d.logo_png = options.logo_png;
   d.comment = options.comment;
-  d.session_id = session->id;
+  d.visit_id = visit->id;
+  d.visit_date = visit->local_date;
   d.patient_code = patient->code;
   d.patient_name = patient->name;
   d.birth_year = patient->birth_year.value_or(0);
   d.sex = patient->sex;
   d.involved = patient->involved_side;
-  d.date_utc = session->started_utc;
-  d.clinician = session->clinician.empty() ? "-" : session->clinician;
-  d.plate = session->plate_serial.empty() ? "-" : session->plate_serial;
-  d.protocol = session->protocol;
-  if (const auto protocol = store.protocol(session->protocol); protocol) {
-    if (!protocol->description.empty()) d.protocol += " (" + protocol->description + ")";
+  d.date_utc = visit->started_utc;
+  std::vector<std::string> clinicians, plates, protocols;
+  for (const store::Session& session : *sessions) {
+    clinicians.push_back(session.clinician);
+    plates.push_back(session.plate_serial);
+    protocols.push_back(session.protocol);
+    const auto trials = store.trials(session.id);
+    if (!trials) return trials.error();
+    for (const store::Trial& trial : *trials) {
+      auto t = stored_trial(store, trial);
+      if (!t) return t.error();
+      t->session_id = session.id;
+      t->protocol = session.protocol;
+      d.trials.push_back(std::move(*t));
+    }
   }
-  for (const store::Trial& trial : *trials) {
-    auto t = stored_trial(store, trial);
-    if (!t) return t.error();
-    d.trials.push_back(std::move(*t));
+  d.clinician = distinct_joined(clinicians, ", ");
+  d.plate = distinct_joined(plates, ", ");
+  d.protocol = distinct_joined(protocols, "; ");
+  // One protocol: with its description; several: their names, which fit the header's line.
+  if (d.protocol.find("; ") == std::string::npos && !sessions->empty()) {
+    d.protocol = protocol_label(store, sessions->front().protocol);
   }
 
   if (options.progress) {
     d.with_progress = true;
     auto history = store.history(patient->id);
     if (!history) return history.error();
-    std::erase_if(*history, [&](const store::HistoryRow& r) { return !up_to(r, *session); });
+    std::erase_if(*history, [&](const store::HistoryRow& r) { return !up_to(r, *visit); });
     const std::vector<SheetCondition> here = sheet_conditions(d);
     for (store::MetricProgress& m : store::compute_progress(*history, d.involved)) {
       const SheetCondition c{m.task, m.task == Task::kSingleLegSquat ? Eyes::kOpen : m.eyes};

@@ -1,4 +1,4 @@
-#include "report/session_report.hpp"
+#include "report/visit_report.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -51,13 +51,13 @@ Result<std::string> render_report(const SheetData& data, ReportFormat format, Pa
   return std::string(pdf->begin(), pdf->end());
 }
 
-Status write_session_report(const store::Store& store, std::int64_t session_id, ReportFormat format,
-                            Paper paper, const std::filesystem::path& out,
-                            const SessionSheetOptions& options, WriteOptions write) {
+Status write_visit_report(const store::Store& store, std::int64_t visit_id, ReportFormat format,
+                          Paper paper, const std::filesystem::path& out,
+                          const VisitSheetOptions& options, WriteOptions write) {
   for (auto& file : store::store_files(store.path()))
     write.never_replace.push_back(std::move(file));
   if (Status s = check_write_target(out, write); !s) return s;
-  const auto sheet = stored_session_sheet(store, session_id, options);
+  const auto sheet = stored_visit_sheet(store, visit_id, options);
   if (!sheet) return sheet.error();
   const auto bytes = render_report(*sheet, format, paper);
   if (!bytes) return bytes.error();
