@@ -2,6 +2,20 @@
 
 namespace stance::app::theme {
 
+ImU32 band_colour(Band band) {
+  switch (band) {
+    case Band::kGood:
+      return kGood;
+    case Band::kCaution:
+      return kCaution;
+    case Band::kConcern:
+      return kBad;
+    case Band::kNone:
+      break;
+  }
+  return kText;
+}
+
 ImVec4 colour(ImU32 c) {
   return ImGui::ColorConvertU32ToFloat4(c);
 }

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include "app/platform.hpp"
+#include "core/interpretation.hpp"
 
 namespace stance::app::theme {
 
@@ -19,6 +20,7 @@ inline const ImU32 kFppa = IM_COL32(150, 40, 170, 255);       // the knee's angl
 inline const ImU32 kText = IM_COL32(25, 25, 25, 255);
 
 ImVec4 colour(ImU32 c);
+ImU32 band_colour(Band band);  // good green, caution amber, concern red, none the text's
 void apply(const Fonts& fonts);
 
 }  // namespace stance::app::theme

@@ -7,6 +7,7 @@
 #include "app/sheet_export.hpp"
 #include "app/theme.hpp"
 #include "app/views.hpp"
+#include "core/interpretation.hpp"
 #include "core/key_figures.hpp"
 
 namespace stance::app {
@@ -29,8 +30,8 @@ void draw_summary_table(const SessionModel& m, const std::vector<KeyFigure>& row
   if (!ImGui::BeginTable(id.c_str(), 7, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
   ImGui::TableSetupColumn("Figure", ImGuiTableColumnFlags_WidthFixed, 240);
   ImGui::TableSetupColumn("Unit", ImGuiTableColumnFlags_WidthFixed, 70);
-  for (const char* head : {"Left: mean ± SD (n)", "Right: mean ± SD (n)", "LSI inv./uninv.",
-                           "Last visit: left / right", "Norm"}) {
+  for (const char* head : {"Left: mean ± SD (n)", "Right: mean ± SD (n)", "Symmetry",
+                           "Last visit: left / right", "Published reference"}) {
     ImGui::TableSetupColumn(head);
   }
   ImGui::TableHeadersRow();
@@ -48,11 +49,9 @@ void draw_summary_table(const SessionModel& m, const std::vector<KeyFigure>& row
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(side_text(s.right, f.decimals).c_str());
     ImGui::TableNextColumn();
-    if (s.symmetry.lsi_defined) {
-      ImGui::Text("%.0f%%", s.symmetry.lsi_percent);
-    } else {
-      ImGui::TextUnformatted("-");
-    }
+    const SymmetryCell symmetry = symmetry_cell(s.symmetry);
+    ImGui::TextColored(theme::colour(theme::band_colour(symmetry.band)), "%s",
+                       symmetry.text.c_str());
     ImGui::TableNextColumn();
     std::string last;
     for (Limb limb : {Limb::kLeft, Limb::kRight}) {
@@ -65,7 +64,12 @@ void draw_summary_table(const SessionModel& m, const std::vector<KeyFigure>& row
     }
     ImGui::TextUnformatted(last.c_str());
     ImGui::TableNextColumn();
-    ImGui::TextColored(theme::colour(theme::kMuted), "no norm");  // docs/dashboard.md, Norms
+    if (const auto reference = published_reference(m.protocol().task, eyes, f.key)) {
+      ImGui::TextUnformatted(reference_cell(*reference).c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", reference_note(*reference).c_str());
+    } else {
+      ImGui::TextColored(theme::colour(theme::kMuted), "none published");
+    }
   }
   ImGui::EndTable();
 }
@@ -117,10 +121,25 @@ void draw_results_view(ViewContext& v) {
     }
     draw_summary_table(m, rows, eyes, earlier);
   }
-  ImGui::TextWrapped(
-      "LSI = involved / uninvolved x 100%%; for sway and steadiness (lower is better) above 100%% "
-      "means the involved side does worse. Means use valid trials only. No published norm "
-      "matches this protocol and plate (docs/dashboard.md).");
+  const std::string symmetry_text =
+      m.involved == Limb::kUnspecified ? asymmetry_equation_text() : lsi_equation_text();
+  ImGui::TextWrapped("%s Means use valid trials only.", symmetry_text.c_str());
+  std::string notes;
+  for (const KeyFigure& f : rows) {
+    for (Eyes eyes : m.protocol().eyes) {
+      const auto r = published_reference(m.protocol().task, eyes, f.key);
+      if (r && notes.find(reference_note(*r)) == std::string::npos) {
+        notes += (notes.empty() ? "" : " ") + reference_note(*r);
+      }
+    }
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::kMuted));
+  ImGui::TextWrapped("%s", notes.empty() ? "No published reference matches these figures."
+                                         : ("References (other populations and devices: a "
+                                            "guide, not a norm): " +
+                                            notes)
+                                               .c_str());
+  ImGui::PopStyleColor();
   ImGui::Separator();
   ImGui::TextUnformatted("Trials");
   for (const StepResult& r : m.results()) {

@@ -8,6 +8,7 @@
 #include "cli/command.hpp"
 #include "cli/trial_filming.hpp"
 #include "core/analysis_policy.hpp"
+#include "core/interpretation.hpp"
 #include "core/key_figures.hpp"
 #include "core/recording_samples.hpp"
 #include "core/symmetry.hpp"
@@ -100,7 +101,7 @@ Result<DemoTrial> run_trial(Context& context, Limb leg, Task task, const std::fi
   return trial;
 }
 
-// The key figures of both sides and the LSI (involved / uninvolved × 100).
+// The key figures of both sides and their symmetry (core/interpretation.hpp).
 void print_key_figures(std::ostream& out, const DemoTrial& left, const DemoTrial& right) {
   const std::vector<KeyFigure> l = key_figures(left.analysis), r = key_figures(right.analysis);
   // An undefined figure reads n/a, never 0, and has no LSI.
@@ -111,7 +112,7 @@ void print_key_figures(std::ostream& out, const DemoTrial& left, const DemoTrial
     const LimbSymmetry s = limb_symmetry(l[i].value, r[i].value, kInvolved, l[i].better);
     const bool lsi = s.lsi_defined && l[i].defined && r[i].defined;
     out << "  " << pad(l[i].label, 29) << pad(l[i].unit, 7) << pad(text(l[i]), 10)
-        << pad(text(r[i]), 10) << (lsi ? fixed(s.lsi_percent, 0) + "%" : "-") << "\n";
+        << pad(text(r[i]), 10) << (lsi ? symmetry_cell(s).text : "-") << "\n";
   }
 }
 
@@ -171,7 +172,7 @@ int run_demo_filmed(const ParsedArgs& args, Context& context, OpenTrialFilming o
   out << "Stance demo: a simulated " << fixed(*mass, 0)
       << " kg patient with knee pain on the LEFT, on the simulated plate\n"
       << "(no hardware needed; recorded faster than real time)\n\n"
-      << "  " << pad("", 36) << pad("Left", 10) << pad("Right", 10) << "LSI (left/right)\n"
+      << "  " << pad("", 36) << pad("Left", 10) << pad("Right", 10) << "LSI\n"
       << "Single-leg stance, eyes open, " << fixed(*seconds, 0) << " s\n";
   print_key_figures(out, trials[0], trials[1]);
   print_verdicts(out, trials[0], trials[1]);
@@ -193,9 +194,7 @@ int run_demo_filmed(const ParsedArgs& args, Context& context, OpenTrialFilming o
       << fixed(trials[3].true_peak_fppa_deg, 1)
       << "° (the camera's 2-D FPPA reads\n  higher: the projection of a bent knee; "
          "docs/camera.md).\n"
-      << "  LSI = involved (left) / uninvolved (right) × 100%; for sway and steadiness, above 100% "
-         "means\n"
-      << "  the involved side does worse. Definitions: docs/metrics.md, docs/symmetry.md.\n\n"
+      << "  The involved side is the left. " << lsi_equation_text() << "\n\n"
       << "Recordings written:\n";
   for (const auto& t : trials) out << "  " << t.file.string() << "\n";
   out << "Re-analyse one with: stance analyze " << trials.back().file.string() << "\n";

@@ -8,6 +8,7 @@
 #include "cli/cli.hpp"
 #include "cli/store_access.hpp"
 #include "cli/store_commands.hpp"
+#include "core/interpretation.hpp"
 #include "report/progress_json.hpp"
 #include "store/progress.hpp"
 #include "store/trial_metrics.hpp"
@@ -77,8 +78,7 @@ std::string cell(const store::VisitPoint* p, bool baseline) {
 std::string symmetry_text(const store::MetricProgress& m, std::int64_t visit) {
   for (const store::SymmetryPoint& s : m.symmetry) {
     if (s.visit_id != visit) continue;
-    if (s.symmetry.lsi_defined) return fixed(s.symmetry.lsi_percent, 0) + "%";
-    return fixed(s.symmetry.asymmetry_percent, 0) + "% (R−L)";
+    return symmetry_cell(s.symmetry).text;
   }
   return "-";
 }
@@ -160,7 +160,8 @@ int run_history(const ParsedArgs& args, Context& context) {
   out << "History of " << p->code << " (involved side: " << to_string(p->involved_side)
       << "). Valid trials only; change from the first visit;\n"
       << "'*' marks a change beyond the MDC95 (a real change, not the test's own noise).\n"
-      << "LSI = involved / uninvolved × 100%.\n";
+      << (p->involved_side == Limb::kUnspecified ? asymmetry_equation_text() : lsi_equation_text())
+      << "\n";
   if (progress.empty()) out << "\nNo stored results yet: record a session first.\n";
   for (const store::MetricProgress& m : progress) print_metric(out, m, p->involved_side);
   return kExitOk;

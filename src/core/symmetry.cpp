@@ -34,8 +34,11 @@ LimbSymmetry limb_symmetry(double left, double right, Limb involved, Better bett
   if (involved != Limb::kUnspecified) {
     const double inv = involved == Limb::kLeft ? left : right;
     const double uninv = involved == Limb::kLeft ? right : left;
-    if (uninv != 0.0) {
-      s.lsi_percent = 100.0 * inv / uninv;
+    // The ratio is taken so that the involved side doing worse reads below 100 %.
+    const double num = better == Better::kHigher ? inv : uninv;
+    const double den = better == Better::kHigher ? uninv : inv;
+    if (num != 0.0 && den != 0.0) {  // a zero side makes no ratio worth reading
+      s.lsi_percent = 100.0 * num / den;
       s.lsi_defined = true;
     }
   }

@@ -24,7 +24,10 @@ TrialSummary summarize_trials(const std::vector<double>& values);
 
 struct LimbSymmetry {
   bool defined = false;  // both sides have a value (and, for the LSI, the involved side is known)
-  double lsi_percent = 0.0;  // involved / uninvolved × 100 (rehabilitation convention)
+  // Limb symmetry index: the involved side's deficit reads below 100 % whichever way the metric
+  // improves: involved / uninvolved × 100 when higher is better, uninvolved / involved × 100 when
+  // lower is better (sway, steadiness). docs/symmetry.md.
+  double lsi_percent = 0.0;
   bool lsi_defined = false;
   double asymmetry_percent = 0.0;  // (right − left) / max(|right|, |left|) × 100 (Bishop 2016)
   Limb worse_side = Limb::kUnspecified;  // from `better`; unspecified when equal

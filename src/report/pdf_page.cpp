@@ -67,9 +67,15 @@ void Page::rule() {
 
 void Page::row(const std::vector<std::string>& cells, const std::vector<double>& columns,
                double size, bool bold, Rgb colour) {
+  row(cells, columns, size, std::vector<Rgb>(cells.size(), colour), bold);
+}
+
+void Page::row(const std::vector<std::string>& cells, const std::vector<double>& columns,
+               double size, const std::vector<Rgb>& colours, bool bold) {
   double h = 0;
   for (std::size_t i = 0; i < cells.size() && i < columns.size(); ++i) {
     const double end = i + 1 < columns.size() ? columns[i + 1] : content_width();
+    const Rgb colour = i < colours.size() ? colours[i] : kInk;
     h = std::max(h,
                  text(kMargin + columns[i], y, cells[i], size, bold, colour, end - columns[i] - 4));
   }

@@ -19,7 +19,7 @@ struct Rgb {
 };
 constexpr Rgb kInk{0.1, 0.1, 0.1}, kMuted{0.45, 0.45, 0.45}, kAccent{0.12, 0.39, 0.78},
     kEllipse{0.9, 0.47, 0.08}, kBad{0.78, 0.12, 0.12}, kGood{0.12, 0.55, 0.27},
-    kBand{0.85, 0.9, 0.97}, kRule{0.8, 0.8, 0.8};
+    kBand{0.85, 0.9, 0.97}, kRule{0.8, 0.8, 0.8}, kCaution{0.72, 0.47, 0.0};
 
 class Page {
  public:
@@ -38,6 +38,9 @@ class Page {
   // One table row: cells at the given column starts (pt from the margin).
   void row(const std::vector<std::string>& cells, const std::vector<double>& columns, double size,
            bool bold = false, Rgb colour = kInk);
+  // The same with a colour per cell (e.g. a flagged limb symmetry).
+  void row(const std::vector<std::string>& cells, const std::vector<double>& columns, double size,
+           const std::vector<Rgb>& colours, bool bold = false);
 
   cairo_t* cr() { return cr_; }
   void set_colour(Rgb c) { cairo_set_source_rgb(cr_, c.r, c.g, c.b); }

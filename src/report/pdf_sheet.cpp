@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "core/interpretation.hpp"
 #include "report/pdf_page.hpp"
 #include "report/pdf_plots.hpp"
 #include "report/pdf_progress.hpp"
@@ -15,14 +16,30 @@
 namespace stance::report {
 namespace {
 
-// Key figures per condition: each side's mean ± SD of its valid trials and the LSI.
+Rgb band_colour(Band band) {
+  switch (band) {
+    case Band::kGood:
+      return kGood;
+    case Band::kCaution:
+      return kCaution;
+    case Band::kConcern:
+      return kBad;
+    case Band::kNone:
+      break;
+  }
+  return kInk;
+}
+
+// Key figures per condition: each side's mean ± SD of its valid trials, their symmetry in its
+// band, and the published reference where one matches the condition.
 void draw_summary(Page& page, const SheetData& data, const SheetCondition& c) {
   const ConditionSummary summary = condition_summary(data, c);
   if (summary.rows.empty()) return;
   page.heading(condition_name(c) + ": key figures");
-  const std::vector<double> cols{0, 150, 200, 300, 400, 470};
-  page.row({"Figure", "Unit", "Left mean ± SD (n)", "Right mean ± SD (n)", "LSI", "Norm"}, cols, 8,
-           true);
+  const std::vector<double> cols{0, 125, 160, 250, 340, 395};
+  page.row(
+      {"Figure", "Unit", "Left, mean ± SD", "Right, mean ± SD", "Symmetry", "Published reference"},
+      cols, 8, true);
   for (const KeyFigure& f : summary.rows) {
     const auto it = summary.by_key.find(f.key);
     if (it == summary.by_key.end()) continue;
@@ -31,11 +48,30 @@ void draw_summary(Page& page, const SheetData& data, const SheetCondition& c) {
                            : fixed(s.mean, f.decimals) + " ± " + fixed(s.sd, f.decimals) + " (" +
                                  std::to_string(s.trials) + ")";
     };
-    const LimbSymmetry& sym = it->second.symmetry;
-    page.row({f.label, f.unit, side(it->second.left), side(it->second.right),
-              sym.lsi_defined ? fixed(sym.lsi_percent, 0) + "%" : "-", "no norm"},
-             cols, 8);
+    const SymmetryCell sym = symmetry_cell(it->second.symmetry);
+    const auto reference = published_reference(c.task, c.eyes, f.key);
+    page.row({f.label, f.unit, side(it->second.left), side(it->second.right), sym.text,
+              reference ? reference_cell(*reference) : "none published"},
+             cols, 8, {kInk, kInk, kInk, kInk, band_colour(sym.band), reference ? kInk : kMuted});
   }
+}
+
+// The published references of the figures this sheet shows, each once, by number.
+std::vector<PublishedReference> sheet_references(const SheetData& d) {
+  std::vector<PublishedReference> out;
+  for (const SheetCondition& c : sheet_conditions(d)) {
+    for (const KeyFigure& f : condition_summary(d, c).rows) {
+      const auto r = published_reference(c.task, c.eyes, f.key);
+      if (!r) continue;
+      const bool seen = std::any_of(out.begin(), out.end(), [&](const PublishedReference& o) {
+        return o.number == r->number;
+      });
+      if (!seen) out.push_back(*r);
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.number < b.number; });
+  return out;
 }
 
 bool has_camera(const SheetData& d) {
@@ -144,22 +180,33 @@ void draw_legend_and_comment(Page& page, const SheetData& d, double bottom) {
       "Range: max - min. Depth: drop of the centre of mass, from vertical force. ML squat "
       "steadiness (0 steady - 100 unsteady): how much the load shakes side to side at 2-6 Hz "
       "in the squat beyond the person's own standing sway; a wobbling knee raises it (so can the "
-      "hip or foot), but it cannot see a slow knee collapse (valgus) or give an angle. LSI = "
-      "involved / uninvolved x 100%; for sway and steadiness above 100% means the involved side "
-      "does worse. Means use valid trials "
-      "only. No published norm matches this protocol and plate. Full definitions: Stance "
-      "docs/metrics.md.",
-      7, kMuted);
+      "hip or foot), but it cannot see a slow knee collapse (valgus) or give an angle. Means use "
+      "valid trials only. " +
+          (d.involved == Limb::kUnspecified ? asymmetry_equation_text() : lsi_equation_text()) +
+          " Symmetry describes, it does not diagnose: healthy people often miss 90% too "
+          "(Markstrom et al. 2022).",
+      6.5, kMuted);
+  std::string references;
+  for (const PublishedReference& r : sheet_references(d)) {
+    references += (references.empty() ? "" : " ") + reference_note(r);
+  }
+  page.paragraph(references.empty()
+                     ? "Published references: none matches these tests; a figure is compared "
+                       "with this patient's own earlier visits and other side."
+                     : "Published references (other populations and devices: a guide, not a "
+                       "norm): " +
+                           references,
+                 6.5, kMuted);
   if (has_camera(d)) {
     page.paragraph(
         "Knee FPPA (camera): frontal-plane projection angle between the thigh (hip-knee markers) "
         "and the shank (knee-ankle markers) on the frontal video, degrees, positive = knee "
         "inward of the hip-ankle line (valgus); peak per squat, and the mean of squats 1-4 "
-        "(Kwok & Kong 2024). Published single-leg squat values: 8.4 ± 5.1° in pain-free "
-        "controls, 16.8 ± 5.4° with patellofemoral pain (Herrington 2014); between-day SEM "
-        "2.7-3.0° (Munro et al. 2012). A 2-D angle: a rotated limb or camera shows FPPA that "
+        "(Kwok & Kong 2024). Between-day SEM 2.7-3.0°, smallest detectable difference 7.5-8.9° "
+        "(Munro et al. 2012): a smaller change may be the test's own noise. A 2-D angle: a rotated "
+        "limb or camera shows FPPA that "
         "is not there.",
-        7, kMuted);
+        6.5, kMuted);
   }
   page.y = std::max(page.y + 4, bottom - 58);
   page.text(kMargin, page.y, "Clinician's comment:", 8, true);
@@ -238,8 +285,9 @@ Result<std::vector<std::uint8_t>> render_sheet_pdf(const SheetData& data, Paper 
   draw_header(page, data, logo.get());
   for (const SheetCondition& c : sheet_conditions(data)) draw_summary(page, data, c);
   draw_reps(page, data);
-  // With the progress section the plots shrink so that the page still holds 12 visits.
-  if (data.with_progress) {
+  // With the progress section, or a visit of both protocols, the plots shrink so that the page
+  // still holds 12 visits, or every condition.
+  if (data.with_progress || sheet_conditions(data).size() > 2) {
     draw_plots(page, data, 80, 38);
   } else {
     draw_plots(page, data, 110, 55);

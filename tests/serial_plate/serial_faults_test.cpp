@@ -100,12 +100,17 @@ TEST_F(SerialPlateTest, AStallIsCountedOnceAndItsSamplesLost) {
 TEST_F(SerialPlateTest, UnpluggedMidTrialKeepsWhatArrivedAndIsMarkedInterrupted) {
   auto plate = open();
   ASSERT_NE(plate, nullptr);
-  // The cable is pulled once 1.5 s of the trial have arrived; the plate goes on printing until.
+  // The cable is pulled once 1.5 s of the trial have arrived. The plate prints 2 s of samples and
+  // then waits for the pull (a slow host must not let it print the whole 10 s first: nothing
+  // here depends on timing).
   const RecordOutcome r = record(
       *plate, 10.0, Tare{},
       [this](EmulatedSerialPlate& e) {
         for (std::uint32_t k = 0; k < 1000 && !e.cable_pulled(); ++k) {
           e.write(sample_line(k * kPeriodUs, counts_for_load(cells_, 300, {0, 0}, k)));
+          for (int wait = 0; k == 199 && wait < 60000 && !e.cable_pulled(); ++wait) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+          }
         }
         e.hang_up();
       },

@@ -101,9 +101,10 @@ TEST(Progress, WorseChangeBeyondMdcIsNotImprovement) {
 TEST(Progress, LimbSymmetryEverySession) {
   const auto m = compute_progress(two_sessions(), Limb::kLeft)[0];
   ASSERT_EQ(m.symmetry.size(), 2u);
-  // LSI = involved / uninvolved × 100: January 12 / 9 = 133.3%, February 7 / 9 = 77.8%.
-  EXPECT_NEAR(m.symmetry[0].symmetry.lsi_percent, 133.333, 1e-3);
-  EXPECT_NEAR(m.symmetry[1].symmetry.lsi_percent, 77.778, 1e-3);
+  // Sway (lower is better): LSI = uninvolved / involved × 100: January 9 / 12 = 75% (the
+  // involved left sways more: a deficit), February 9 / 7 = 128.6%.
+  EXPECT_NEAR(m.symmetry[0].symmetry.lsi_percent, 75.0, 1e-3);
+  EXPECT_NEAR(m.symmetry[1].symmetry.lsi_percent, 128.571, 1e-3);
   EXPECT_EQ(m.symmetry[0].symmetry.worse_side, Limb::kLeft);
   EXPECT_EQ(m.symmetry[1].symmetry.worse_side, Limb::kRight);
 }
