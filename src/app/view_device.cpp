@@ -256,6 +256,7 @@ void draw_device_view(ViewContext& v) {
               mm_from_m(s.plate.width_m), mm_from_m(s.plate.length_m), s.plate.capacity_n,
               s.rate_hz);
   ImGui::Text("Calibration: %s", s.calibration.c_str());
+  draw_plate_trust(v, true);
   ImGui::Separator();
   draw_mass_check(v);
   ImGui::Separator();
