@@ -110,6 +110,9 @@ TEST_F(CliTest, RecordingOnAPlateWhoseCheckFailedIsMarkedOnEveryTrialAndTheSheet
       << session.err;  // said once, before the first trial
   EXPECT_EQ(occurrences(session.out, "plate not verified"), 6u) << session.out;
 
+  const CliRun shown = stance({"session", "show", "1", "--db", db});
+  EXPECT_EQ(occurrences(shown.out, "valid; plate not verified"), 6u) << shown.out;
+
   const fs::path sheet = dir_ / "sheet.pdf";
   const CliRun report = stance({"report", "1", "--out", sheet.string(), "--db", db});
   ASSERT_EQ(report.code, kExitOk) << report.err;
