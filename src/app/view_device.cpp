@@ -244,7 +244,8 @@ void draw_device_view(ViewContext& v) {
   ImGui::Separator();
   draw_camera_setup(v);
   ImGui::Separator();
-  if (!streaming) {  // no snapshot of a plate: nothing true to show about it
+  if (!streaming) {             // no snapshot of a plate: nothing true to show about it
+    draw_plate_trust(v, true);  // its last check is known from its saved adjustment
     draw_mass_check(v);
     return;
   }

@@ -36,9 +36,9 @@ void draw_plate_trust(ViewContext& v, bool verified_too) {
       break;
     case PlateTrust::kVerified:
       if (verified_too) {
-        coloured_line(theme::kGood, "Plate verified: " + p.reason + " (good for " +
+        coloured_line(theme::kGood, "Plate verified: " + p.reason + "; a check is good for " +
                                         std::to_string(v.session.mass_check_interval_days) +
-                                        " days).");
+                                        " days.");
       }
       break;
   }
