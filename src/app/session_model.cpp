@@ -62,7 +62,8 @@ Status SessionModel::plan_current() {
 
 PlateVerification SessionModel::plate_trust() const {
   const std::optional<Tare>& tare = source_.in_use_tare();
-  if (!tare) return {PlateTrust::kNeverChecked, "the plate could not be opened"};
+  if (!tare)
+    return {PlateTrust::kNeverChecked, "its last check is not known (the plate is not open)"};
   return plate_verification(*tare, std::time(nullptr), mass_check_interval_days);
 }
 

@@ -32,7 +32,7 @@ void draw_plate_trust(ViewContext& v, bool verified_too) {
       break;
     case PlateTrust::kNeverChecked:
       coloured_line(theme::kCaution,
-                    "Plate never checked: " + p.reason + ". Run the known-mass check in Device.");
+                    "Plate not checked: " + p.reason + ". Run the known-mass check in Device.");
       break;
     case PlateTrust::kVerified:
       if (verified_too) {
