@@ -12,7 +12,10 @@ PlateVerification plate_verification(const Tare& tare, std::int64_t now_unix_s, 
     return {PlateTrust::kNeverChecked, "no known-mass check on record"};
   }
   const std::string when = utc_minutes(check.checked_at_unix_s);
-  const std::string off = " (" + fixed(check.fz_error_n, 1) + " N off)";
+  const std::string off =
+      " (" + fixed(check.fz_error_n, 1) + " N" +
+      (check.cop_error_mm > 0.0 ? ", COP " + fixed(check.cop_error_mm, 1) + " mm" : std::string()) +
+      " off)";
   if (!check_within_tolerance(check)) {
     return {PlateTrust::kCheckFailed, "its known-mass check failed on " + when + off};
   }

@@ -30,6 +30,13 @@ TEST(PlateVerification, FailedStaleFreshAndNever) {
   EXPECT_EQ(failed.state, PlateTrust::kCheckFailed);
   EXPECT_TRUE(failed.needs_check());
   EXPECT_NE(failed.reason.find("failed on 2026-11-29"), std::string::npos) << failed.reason;
+  // Failed on the COP alone (5 mm tolerance): the reason says so.
+  Tare cop;
+  cop.last_check = {20.0, 0.3, 7.5, kNow};
+  const PlateVerification cop_failed = plate_verification(cop, kNow, 30);
+  EXPECT_EQ(cop_failed.state, PlateTrust::kCheckFailed);
+  EXPECT_NE(cop_failed.reason.find("(0.3 N, COP 7.5 mm off)"), std::string::npos)
+      << cop_failed.reason;
   // A failed check stays failed however fresh it is.
   EXPECT_EQ(plate_verification(checked(6.0, kNow), kNow, 30).state, PlateTrust::kCheckFailed);
 
