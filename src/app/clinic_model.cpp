@@ -112,10 +112,14 @@ void ClinicModel::refresh(std::function<void(std::vector<store::Protocol>)> on_p
     }
     auto protocols = s.protocols();
     const auto keeping = s.video_keeping();
+    const auto interval = s.mass_check_interval_days();
+    if (!interval && error.empty()) error = interval.error().message;
     return [this, rows = std::move(rows), error, on_protocols, keeping = keeping && *keeping,
+            interval = interval ? *interval : kDefaultMassCheckIntervalDays,
             protocols = protocols ? *protocols : std::vector<store::Protocol>{}]() mutable {
       patients_ = std::move(rows);
       video_keeping_ = keeping;
+      mass_check_interval_days_ = interval;
       error_ = error;
       if (on_protocols && !protocols.empty()) on_protocols(std::move(protocols));
     };

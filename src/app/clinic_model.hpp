@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/store_worker.hpp"
+#include "core/calibration_check.hpp"  // kDefaultMassCheckIntervalDays
 #include "store/progress.hpp"
 
 namespace stance::app {
@@ -53,6 +54,8 @@ class ClinicModel {
   // The clinic's video keeping (store::Store::set_video_keeping), as last loaded.
   bool video_keeping() const { return video_keeping_; }
   void set_video_keeping(bool on);
+  // The clinic's interval between a plate's known-mass checks (days), as last loaded.
+  int mass_check_interval_days() const { return mass_check_interval_days_; }
 
   // Loads a patient's history; the view shows `history()` once it has arrived.
   void open_patient(const std::string& code);
@@ -90,6 +93,7 @@ class ClinicModel {
   StoreWorker* worker_;
   std::vector<PatientRow> patients_;
   bool video_keeping_ = false;
+  int mass_check_interval_days_ = kDefaultMassCheckIntervalDays;
   std::optional<PatientHistory> history_;
   std::string open_code_, error_;
   int pending_ = 0;

@@ -21,6 +21,9 @@ void draw_dashboard(ViewContext& v) {
                                   {"Results", Screen::kResults, draw_results_view},
                                   {"History", Screen::kHistory, draw_history_view},
                                   {"Device", Screen::kDevice, draw_device_view}};
+  // Every screen says when the plate is not verified; the device view says it in place.
+  if (m.screen != Screen::kDevice) draw_plate_trust(v, false);
+  draw_plate_question(v);
   Screen& shown = v.shown_tab;
   const bool switch_tab = shown != m.screen;
   if (ImGui::BeginTabBar("##screens")) {

@@ -137,6 +137,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     mass_check.poll(source);
     plates.poll();
     session.poll();
+    session.mass_check_interval_days = clinic.mass_check_interval_days();
     follow_session(clinic, session, visit_reloaded);
     live::LiveSession* live = source.current();
     const auto snapshot = live != nullptr ? live->snapshot() : nullptr;

@@ -11,11 +11,12 @@ LiveSource::LiveSource(const DriverRegistry& drivers, std::string address)
     : drivers_(drivers), address_(std::move(address)) {}
 
 live::TrialPlan trial_plan(const TrialCondition& step, const TestProtocol& protocol,
-                           bool auto_start) {
+                           bool auto_start, const std::string& plate_not_verified) {
   live::TrialPlan plan;
   static_cast<TrialCondition&>(plan) = step;  // the step carries the squats asked for
   plan.stance_seconds = protocol.seconds;
   plan.auto_start = auto_start;
+  plan.plate_not_verified = plate_not_verified;
   return plan;
 }
 
@@ -81,6 +82,7 @@ Result<live::LiveSession*> LiveSource::open(const std::string& address) {
   if (!plate) return plate.error();
   auto adjustment = adjustment_for(**plate);
   if (!adjustment) return adjustment.error();
+  if (address == address_) in_use_tare_ = adjustment->tare;
   live::LiveOptions options;
   options.calibration_text = describe_adjustment(adjustment->tare);
   camera_error_.clear();
@@ -108,19 +110,20 @@ Result<live::LiveSession*> LiveSource::idle() {
 
 Result<live::LiveSession*> LiveSource::for_step(const TrialCondition& step,
                                                 const TestProtocol& protocol, bool auto_start,
-                                                int step_index, Limb involved) {
+                                                int step_index, Limb involved,
+                                                const std::string& plate_not_verified) {
   if (simulated()) {
     auto s = open(simulated_address(step, step_index, involved));
     if (!s) return s;
     if (camera_) camera_->set_limb(step.limb);
-    (*s)->begin_trial(trial_plan(step, protocol, auto_start));
+    (*s)->begin_trial(trial_plan(step, protocol, auto_start, plate_not_verified));
     return start(*s);
   }
   if (replaying_) close();
   auto s = idle();
   if (!s) return s;
   if (camera_) camera_->set_limb(step.limb);
-  (*s)->begin_trial(trial_plan(step, protocol, auto_start));
+  (*s)->begin_trial(trial_plan(step, protocol, auto_start, plate_not_verified));
   return s;
 }
 

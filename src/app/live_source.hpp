@@ -5,6 +5,7 @@
 // A camera, when one is chosen, films beside every plate the source opens (the simulated camera
 // beside the simulated plate films that plate's person), and every trial keeps its markers.
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/test_protocol.hpp"
@@ -27,15 +28,23 @@ class LiveSource {
   Result<live::LiveSession*> idle();
   // The session in which this step is recorded, with its trial planned.
   // `involved`: the patient's painful side, for the simulated patient.
+  // `plate_not_verified`: why the plate in use is not verified (the trial's recording carries it),
+  // or empty.
   Result<live::LiveSession*> for_step(const TrialCondition& step, const TestProtocol& protocol,
-                                      bool auto_start, int step_index, Limb involved);
+                                      bool auto_start, int step_index, Limb involved,
+                                      const std::string& plate_not_verified = "");
   live::LiveSession* current() { return session_.get(); }
   void close();  // stops the plate and camera; snapshots already taken stay valid
   // Another plate from now on (closes the one in use; the next idle() or step opens it).
   void use(std::string address) {
     close();
     address_ = std::move(address);
+    in_use_tare_.reset();
   }
+  // The adjustment (tare, gains, last known-mass check) of the plate in use, as loaded when it
+  // was last opened (after every calibration step); none before it could be opened. On the
+  // simulated plate this is the device view's plate, not each step's simulated patient's.
+  const std::optional<Tare>& in_use_tare() const { return in_use_tare_; }
 
   // The camera filming beside the plate from the next plate opened on: "auto" (the simulated
   // camera beside the simulated plate, filming its person; none beside a real plate), "none"
@@ -75,9 +84,10 @@ class LiveSource {
   std::unique_ptr<live::LiveSession> session_;
   std::shared_ptr<const knee::MarkerTrack> replay_markers_;
   bool replaying_ = false;
+  std::optional<Tare> in_use_tare_;
 };
 
 live::TrialPlan trial_plan(const TrialCondition& step, const TestProtocol& protocol,
-                           bool auto_start);
+                           bool auto_start, const std::string& plate_not_verified = "");
 
 }  // namespace stance::app

@@ -45,7 +45,8 @@ void MassCheck::launch(LiveSource& source, bool with_mass) {
   failed_ = false;
   std::optional<CellPosition> at;
   if (position_known) at = CellPosition{m_from_mm(at_x_mm), m_from_mm(at_y_mm)};
-  const std::string address = step_address(source, with_mass, mass_kg, at);
+  const std::string address =
+      step_address(source, with_mass, simulated_mass_kg > 0.0 ? simulated_mass_kg : mass_kg, at);
   source.close();  // the plate streams to one reader: the live view pauses meanwhile
   const DriverRegistry& drivers = source.drivers();
   running_ = std::async(std::launch::async, [&drivers, address, with_mass, at, this_mass = mass_kg,

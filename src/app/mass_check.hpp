@@ -22,6 +22,9 @@ class MassCheck {
   bool position_known = false;  // the mass stands on a marked spot: its COP is checked too
   double at_x_mm = 0.0, at_y_mm = 0.0;
   double seconds = 2.0;
+  // The simulated plate carries this mass instead of mass_kg: a wrong mass typed, so a check
+  // fails (scripts and tests); 0: the mass typed.
+  double simulated_mass_kg = 0.0;
 
   Stage stage() const { return stage_; }
   bool busy() const { return stage_ == Stage::kTaring || stage_ == Stage::kChecking; }

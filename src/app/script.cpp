@@ -5,6 +5,7 @@
 
 #include "app/sheet_export.hpp"
 #include "app/views.hpp"
+#include "core/analysis_policy.hpp"
 
 namespace stance::app {
 namespace {
@@ -93,6 +94,36 @@ std::string knee_check(const StepResult* result, int squats) {
   return "";
 }
 
+// The plate's trust: `expect_plate verified|failed|out_of_date|never`, `expect_asked` (Begin
+// session asked for the check first), `expect_marked` (the current trial says "plate not
+// verified", in its recording and its verdict).
+std::string plate_check(const ScriptCommand& c, const SessionModel& session) {
+  if (c.verb == "expect_asked") {
+    return session.asking_plate_check() ? "" : "Begin session did not ask for the check";
+  }
+  if (c.verb == "expect_plate") {
+    static constexpr std::pair<const char*, PlateTrust> kStates[] = {
+        {"verified", PlateTrust::kVerified},
+        {"failed", PlateTrust::kCheckFailed},
+        {"out_of_date", PlateTrust::kCheckTooOld},
+        {"never", PlateTrust::kNeverChecked}};
+    const PlateVerification p = session.plate_trust();
+    for (const auto& [name, state] : kStates) {
+      if (c.args[0] == name)
+        return p.state == state ? "" : "the plate is not " + c.args[0] + ": " + p.reason;
+    }
+    return "expects verified, failed, out_of_date or never";
+  }
+  const StepResult* r = session.current_result();
+  if (r == nullptr || !r->trial->analysis) return "there is no analysed trial";
+  const auto& extra = r->trial->recording.metadata.extra;
+  if (extra.find(kPlateNotVerifiedKey) == extra.end()) return "the recording is not marked";
+  if (r->trial->analysis->verdict.count(FindingKind::kPlateNotVerified) == 0) {
+    return "the verdict does not say \"plate not verified\"";
+  }
+  return "";
+}
+
 }  // namespace
 
 Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
@@ -102,16 +133,17 @@ Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
     std::size_t args, numbers;
   };
   static constexpr Verb kVerbs[] = {
-      {"patient", 1, 0},       {"involved", 1, 0},   {"protocol", 1, 1},
-      {"trials", 1, 1},        {"autostart", 1, 0},  {"begin", 0, 0},
-      {"start", 0, 0},         {"stop", 0, 0},       {"redo", 0, 0},
-      {"next", 0, 0},          {"tab", 1, 0},        {"wait", 1, 0},
-      {"frames", 1, 1},        {"screenshot", 1, 0}, {"expect_saved", 1, 1},
-      {"quit", 0, 0},          {"choose", 1, 0},     {"history", 1, 0},
-      {"wait_store", 0, 0},    {"compare", 1, 1},    {"replay", 2, 2},
-      {"expect_visits", 1, 1}, {"sheet", 1, 0},      {"tare", 0, 0},
-      {"check_mass", 1, 1},    {"clinician", 1, 0},  {"wait_calibration", 0, 0},
-      {"expect_knee", 1, 1}};
+      {"patient", 1, 0},       {"involved", 1, 0},      {"protocol", 1, 1},
+      {"trials", 1, 1},        {"autostart", 1, 0},     {"begin", 0, 0},
+      {"start", 0, 0},         {"stop", 0, 0},          {"redo", 0, 0},
+      {"next", 0, 0},          {"tab", 1, 0},           {"wait", 1, 0},
+      {"frames", 1, 1},        {"screenshot", 1, 0},    {"expect_saved", 1, 1},
+      {"quit", 0, 0},          {"choose", 1, 0},        {"history", 1, 0},
+      {"wait_store", 0, 0},    {"compare", 1, 1},       {"replay", 2, 2},
+      {"expect_visits", 1, 1}, {"sheet", 1, 0},         {"tare", 0, 0},
+      {"check_mass", 1, 2},    {"clinician", 1, 0},     {"wait_calibration", 0, 0},
+      {"expect_knee", 1, 1},   {"record_anyway", 0, 0}, {"run_check", 0, 0},
+      {"expect_plate", 1, 0},  {"expect_asked", 0, 0},  {"expect_marked", 0, 0}};
   std::vector<ScriptCommand> out;
   std::istringstream in(text);
   std::string line;
@@ -169,8 +201,11 @@ ScriptRunner::Step ScriptRunner::advance(const ScriptTargets& t, double now_s) {
         return step;
       }
       wait_started_s_ = -1.0;
-      if (c.verb == "wait_calibration" && t.mass_check.failed()) {
-        step.error = line_prefix(c) + t.mass_check.message();
+      // `wait_calibration SECONDS failed`: the step must fail (a check with a wrong mass).
+      const bool want_failed = c.args.size() > 1 && c.args[1] == "failed";
+      if (c.verb == "wait_calibration" && t.mass_check.failed() != want_failed) {
+        step.error = line_prefix(c) + (want_failed ? "the step did not fail: " : "") +
+                     t.mass_check.message();
         return step;
       }
     } else if (c.verb == "sheet" && a == "current") {
@@ -195,6 +230,11 @@ ScriptRunner::Step ScriptRunner::advance(const ScriptTargets& t, double now_s) {
       return step;
     } else if (c.verb == "expect_knee") {
       if (std::string e = knee_check(session.current_result(), std::stoi(a)); !e.empty()) {
+        step.error = line_prefix(c) + e;
+        return step;
+      }
+    } else if (c.verb == "expect_plate" || c.verb == "expect_asked" || c.verb == "expect_marked") {
+      if (std::string e = plate_check(c, session); !e.empty()) {
         step.error = line_prefix(c) + e;
         return step;
       }
@@ -236,9 +276,12 @@ ScriptRunner::Step ScriptRunner::advance(const ScriptTargets& t, double now_s) {
       if (c.verb == "tare") t.mass_check.start_tare(t.source);
       if (c.verb == "check_mass") {
         t.mass_check.mass_kg = std::stod(a);
+        t.mass_check.simulated_mass_kg = c.args.size() > 1 ? std::stod(c.args[1]) : 0.0;
         t.mass_check.start_check(t.source);
       }
-      if (c.verb == "begin") s = session.begin_session();
+      if (c.verb == "begin") s = session.request_begin();  // as the button: may ask first
+      if (c.verb == "record_anyway") s = session.record_anyway();
+      if (c.verb == "run_check") session.run_plate_check();
       if (c.verb == "start") session.start_now();
       if (c.verb == "stop") session.stop();
       if (c.verb == "redo") s = session.redo();

@@ -12,7 +12,14 @@
 //   replay VISIT TRIAL       replay a stored trial (both 1-based, in stored order)
 //   sheet VISIT|current      the visit's test sheet (PDF), as its button does
 //   expect_visits N          fail unless the open history has N visits
-//   tare | check_mass KG     the device view's steps;  wait_calibration [SECONDS]  until done
+//   tare | check_mass KG [ON_PLATE_KG]   the device view's steps (the simulated plate carrying
+//                            ON_PLATE_KG: a wrong mass typed);  wait_calibration [SECONDS
+//                            [failed]]  until done (fails when the step failed, or with
+//                            `failed` when it did not)
+//   begin                    as the button: on a plate not verified it asks first, then
+//   record_anyway | run_check   the question's answers
+//   expect_plate verified|failed|out_of_date|never;  expect_asked;  expect_marked (the current
+//                            trial says "plate not verified")
 //   wait STATE [SECONDS]     STATE: waiting, settling, recording, done, interrupted, result
 //   frames N                 draw N frames
 //   screenshot FILE          the next frame, as PNG

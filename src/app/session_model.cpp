@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 
 #include "core/key_figures.hpp"
 #include "device/trial_recorder.hpp"
@@ -49,12 +50,39 @@ Status SessionModel::plan_current() {
     message_ = "All " + std::to_string(steps_.size()) + " trials done.";
     return {};
   }
-  auto live = source_.for_step(steps_[current_], protocol(), auto_start, step_index(), involved);
+  const PlateVerification plate = plate_trust();
+  auto live = source_.for_step(steps_[current_], protocol(), auto_start, step_index(), involved,
+                               plate.needs_check() ? plate.reason : "");
   if (!live) {
     message_ = live.error().message;
     return live.error();
   }
   return {};
+}
+
+PlateVerification SessionModel::plate_trust() const {
+  const std::optional<Tare>& tare = source_.in_use_tare();
+  if (!tare)
+    return {PlateTrust::kNeverChecked, "its last check is not known (the plate is not open)"};
+  return plate_verification(*tare, std::time(nullptr), mass_check_interval_days);
+}
+
+Status SessionModel::request_begin() {
+  if (plate_trust().needs_check()) {
+    asking_plate_check_ = true;
+    return {};
+  }
+  return begin_session();
+}
+
+void SessionModel::run_plate_check() {
+  asking_plate_check_ = false;
+  screen = Screen::kDevice;
+}
+
+Status SessionModel::record_anyway() {
+  asking_plate_check_ = false;
+  return begin_session();
 }
 
 Status SessionModel::begin_session() {

@@ -13,6 +13,7 @@
 #include "app/task_queue.hpp"
 #include "core/symmetry.hpp"
 #include "core/test_protocol.hpp"
+#include "services/plate_verification.hpp"
 
 namespace stance::app {
 
@@ -84,7 +85,20 @@ class SessionModel {
   bool keep_video = false;
   Screen screen = Screen::kSetup;
 
-  Status begin_session();  // plans the first step and shows the test screen
+  // The clinic's interval between known-mass checks (the store's, once it has answered).
+  int mass_check_interval_days = kDefaultMassCheckIntervalDays;
+  // The plate in use: verified, or why not (its last known-mass check, docs/calibration.md).
+  PlateVerification plate_trust() const;
+
+  // "Begin session": on a plate that needs its known-mass check it asks first
+  // (asking_plate_check()); the clinician runs the check (the device view) or records anyway.
+  Status request_begin();
+  bool asking_plate_check() const { return asking_plate_check_; }
+  void run_plate_check();  // closes the question and shows the device view
+  Status record_anyway();  // closes the question and begins; every trial is marked
+  // Plans the first step and shows the test screen. On a plate that needs its check every
+  // trial's recording carries "plate not verified" with the reason.
+  Status begin_session();
   // Once per frame: takes finished trials and hands them to the saving thread (so the UI never
   // waits on the disk), and takes the outcome of earlier saves.
   void poll();
@@ -123,6 +137,7 @@ class SessionModel {
   std::string message_;
   int generation_ = 0;  // one per begun session: a late save's outcome finds its own session
   int saves_pending_ = 0;
+  bool asking_plate_check_ = false;
   // Last: destroyed first, finishing every save already handed over while the sink still exists.
   TaskQueue saves_;
 };

@@ -244,7 +244,8 @@ void draw_device_view(ViewContext& v) {
   ImGui::Separator();
   draw_camera_setup(v);
   ImGui::Separator();
-  if (!streaming) {  // no snapshot of a plate: nothing true to show about it
+  if (!streaming) {             // no snapshot of a plate: nothing true to show about it
+    draw_plate_trust(v, true);  // its last check is known from its saved adjustment
     draw_mass_check(v);
     return;
   }
@@ -256,6 +257,7 @@ void draw_device_view(ViewContext& v) {
               mm_from_m(s.plate.width_m), mm_from_m(s.plate.length_m), s.plate.capacity_n,
               s.rate_hz);
   ImGui::Text("Calibration: %s", s.calibration.c_str());
+  draw_plate_trust(v, true);
   ImGui::Separator();
   draw_mass_check(v);
   ImGui::Separator();

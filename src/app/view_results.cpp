@@ -145,9 +145,13 @@ void draw_results_view(ViewContext& v) {
   for (const StepResult& r : m.results()) {
     const bool valid =
         r.trial->analysis && r.trial->analysis->verdict.valid && !r.trial->interrupted;
-    ImGui::TextColored(theme::colour(valid ? theme::kGood : theme::kBad), "%s %s%s",
-                       valid ? "valid  " : "INVALID", trial_title(r.step).c_str(),
-                       r.superseded ? "  (redone)" : "");
+    const bool unverified =
+        r.trial->analysis && r.trial->analysis->verdict.count(FindingKind::kPlateNotVerified) > 0;
+    ImGui::TextColored(theme::colour(!valid       ? theme::kBad
+                                     : unverified ? theme::kCaution
+                                                  : theme::kGood),
+                       "%s %s%s%s", valid ? "valid  " : "INVALID", trial_title(r.step).c_str(),
+                       r.superseded ? "  (redone)" : "", unverified ? "  plate not verified" : "");
   }
 }
 

@@ -177,7 +177,8 @@ void draw_setup_view(ViewContext& v) {
   ImGui::PushFont(v.fonts.large);
   const bool ready = !m.patient_code.empty() && new_patient_problem.empty();
   if (!ready) ImGui::BeginDisabled();
-  if (ImGui::Button("Begin session")) (void)m.begin_session();
+  if (ImGui::Button("Begin session"))
+    (void)m.request_begin();  // asks first on a plate not verified
   if (!ready) ImGui::EndDisabled();
   ImGui::PopFont();
   if (!ready) ImGui::TextColored(theme::colour(theme::kBad), "Enter a patient code first.");

@@ -118,7 +118,11 @@ void draw_result(ViewContext& v, const StepResult& r) {
   if (!t.analysis) {
     ImGui::TextColored(theme::colour(theme::kBad), "No result: %s", t.analysis_error.c_str());
   } else if (t.analysis->verdict.valid && !t.interrupted) {
-    ImGui::TextColored(theme::colour(theme::kGood), "Valid trial");
+    if (t.analysis->verdict.count(FindingKind::kPlateNotVerified) > 0) {
+      ImGui::TextColored(theme::colour(theme::kCaution), "Valid trial, plate not verified");
+    } else {
+      ImGui::TextColored(theme::colour(theme::kGood), "Valid trial");
+    }
   } else {
     ImGui::TextColored(theme::colour(theme::kBad), "NOT VALID");
   }

@@ -39,6 +39,12 @@ void draw_device_view(ViewContext& v);
 // The whole window: a header with the tabs, and the chosen view.
 void draw_dashboard(ViewContext& v);
 
+// The plate's trust (view_plate_trust.cpp): a line while it is not verified (also when it is,
+// with `verified_too`), and the question "Begin session" asks first on a plate that needs its
+// known-mass check.
+void draw_plate_trust(ViewContext& v, bool verified_too);
+void draw_plate_question(ViewContext& v);
+
 // Parts shared by views.
 void draw_cop_plot(const live::LiveSnapshot& s, ImVec2 size);
 void draw_force_plot(const live::LiveSnapshot& s, ImVec2 size);

@@ -127,6 +127,25 @@ int run_video_keeping(const ParsedArgs& args, Context& context) {
   return kExitOk;
 }
 
+int run_mass_check_interval(const ParsedArgs& args, Context& context) {
+  auto store = args.value("set") ? open_store(args, context) : open_store_to_read(args, context);
+  if (!store) return fail(context, store.error().message);
+  if (args.value("set")) {
+    const auto days = args.whole_number("set", 0);
+    if (!days) return fail(context, days.error().message);
+    if (Status s = store->set_mass_check_interval_days(static_cast<int>(*days)); !s) {
+      return fail(context, s.error().message);
+    }
+  }
+  const auto days = store->mass_check_interval_days();
+  if (!days) return fail(context, days.error().message);
+  context.out << "A plate's known-mass check is good for " << *days << " days in "
+              << store->path().string()
+              << ": a plate whose last check failed or is older is marked \"plate not verified\" "
+                 "on every screen, trial and sheet\n";
+  return kExitOk;
+}
+
 int run_list(const ParsedArgs& args, Context& context) {
   auto store = open_store_to_read(args, context);
   if (!store) return fail(context, store.error().message);
@@ -208,6 +227,12 @@ std::vector<Command> patient_commands() {
           "stance clinic video-keeping [--set on|off] [--db FILE]", {},
           {{"set", "on|off", "switch keeping on or off", one_of({"on", "off"})}, db_option()},
           run_video_keeping),
+      store_command(
+          "clinic mass-check-interval",
+          "show, or set, how many days a plate's known-mass check is good for",
+          "stance clinic mass-check-interval [--set DAYS] [--db FILE]", {},
+          {{"set", "DAYS", "days, 1 to 365 (default 30)", whole_number_in(1, 365)}, db_option()},
+          run_mass_check_interval),
   };
 }
 

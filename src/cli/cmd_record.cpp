@@ -3,6 +3,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
+#include "cli/plate_trust.hpp"
 #include "cli/trial_filming.hpp"
 #include "cli/trial_options.hpp"
 #include "device/trial_recorder.hpp"
@@ -69,6 +70,9 @@ int record_to_file(const ParsedArgs& args, Context& context, OpenTrialFilming op
   request.seconds = *seconds;
   request.metadata = *metadata;
   request.tare = adjustment->tare;
+  bool warned = false;
+  (void)mark_if_not_verified(adjustment->tare, (*plate)->info().serial,
+                             mass_check_interval(args, context), request.metadata, context, warned);
   auto outcome = record_filmed_trial(**plate, request, filming.get());
   if (!outcome) return fail(context, outcome.error().message);
   if (Status s = write_trial_file(*out_path, outcome->recording, write); !s) {

@@ -89,7 +89,10 @@ int run_show(const ParsedArgs& args, Context& context) {
         << pad(to_string(t.limb), 7) << pad(std::to_string(t.attempt), 5)
         << pad(t.results.software_version, 13) << pad(t.results.valid ? "valid" : "INVALID", 10)
         << key_figures(*metrics, t.task) << "\n";
-    if (!t.results.valid) out << "        " << t.results.verdict << "\n";
+    // Why not valid, or a reservation the one-line verdict carries ("valid; plate not verified").
+    if (!t.results.valid || (!t.results.verdict.empty() && t.results.verdict != "valid")) {
+      out << "        " << t.results.verdict << "\n";
+    }
   }
   return kExitOk;
 }

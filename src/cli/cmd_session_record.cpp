@@ -3,12 +3,14 @@
 // so an interruption keeps every trial finished before it.
 #include "cli/cli.hpp"
 #include "cli/command.hpp"
+#include "cli/plate_trust.hpp"
 #include "cli/store_access.hpp"
 #include "cli/store_commands.hpp"
 #include "cli/trial_filming.hpp"
 #include "core/test_protocol.hpp"
 #include "device/trial_recorder.hpp"
 #include "recording/trial_file.hpp"
+#include "services/plate_adjustments.hpp"
 #include "services/stored_analysis.hpp"
 #include "simulated/sim_options.hpp"
 #include "simulated/simulated_patient.hpp"
@@ -74,6 +76,8 @@ int record_session(const ParsedArgs& args, Context& context, OpenTrialFilming op
   if (!protocol) return fail(context, protocol.error().message);
 
   std::ostream& out = context.out;
+  const int check_interval_days = mass_check_interval(*store, context);
+  bool warned_unverified = false;
   std::int64_t session_id = 0, visit_id = 0;
   const std::vector<TrialCondition> trials = trial_order(*protocol, patient->involved_side);
   int saved = 0;
@@ -111,6 +115,13 @@ int record_session(const ParsedArgs& args, Context& context, OpenTrialFilming op
     static_cast<TrialCondition&>(request.metadata) = t;
     request.metadata.device = address;
     request.metadata.notes = args.value_or("notes", "");
+    // The plate's last known-mass check, kept for its serial (`stance calibrate check`).
+    const auto adjustment = adjustment_for(**plate);
+    if (!adjustment) return give_up(adjustment.error().message);
+    const bool unverified =
+        mark_if_not_verified(adjustment->tare, (*plate)->info().serial, check_interval_days,
+                             request.metadata, context, warned_unverified)
+            .needs_check();
     std::unique_ptr<TrialFilming> filming;  // the simulated camera films the plate's person
     if (camera) {
       auto opened = open_filming(*camera, address, request.seconds);
@@ -141,6 +152,7 @@ int record_session(const ParsedArgs& args, Context& context, OpenTrialFilming op
         << pad(std::string("eyes ") + to_string(t.eyes), 13) << pad(to_string(t.limb), 7)
         << pad("attempt " + std::to_string(t.attempt), 11)
         << pad(results->valid ? "valid" : "INVALID", 9)
+        << (unverified ? "plate not verified  " : "")
         << metric_text(*results, protocol->task == Task::kSingleLegSquat ? "ml_squat_steadiness"
                                                                          : "mean_velocity")
         << "  saved as trial " << *id

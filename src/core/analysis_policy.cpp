@@ -15,7 +15,14 @@ TrialAnalysisOptions analysis_options_for(const Recording& recording) {
   options.markers = recording.markers;
   options.validity.expected_reps = m.squats_asked();
   options.validity.min_reps = std::min(options.validity.min_reps, m.squats_asked());
+  if (const auto mark = m.extra.find(kPlateNotVerifiedKey); mark != m.extra.end()) {
+    options.validity.plate_not_verified = mark->second;
+  }
   return options;
+}
+
+void mark_plate_not_verified(TrialMetadata& metadata, const std::string& reason) {
+  metadata.extra[kPlateNotVerifiedKey] = reason;
 }
 
 }  // namespace stance

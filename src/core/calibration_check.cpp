@@ -33,6 +33,11 @@ MeanSd mean_sd(const Values& values) {
   return out;
 }
 
+// The force error allowed: 1% of the weight or 5 N, whichever is larger (docs/calibration.md).
+double fz_tolerance(double expected_fz_n, const KnownMassOptions& options) {
+  return std::max(options.fz_tolerance_n, options.fz_tolerance_percent / 100.0 * expected_fz_n);
+}
+
 }  // namespace
 
 bool has_factory_zero(const Calibration& calibration) {
@@ -127,6 +132,13 @@ Result<MassPlacement> measure_mass_placement(const std::vector<RawFrame>& frames
   return p;
 }
 
+bool check_within_tolerance(const KnownMassRecord& check, const KnownMassOptions& options) {
+  const double expected_fz_n = check.mass_kg * kStandardGravity_m_s2;
+  return check.mass_kg > 0.0 &&
+         std::abs(check.fz_error_n) <= fz_tolerance(expected_fz_n, options) &&
+         check.cop_error_mm <= options.cop_tolerance_mm;
+}
+
 Result<KnownMassCheck> check_known_mass(const ForceSamples& samples, double mass_kg,
                                         std::optional<CellPosition> expected_position,
                                         const KnownMassOptions& options) {
@@ -152,8 +164,7 @@ Result<KnownMassCheck> check_known_mass(const ForceSamples& samples, double mass
   c.measured_fz_n = load.mean;
   c.fz_error_n = c.measured_fz_n - c.expected_fz_n;
   c.fz_error_percent = 100.0 * c.fz_error_n / c.expected_fz_n;
-  const double fz_tolerance_n =
-      std::max(options.fz_tolerance_n, options.fz_tolerance_percent / 100.0 * c.expected_fz_n);
+  const double fz_tolerance_n = fz_tolerance(c.expected_fz_n, options);
   bool passed = std::abs(c.fz_error_n) <= fz_tolerance_n;
   std::ostringstream summary;
   summary.setf(std::ios::fixed);

@@ -66,6 +66,13 @@ Result<KnownMassCheck> check_known_mass(const ForceSamples& samples, double mass
                                         std::optional<CellPosition> expected_position,
                                         const KnownMassOptions& options = {});
 
+// The clinic's interval between a plate's known-mass checks when it has set none (days).
+inline constexpr int kDefaultMassCheckIntervalDays = 30;
+
+// Whether a kept check (an adjustment's last one) is within the tolerances: the rule of
+// check_known_mass, from what the adjustment keeps (a COP error of 0 when no position was given).
+bool check_within_tolerance(const KnownMassRecord& check, const KnownMassOptions& options = {});
+
 // One placement of the known mass on a four-cell plate: the mean cell forces it produced with
 // the current gains and zero, and where it stood.
 struct MassPlacement {

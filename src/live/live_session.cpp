@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/analysis_policy.hpp"
 #include "device/trial_recorder.hpp"
 
 namespace stance::live {
@@ -198,6 +199,9 @@ void LiveSession::begin_recording() {
   static_cast<TrialCondition&>(r.metadata) = flow_->plan().condition();
   r.metadata.recorded_at_utc = utc_timestamp_now();
   r.metadata.software_version = STANCE_VERSION;
+  if (!flow_->plan().plate_not_verified.empty()) {
+    mark_plate_not_verified(r.metadata, flow_->plan().plate_not_verified);
+  }
   r.plate = plate_->info();
   r.calibration = plate_->calibration();
   r.tare = adjustment_;

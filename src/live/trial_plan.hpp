@@ -1,5 +1,7 @@
 #pragma once
 // What the clinician asked for one trial: the task and side, and when it starts and ends.
+#include <string>
+
 #include "core/recording.hpp"
 
 namespace stance::live {
@@ -15,6 +17,9 @@ struct TrialPlan : TrialCondition {
   double squat_timeout_s = 60.0;     // ...or at this time, whatever happened
   bool auto_start = true;            // start once the patient stands still on the plate
   double settle_s = 2.0;             // how long "still" must last before an automatic start
+  // Why the plate is not verified (its known-mass check failed or is out of date), when the
+  // clinician records anyway: the recording carries it (core/analysis_policy.hpp). Empty: none.
+  std::string plate_not_verified;
 };
 
 }  // namespace stance::live

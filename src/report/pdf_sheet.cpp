@@ -168,6 +168,16 @@ void draw_header(Page& page, const SheetData& d, cairo_surface_t* logo) {
             "Involved side: " + side_name(d.involved) + ".  Protocol: " + d.protocol, 8, false,
             kInk, page.content_width());
   page.y += 12;
+  const auto unverified = std::count_if(d.trials.begin(), d.trials.end(),
+                                        [](const SheetTrial& t) { return t.plate_not_verified; });
+  if (unverified > 0) {
+    page.text(kMargin, page.y,
+              "Plate not verified: " + std::to_string(unverified) + " of " +
+                  std::to_string(d.trials.size()) +
+                  " trials recorded on a plate whose known-mass check failed or was out of date",
+              8, true, kBad, page.content_width());
+    page.y += 12;
+  }
   page.rule();
 }
 

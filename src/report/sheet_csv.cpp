@@ -130,6 +130,12 @@ std::vector<store::Metric> exported_metrics(const SheetTrial& t) {
   return out;
 }
 
+// The verdict of a sheet made straight from recordings (the store's carries its own line).
+std::string verdict_word(const SheetTrial& t) {
+  return std::string(t.valid ? "valid" : "invalid") +
+         (t.plate_not_verified ? "; plate not verified" : "");
+}
+
 std::string descriptor_column(const std::string& name, const std::string& unit) {
   return name + unit_suffix(unit);
 }
@@ -161,7 +167,7 @@ std::string csv_rows(const SheetData& d) {
                                  to_string(t.eyes),
                                  std::to_string(t.attempt),
                                  t.valid ? "true" : "false",
-                                 t.verdict.empty() ? (t.valid ? "valid" : "invalid") : t.verdict,
+                                 t.verdict.empty() ? verdict_word(t) : t.verdict,
                                  t.analysed_by,
                                  t.reps.empty() ? "" : std::to_string(t.reps.size())};
     const std::vector<store::Metric> metrics = exported_metrics(t);

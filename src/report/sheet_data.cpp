@@ -16,6 +16,7 @@ SheetTrial sheet_trial(const TrialCondition& condition, const AnalysisSummary& a
   t.valid = a.verdict.valid;
   for (const Finding& f : a.verdict.findings) {
     if (f.severity != Severity::kNote) t.reasons.push_back(f.detail);
+    t.plate_not_verified = t.plate_not_verified || f.kind == FindingKind::kPlateNotVerified;
   }
   t.figures = std::move(figures);
   for (const SquatRep& r : a.reps) {

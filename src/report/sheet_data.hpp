@@ -31,6 +31,7 @@ struct SheetRep {
 struct SheetTrial : TrialCondition {
   bool valid = true;
   std::vector<std::string> reasons;  // why not valid, or what qualifies it
+  bool plate_not_verified = false;   // recorded on a plate whose known-mass check failed or aged
   std::vector<KeyFigure> figures;
   std::vector<SheetRep> reps;
   std::optional<double> steadiness_index;  // the trial's, squats; none without a rep used

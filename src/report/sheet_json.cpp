@@ -41,6 +41,7 @@ void write_trial(JsonWriter& j, const SheetTrial& t) {
   j.field("task", to_string(t.task)).field("limb", to_string(t.limb));
   j.field("eyes", to_string(t.eyes)).field("attempt", static_cast<long long>(t.attempt));
   j.field("valid", t.valid).field("verdict", t.verdict).field("analysed_by", t.analysed_by);
+  j.field("plate_not_verified", t.plate_not_verified);
   j.begin_array("reasons");
   for (const std::string& r : t.reasons) j.element(r);
   j.end_array();

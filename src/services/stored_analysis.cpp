@@ -49,12 +49,15 @@ std::string events_json(const TrialVerdict& verdict, const Recording& recording)
   return out.str();
 }
 
+// "valid" or "invalid: why"; a trial on a plate not verified says so in either case.
 std::string verdict_line(const TrialVerdict& verdict) {
-  if (verdict.valid) return "valid";
+  const std::string plate =
+      verdict.count(FindingKind::kPlateNotVerified) > 0 ? "; plate not verified" : "";
+  if (verdict.valid) return "valid" + plate;
   for (const Finding& f : verdict.findings) {
-    if (f.severity == Severity::kInvalidates) return "invalid: " + f.detail;
+    if (f.severity == Severity::kInvalidates) return "invalid: " + f.detail + plate;
   }
-  return "invalid";
+  return "invalid" + plate;
 }
 
 // The results of an analysis of `recording` made from `samples` (its calibrated samples, which

@@ -2,7 +2,9 @@
 // Row writers without their own transaction, for the Store's methods and for copying a whole
 // patient in one transaction (export, import). Callers hold the transaction.
 #include <cstdint>
+#include <optional>
 #include <span>
+#include <string>
 
 #include "store/model.hpp"
 #include "store/sqlite_db.hpp"
@@ -19,5 +21,9 @@ Status sync_builtin_protocols(const Db& db);
 // The trial, its recording with the checksum, and its metric rows.
 Result<std::int64_t> insert_trial_rows(const Db& db, const Trial& trial,
                                        std::span<const std::uint8_t> recording);
+
+// The clinic's settings (table clinic_setting): a key's value, nullopt when never set.
+Result<std::optional<std::string>> clinic_setting(const Db& db, const char* key);
+Status set_clinic_setting(const Db& db, const char* key, const std::string& value);
 
 }  // namespace stance::store

@@ -92,6 +92,12 @@ class Store {
   Status add_trial_video(const TrialVideo& video);
   Result<std::vector<TrialVideo>> videos(std::int64_t patient_id) const;
 
+  // The clinic's interval between a plate's known-mass checks (store/clinic_settings.cpp): 1 to
+  // 365 days, kDefaultMassCheckIntervalDays when never set; a plate checked longer ago is not
+  // verified (docs/calibration.md).
+  Status set_mass_check_interval_days(int days);
+  Result<int> mass_check_interval_days() const;
+
   // Deletes a patient and everything recorded of them (sessions, trials, recordings, results,
   // consent), then their kept video files.
   Status delete_patient(std::int64_t patient_id);

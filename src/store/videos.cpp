@@ -32,21 +32,13 @@ Status remove_video_files(const std::filesystem::path& folder,
 }  // namespace
 
 Status Store::set_video_keeping(bool on) {
-  auto s = db_.prepare(
-      "INSERT INTO clinic_setting (key, value) VALUES (?1, ?2) "
-      "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-  if (!s) return s.error();
-  s->bind(1, kVideoKeeping).bind(2, on ? "on" : "off");
-  return s->run();
+  return set_clinic_setting(db_, kVideoKeeping, on ? "on" : "off");
 }
 
 Result<bool> Store::video_keeping() const {
-  auto s = db_.prepare("SELECT value FROM clinic_setting WHERE key = ?1");
-  if (!s) return s.error();
-  s->bind(1, kVideoKeeping);
-  const auto row = s->step();
-  if (!row) return row.error();
-  return *row && s->text(0) == "on";
+  const auto value = clinic_setting(db_, kVideoKeeping);
+  if (!value) return value.error();
+  return *value == std::optional<std::string>("on");
 }
 
 Status Store::record_video_consent(std::int64_t patient_id, const std::string& recorded_by) {

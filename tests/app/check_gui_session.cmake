@@ -1,6 +1,7 @@
 # Runs the scripted session and checks what it left behind.
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
+set(ENV{XDG_DATA_HOME} ${WORK}/data)  # its tare and check are saved here, not in the user's folder
 execute_process(
   COMMAND ${XVFB_RUN} -a -s "-screen 0 1280x900x24" ${STANCE} gui --device sim:speed=8 --camera auto
           --script ${SCRIPT} --db ${WORK}/clinic.db

@@ -5,10 +5,15 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <thread>
 
 #include "app/store_saver.hpp"
+#include "core/analysis_policy.hpp"
+#include "recording/plate_adjustment_file.hpp"
 #include "recording/trial_file.hpp"
+#include "services/data_dirs.hpp"
 #include "services/drivers.hpp"
 #include "simulated/sim_options.hpp"
 #include "temp_dir.hpp"
@@ -183,6 +188,73 @@ TEST_F(SessionModelTest, TrialsGoIntoTheStoreAsTheyEnd) {
   ASSERT_TRUE(wait_for_result(m)) << m.message();
   EXPECT_EQ(store->patient("PFP-009")->name, "Jo Example");
   EXPECT_EQ(store->sessions(patient->id)->size(), 2u);
+}
+
+// A plate whose known-mass check failed (saved for its serial as the device view saves it):
+// "Begin session" asks first; running the check begins nothing; recording anyway marks every
+// trial in its recording and its one analysis. A check older than the clinic's interval asks
+// too, and the same check within a longer interval does not.
+TEST_F(SessionModelTest, APlateNotVerifiedAsksFirstAndMarksEveryTrial) {
+  ::setenv("XDG_DATA_HOME", dir_.root().c_str(), 1);
+  const auto save_check = [](double fz_error_n, std::int64_t age_s) {
+    PlateAdjustment a;
+    a.serial = "SIM-0001";
+    a.tare.last_check = {20.0, fz_error_n, 0.0, std::time(nullptr) - age_s};
+    ASSERT_TRUE(save_plate_adjustment(plate_adjustments_dir(), a));
+  };
+  save_check(19.6, 60);
+  LiveSource source(drivers_, "sim:realtime=0");
+  ASSERT_TRUE(source.idle());
+  TrialFileSink files(dir_.root() / "trials");
+  SessionModel m(source, files);
+  m.protocols[0].trials_per_side = 1;
+  m.protocols[0].repetitions = 3;
+  EXPECT_EQ(m.plate_trust().state, PlateTrust::kCheckFailed);
+  ASSERT_TRUE(m.request_begin());
+  EXPECT_TRUE(m.asking_plate_check());
+  EXPECT_FALSE(m.active());
+  m.run_plate_check();
+  EXPECT_FALSE(m.asking_plate_check());
+  EXPECT_FALSE(m.active());
+  EXPECT_EQ(m.screen, Screen::kDevice);
+
+  ASSERT_TRUE(m.request_begin());
+  ASSERT_TRUE(m.asking_plate_check());
+  ASSERT_TRUE(m.record_anyway());
+  EXPECT_FALSE(m.asking_plate_check());
+  ASSERT_TRUE(m.active());
+  ASSERT_TRUE(wait_for_result(m)) << m.message();
+  const live::CompletedTrial& t = *m.current_result()->trial;
+  ASSERT_TRUE(t.analysis) << t.analysis_error;
+  const auto mark = t.recording.metadata.extra.find(kPlateNotVerifiedKey);
+  ASSERT_NE(mark, t.recording.metadata.extra.end());
+  EXPECT_NE(mark->second.find("known-mass check failed on"), std::string::npos) << mark->second;
+  ASSERT_EQ(t.analysis->verdict.count(FindingKind::kPlateNotVerified), 1);
+  EXPECT_TRUE(t.analysis->verdict.valid);  // it counts, with the reservation
+  // The saved trial file keeps the mark.
+  const auto saved = read_trial_file(m.current_result()->saved_to);
+  ASSERT_TRUE(saved) << saved.error().message;
+  EXPECT_EQ(saved->metadata.extra.count(kPlateNotVerifiedKey), 1u);
+
+  // Passed, but 31 days ago: out of date for a 30-day clinic, fine for a 60-day one.
+  save_check(0.3, 31 * 24 * 3600);
+  source.close();
+  ASSERT_TRUE(source.idle());  // the plate opened again, as after a calibration step
+  SessionModel later(source, files);
+  EXPECT_EQ(later.plate_trust().state, PlateTrust::kCheckTooOld);
+  ASSERT_TRUE(later.request_begin());
+  EXPECT_TRUE(later.asking_plate_check());
+  SessionModel relaxed(source, files);
+  relaxed.mass_check_interval_days = 60;
+  relaxed.protocols[0].trials_per_side = 1;
+  relaxed.protocols[0].repetitions = 3;
+  EXPECT_EQ(relaxed.plate_trust().state, PlateTrust::kVerified);
+  ASSERT_TRUE(relaxed.request_begin());
+  EXPECT_FALSE(relaxed.asking_plate_check());
+  EXPECT_TRUE(relaxed.active());
+  ASSERT_TRUE(wait_for_result(relaxed)) << relaxed.message();
+  EXPECT_EQ(relaxed.current_result()->trial->recording.metadata.extra.count(kPlateNotVerifiedKey),
+            0u);
 }
 
 }  // namespace

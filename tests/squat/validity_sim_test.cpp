@@ -280,13 +280,18 @@ TEST(ValiditySim, TooFewRepetitions) {
     bool valid;
     Severity severity;
   };
-  for (const Case& c : {Case{3, false, Severity::kInvalidates}, Case{4, true, Severity::kQualifies},
-                        Case{7, true, Severity::kNote}}) {
+  for (const Case& c :
+       {Case{3, false, Severity::kInvalidates}, Case{4, true, Severity::kQualifies}}) {
     const Checked r = check("rate=100,task=squat,seed=44,reps=" + std::to_string(c.reps));
     ASSERT_EQ(r.verdict.count(FindingKind::kTooFewReps), 1) << describe(r.verdict);
     EXPECT_EQ(r.verdict.first(FindingKind::kTooFewReps)->severity, c.severity);
     EXPECT_EQ(r.verdict.valid, c.valid) << c.reps;
   }
+  // More than asked cannot be (tests/squat/plausibility_test.cpp): not valid.
+  const Checked seven = check("rate=100,task=squat,seed=44,reps=7");
+  EXPECT_EQ(seven.verdict.count(FindingKind::kTooFewReps), 0) << describe(seven.verdict);
+  EXPECT_EQ(seven.verdict.count(FindingKind::kImplausible), 1) << describe(seven.verdict);
+  EXPECT_FALSE(seven.verdict.valid);
   const Checked shallow = check("rate=100,task=squat,seed=45,partial_rep=2,partial_depth=0.5");
   ASSERT_EQ(shallow.verdict.count(FindingKind::kRepFlagged), 1) << describe(shallow.verdict);
   EXPECT_NEAR(shallow.verdict.first(FindingKind::kRepFlagged)->start_s,

@@ -15,8 +15,23 @@ namespace {
 
 using validity::at_s;
 
+constexpr const char* kRepeat = ": the plate or the patient did something else; repeat the trial";
+
+// A repetition too shallow to be a squat: its figures cannot be, so the trial is not valid.
+bool implausibly_shallow(const SquatRep& rep, const ValidityOptions& o) {
+  return rep.depth_m < o.min_squat_depth_m;
+}
+
 void check_reps(const SquatAnalysis& squats, const ValidityOptions& o, std::vector<Finding>& out) {
   for (const SquatRep& rep : squats.reps) {
+    if (implausibly_shallow(rep, o)) {
+      out.push_back({FindingKind::kImplausible, Severity::kInvalidates, rep.start_s, rep.end_s,
+                     static_cast<double>(rep.index),
+                     "repetition " + std::to_string(rep.index) + " at " + at_s(rep.start_s) +
+                         " is " + fixed(cm_from_m(rep.depth_m), 1) + " cm deep, under the " +
+                         fixed(cm_from_m(o.min_squat_depth_m), 0) + " cm of a squat" + kRepeat});
+      continue;
+    }
     if (rep.acceptable()) continue;
     std::string why;
     if (!rep.complete) why = "not completed";
@@ -30,6 +45,13 @@ void check_reps(const SquatAnalysis& squats, const ValidityOptions& o, std::vect
          static_cast<double>(rep.index),
          "repetition " + std::to_string(rep.index) + " at " + at_s(rep.start_s) + ": " + why});
   }
+  if (squats.rep_count > o.expected_reps) {
+    out.push_back({FindingKind::kImplausible, Severity::kInvalidates, 0.0, 0.0,
+                   static_cast<double>(squats.rep_count),
+                   std::to_string(squats.rep_count) + " repetitions found, " +
+                       std::to_string(o.expected_reps) + " were asked" + kRepeat});
+    return;  // the count of acceptable ones says nothing more
+  }
   const int good = squats.acceptable_rep_count;
   if (good < o.expected_reps) {
     const bool too_few = good < o.min_reps;
@@ -39,11 +61,6 @@ void check_reps(const SquatAnalysis& squats, const ValidityOptions& o, std::vect
          std::to_string(good) + " acceptable repetition(s) of the " +
              std::to_string(o.expected_reps) + " asked" +
              (too_few ? " (at least " + std::to_string(o.min_reps) + " are needed)" : "")});
-  } else if (squats.rep_count > o.expected_reps) {
-    out.push_back({FindingKind::kTooFewReps, Severity::kNote, 0.0, 0.0,
-                   static_cast<double>(squats.rep_count),
-                   std::to_string(squats.rep_count) + " repetitions, " +
-                       std::to_string(o.expected_reps) + " asked: the first ones are analysed"});
   }
 }
 
@@ -73,6 +90,10 @@ const char* to_string(FindingKind kind) {
       return "overload";
     case FindingKind::kCopOutsidePlate:
       return "cop_outside_plate";
+    case FindingKind::kImplausible:
+      return "implausible";
+    case FindingKind::kPlateNotVerified:
+      return "plate_not_verified";
   }
   return "unknown";
 }
@@ -106,7 +127,7 @@ bool parse_by_name(std::string_view text, Enum last, Enum& out) {
 }  // namespace
 
 bool parse_finding_kind(std::string_view text, FindingKind& out) {
-  return parse_by_name(text, FindingKind::kCopOutsidePlate, out);
+  return parse_by_name(text, FindingKind::kPlateNotVerified, out);
 }
 
 bool parse_severity(std::string_view text, Severity& out) {
@@ -184,6 +205,10 @@ TrialVerdict assess_validity(const ForceSamples& samples, Task task, const Squat
         }
       }
     }
+  }
+  if (!options.plate_not_verified.empty()) {
+    out.push_back({FindingKind::kPlateNotVerified, Severity::kQualifies, 0.0, 0.0, 0.0,
+                   "plate not verified: " + options.plate_not_verified});
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const Finding& a, const Finding& b) { return a.start_s < b.start_s; });

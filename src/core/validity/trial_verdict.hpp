@@ -26,6 +26,8 @@ enum class FindingKind : std::uint8_t {
   kAdcError,         // samples the plate marked stale
   kOverload,         // samples with a channel at full scale
   kCopOutsidePlate,  // COP beyond the plate's sensing area
+  kImplausible,  // figures that cannot be: more squats than asked, a squat too shallow to be one
+  kPlateNotVerified,  // the plate's known-mass check had failed or was out of date
 };
 
 enum class Severity : std::uint8_t {

@@ -1,6 +1,8 @@
 #pragma once
 // Settings of the trial-validity rules; every rule, threshold and reason is in docs/metrics.md
 // ("Trial validity").
+#include <string>
+
 #include "core/validity/touchdown_rule.hpp"
 
 namespace stance {
@@ -29,6 +31,14 @@ struct ValidityOptions {
   // 2024), so fewer than four acceptable ones invalidate and four qualify.
   int expected_reps = 5;
   int min_reps = 4;
+  // Plausibility: a repetition whose bottom is less than this below standing height is not a
+  // squat (the squat analysis's own standing tolerance, under half the COM drop of the protocol's
+  // 45-60° squat): the trial is not valid. So are more repetitions than asked (docs/metrics.md).
+  double min_squat_depth_m = 0.03;
+
+  // The recording's mark that its plate was not verified (analysis_policy.hpp), as the reason
+  // the clinician reads; empty: nothing to say.
+  std::string plate_not_verified;
 };
 
 }  // namespace stance
