@@ -30,7 +30,7 @@ if(NOT code EQUAL 0 OR count LESS 2)
   message(FATAL_ERROR "the stored trials are not marked \"plate not verified\":\n${csv}${err}")
 endif()
 # The sheet written by the dashboard says it, read back with pdftotext.
-set(sheet ${WORK}/sheets/PFP-077-session-1.pdf)
+set(sheet ${WORK}/sheets/PFP-077-visit-1.pdf)
 execute_process(COMMAND pdftotext -layout ${sheet} -
                 RESULT_VARIABLE code OUTPUT_VARIABLE text ERROR_VARIABLE err)
 if(NOT code EQUAL 0 OR NOT text MATCHES "Plate not verified: 2 of 2 trials"
