@@ -148,6 +148,7 @@ const PatientRow* ClinicModel::find_patient(const std::string& code) const {
 }
 
 void ClinicModel::open_patient(const std::string& code) {
+  if (code != open_code_) notice.clear();  // another patient: the last outcome was not theirs
   open_code_ = code;
   compared.clear();
   post([this, code](store::Store& s) -> StoreWorker::UiStep {

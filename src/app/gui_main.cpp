@@ -37,6 +37,8 @@ Result<std::vector<ScriptCommand>> load_script(const std::filesystem::path& path
 void follow_session(ClinicModel& clinic, const SessionModel& session, bool& visit_reloaded) {
   if (!clinic.has_store() || !session.active()) return;
   if (!session.finished()) {
+    // A new session: the last one's outcome ("Written: …") is no longer news.
+    if (visit_reloaded) clinic.notice.clear();
     visit_reloaded = false;
     if (clinic.open_code() != session.patient_code) clinic.open_patient(session.patient_code);
     return;
@@ -127,11 +129,13 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
   }
 
   CameraTexture camera_texture;  // after the platform: destroyed while its GL context lives
-  bool visit_reloaded = false;
+  bool visit_reloaded = true;    // nothing to reload before the first session
   const auto started = std::chrono::steady_clock::now();
   const live::LiveSnapshot no_plate;
   Screen shown_tab = Screen::kSetup;
   int exit_code = 0;
+  constexpr double kIdleWaitS = 0.5, kSettleAfterEventS = 0.3;
+  double settle_until_s = 0.0;
   for (bool quit = false; !quit && !(*platform)->should_close();) {
     if (worker) worker->run_finished();
     mass_check.poll(source);
@@ -157,7 +161,18 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
       shot = step.screenshot;
     }
     if (quit && !options.screenshot.empty()) shot = options.screenshot;
-    (*platform)->begin_frame();
+    // A screen that changes on its own (the live plate, a running job, a script) is drawn at the
+    // display's rate; an idle one waits for the user (or 0.5 s, for its status lines), and for a
+    // few frames after each event so that ImGui's hover and press states settle.
+    const bool changing = script || shown_tab == Screen::kTest || shown_tab == Screen::kDevice ||
+                          source.replaying() || mass_check.busy() || plates.busy() ||
+                          clinic.loading() || session.saving();
+    const double now =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const bool settling = now < settle_until_s;
+    if ((*platform)->begin_frame(changing || settling ? 0.0 : kIdleWaitS)) {
+      settle_until_s = now + kSettleAfterEventS;
+    }
     ViewContext v{session,   clinic,        source, mass_check, plates, s, (*platform)->fonts(),
                   shown_tab, camera_texture};
     draw_dashboard(v);

@@ -17,6 +17,8 @@ namespace {
 // Debian's fonts-dejavu-core; ImGui aborts on a missing font file, so it is checked first.
 constexpr const char* kFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
+}  // namespace
+
 Fonts load_fonts() {
   ImGuiIO& io = ImGui::GetIO();
   Fonts f;
@@ -24,15 +26,18 @@ Fonts load_fonts() {
     f.body = f.large = f.huge = io.Fonts->AddFontDefault();
     return f;
   }
-  // Latin, plus the symbols the figures use (², ±, °, µ, →, ≥).
-  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2190, 0x2193, 0x2264, 0x2265, 0};
-  f.body = io.Fonts->AddFontFromFileTTF(kFontPath, 18.0f, nullptr, ranges);
-  f.large = io.Fonts->AddFontFromFileTTF(kFontPath, 34.0f, nullptr, ranges);
-  f.huge = io.Fonts->AddFontFromFileTTF(kFontPath, 64.0f, nullptr, ranges);
+  // The names of a European clinic (Łucja, Ősz, Şahin, Dvořák, Παπαδόπουλος, Шевченко): Latin-1
+  // and Latin Extended-A and -B, Latin Extended Additional, Greek, Cyrillic; general punctuation
+  // (– — ‘ ’ “ ” …); and the symbols the figures use (², ±, °, µ, →, ≥).
+  static const ImWchar names[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
+                                  0x2010, 0x2027, 0x2190, 0x2193, 0x2264, 0x2265, 0};
+  // The huge font shows the state and the countdown only: Latin-1 keeps its atlas small.
+  static const ImWchar banner[] = {0x0020, 0x00FF, 0};
+  f.body = io.Fonts->AddFontFromFileTTF(kFontPath, 18.0f, nullptr, names);
+  f.large = io.Fonts->AddFontFromFileTTF(kFontPath, 34.0f, nullptr, names);
+  f.huge = io.Fonts->AddFontFromFileTTF(kFontPath, 64.0f, nullptr, banner);
   return f;
 }
-
-}  // namespace
 
 Result<std::unique_ptr<Platform>> Platform::open(const std::string& title, int width, int height,
                                                  bool visible) {
@@ -81,11 +86,23 @@ bool Platform::should_close() const {
   return glfwWindowShouldClose(window_) != 0;
 }
 
-void Platform::begin_frame() {
-  glfwPollEvents();
+void Platform::wake() {
+  glfwPostEmptyEvent();
+}
+
+bool Platform::begin_frame(double wait_s) {
+  bool event = false;  // polling tells nothing about events
+  if (wait_s > 0.0) {
+    const double before = glfwGetTime();
+    glfwWaitEventsTimeout(wait_s);
+    event = glfwGetTime() - before < wait_s * 0.95;
+  } else {
+    glfwPollEvents();
+  }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
+  return event;
 }
 
 Status Platform::end_frame(const std::filesystem::path& screenshot) {

@@ -31,10 +31,15 @@ class Platform {
   Platform& operator=(const Platform&) = delete;
 
   bool should_close() const;
-  void begin_frame();  // polls events, starts an ImGui frame
+  // Starts an ImGui frame after taking the window's events: at once (wait_s = 0), or after
+  // waiting up to wait_s for one (an idle screen draws nothing until something happens). Returns
+  // whether it waited and an event came before the wait ran out.
+  bool begin_frame(double wait_s = 0.0);
   // Renders; when `screenshot` is not empty, writes the frame to it as PNG before presenting.
   Status end_frame(const std::filesystem::path& screenshot = {});
   const Fonts& fonts() const { return fonts_; }
+  // Asks a waiting begin_frame to return now (from any thread), e.g. when a result arrived.
+  static void wake();
   std::pair<int, int> window_size() const;
 
  private:
@@ -46,5 +51,10 @@ class Platform {
 };
 
 using stance::display_available;  // support/process.hpp
+
+// The dashboard's fonts (DejaVu Sans at three sizes) with the glyphs of European names: Latin
+// with its extensions, Greek and Cyrillic, and the symbols the figures use. Needs an ImGui
+// context; no window.
+Fonts load_fonts();
 
 }  // namespace stance::app

@@ -25,6 +25,18 @@ std::string tick_text(double v, double step) {
 
 }  // namespace
 
+std::pair<double, double> signal_range(double lo, double hi, double min_span) {
+  if (!(lo <= hi)) return {0.0, min_span};  // no samples (or NaN)
+  if (hi - lo < min_span) {
+    const double mid = 0.5 * (lo + hi);
+    lo = mid - 0.5 * min_span;
+    hi = mid + 0.5 * min_span;
+  }
+  const double pad = 0.1 * (hi - lo);
+  const bool from_zero = lo >= 0.0 && lo - pad < 0.25 * (hi + pad);  // near 0: start at 0
+  return {from_zero ? 0.0 : lo - pad, hi + pad};
+}
+
 std::vector<double> nice_ticks(double min, double max, int target, double min_step) {
   std::vector<double> out;
   if (!(max > min) || target < 1) return out;

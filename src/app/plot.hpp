@@ -19,6 +19,11 @@ struct Axis {
   double min_step = 0.0;  // e.g. 1 for counted things (visits): no ticks between them
 };
 
+// The range that shows a signal's own variation (a squat's ±20 % of body weight is not flat on a
+// 0-1000 N axis): [lo, hi] padded by 10 %, at least `min_span` wide, and from 0 when the signal
+// comes near it (so a step onto the plate is read from 0).
+std::pair<double, double> signal_range(double lo, double hi, double min_span);
+
 // "Nice" tick values (1, 2, 5 × 10^k steps) covering [min, max], about `target` of them.
 std::vector<double> nice_ticks(double min, double max, int target, double min_step = 0.0);
 

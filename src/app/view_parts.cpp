@@ -78,9 +78,17 @@ std::pair<double, double> force_time_span(const live::LiveSnapshot& s) {
 
 void draw_force_plot(const live::LiveSnapshot& s, ImVec2 size) {
   const auto [t0, t1] = force_time_span(s);
-  double top = 1000.0;
-  for (const live::ForceColumn& c : s.force) top = std::max(top, 1.1 * c.max_n);
-  Plot plot("##force", size, {t0, t1, "time (s)"}, {0.0, top, "vertical force (N)"});
+  double least = INFINITY, most = -INFINITY;
+  for (const live::ForceColumn& c : s.force) {
+    least = std::min(least, static_cast<double>(c.min_n));
+    most = std::max(most, static_cast<double>(c.max_n));
+  }
+  if (s.body_weight_n > 0) {  // its line stays in view
+    least = std::min(least, s.body_weight_n);
+    most = std::max(most, s.body_weight_n);
+  }
+  const auto [bottom, top] = signal_range(least, most, 100.0);
+  Plot plot("##force", size, {t0, t1, "time (s)"}, {bottom, top, "vertical force (N)"});
   std::vector<double> t;
   std::vector<float> lo, hi;
   for (const live::ForceColumn& c : s.force) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "app/plot.hpp"
 
 namespace stance::app {
@@ -34,6 +36,21 @@ TEST(PlotTicks, AreNiceAndCoverTheRange) {
   const auto small = nice_ticks(0.0, 0.9, 4);
   EXPECT_DOUBLE_EQ(small[1] - small[0], 0.2);
   EXPECT_TRUE(nice_ticks(1.0, 1.0, 4).empty());
+}
+
+// Issue 16: the force axis follows the signal, so a squat's swing is not flat on 0-1000 N.
+TEST(PlotRange, ShowsTheSignalsOwnVariation) {
+  const auto [lo, hi] = signal_range(560.0, 840.0, 100.0);  // a 700 N person squatting
+  EXPECT_DOUBLE_EQ(lo, 532.0);
+  EXPECT_DOUBLE_EQ(hi, 868.0);
+  const auto [step_lo, step_hi] = signal_range(5.0, 700.0, 100.0);  // stepping on: from 0
+  EXPECT_DOUBLE_EQ(step_lo, 0.0);
+  EXPECT_GT(step_hi, 700.0);
+  const auto [still_lo, still_hi] = signal_range(699.0, 701.0, 100.0);  // standing still
+  EXPECT_NEAR(still_hi - still_lo, 120.0, 1e-9);
+  const auto [none_lo, none_hi] = signal_range(INFINITY, -INFINITY, 100.0);  // no samples
+  EXPECT_DOUBLE_EQ(none_lo, 0.0);
+  EXPECT_DOUBLE_EQ(none_hi, 100.0);
 }
 
 }  // namespace
