@@ -4,6 +4,7 @@
 // progress (docs/progress.md) for the history view. Without a store (trials saved as files)
 // there is nothing to load and the views say so.
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -78,7 +79,9 @@ class ClinicModel {
     bool letter = false;
     std::string comment;        // printed in the sheet's comment box
     bool pseudonymise = false;  // leave out the name and birth year
+    std::string folder;         // where sheets go; empty: "sheets" beside the store
   } sheet;
+  std::filesystem::path last_sheet;  // the PDF written last, for "Open" and "Print"
 
   std::string notice;  // the last action's outcome, for the history view
   std::string chart;   // the metric the history view charts (its progress_title)

@@ -105,6 +105,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
   clinic.sheet.clinic = settings.clinic;
   clinic.sheet.logo = settings.clinic_logo;
   clinic.sheet.letter = settings.letter_paper;
+  clinic.sheet.folder = settings.sheets_folder;
   MassCheck mass_check;
   PlateSearch plates;
   plates.start(drivers);
@@ -190,6 +191,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     settings.clinic = clinic.sheet.clinic;
     settings.clinic_logo = clinic.sheet.logo;
     settings.letter_paper = clinic.sheet.letter;
+    settings.sheets_folder = clinic.sheet.folder;
     const auto [w, h] = (*platform)->window_size();
     settings.width = w;
     settings.height = h;

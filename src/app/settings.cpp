@@ -31,7 +31,8 @@ std::string format_settings(const DashboardSettings& s) {
       << "clinician = " << s.clinician << "\n"
       << "clinic = " << s.clinic << "\n"
       << "clinic_logo = " << s.clinic_logo << "\n"
-      << "paper = " << (s.letter_paper ? "letter" : "a4") << "\n";
+      << "paper = " << (s.letter_paper ? "letter" : "a4") << "\n"
+      << "sheets_folder = " << s.sheets_folder << "\n";
   return out.str();
 }
 
@@ -63,6 +64,8 @@ Result<DashboardSettings> parse_settings(const std::string& text) {
       s.clinic = value;
     } else if (key == "clinic_logo") {
       s.clinic_logo = value;
+    } else if (key == "sheets_folder") {
+      s.sheets_folder = value;
     } else if (key == "paper") {
       ok = value == "a4" || value == "letter";
       s.letter_paper = value == "letter";

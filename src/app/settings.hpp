@@ -23,6 +23,7 @@ struct DashboardSettings {
   std::string clinic;         // the sheets' header; empty: "Stance clinic"
   std::string clinic_logo;    // a PNG for the sheets' header, or empty
   bool letter_paper = false;  // US Letter instead of A4
+  std::string sheets_folder;  // where sheets are written; empty: "sheets" beside the store
 };
 
 std::string format_settings(const DashboardSettings& s);

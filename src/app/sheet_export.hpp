@@ -11,13 +11,17 @@
 
 namespace stance::app {
 
-// <store folder>/sheets/<patient code>-visit-<id>.<pdf|csv|json>
+// <folder>/<patient code>-visit-<id>.<pdf|csv|json>; `folder` empty: <store folder>/sheets.
 std::filesystem::path sheet_path(const std::filesystem::path& store_file,
                                  const std::string& patient_code, std::int64_t visit_id,
-                                 report::ReportFormat format);
+                                 report::ReportFormat format, const std::string& folder = "");
 
-// The clinician's comment for the next sheet and whether to leave out the name and birth year.
+// The clinician's comment for the next sheet, whether to leave out the name and birth year, and
+// the folder sheets go to.
 void draw_sheet_choices(ClinicModel& clinic);
+// The last outcome line, and "Open" (the desktop's viewer) and "Print" (lp) for the sheet just
+// written.
+void draw_sheet_outcome(ClinicModel& clinic);
 
 // Writes the visit's PDF sheet (pdf = true) or its CSV and JSON; the outcome goes to
 // clinic.notice once written.

@@ -219,7 +219,7 @@ void draw_history_view(ViewContext& v) {
                 h->patient.name.empty() ? "" : (" (" + h->patient.name + ")").c_str(),
                 to_string(h->patient.involved_side), h->visits.size());
   }
-  if (!c.notice.empty()) ImGui::TextWrapped("%s", c.notice.c_str());
+  draw_sheet_outcome(c);
   if (!c.error().empty()) ImGui::TextColored(theme::colour(theme::kBad), "%s", c.error().c_str());
   if (c.loading()) ImGui::TextColored(theme::colour(theme::kMuted), "Loading...");
   if (!h || h->visits.empty()) return;

@@ -93,7 +93,7 @@ void draw_export_buttons(ViewContext& v) {
   if (ImGui::Button("Export CSV and JSON")) {
     export_visit(v.clinic, visit, v.session.patient_code, false);
   }
-  if (!v.clinic.notice.empty()) ImGui::TextWrapped("%s", v.clinic.notice.c_str());
+  draw_sheet_outcome(v.clinic);
 }
 
 }  // namespace
