@@ -129,17 +129,17 @@ void draw_camera_advice(const vision::CameraView& cam) {
 }
 
 void draw_fppa_plot(const live::LiveSnapshot& s, const vision::CameraView& cam, ImVec2 size) {
-  const auto [t0, t1] = force_time_span(s);
+  const TimeAxis time = live_time_axis(s);
+  const double t0 = time.min_s + time.origin_s;  // the trace is kept in plate time
   double lo = -10.0, hi = 30.0;  // degrees: the published means lie within (docs/metrics.md)
   for (const vision::FppaPoint& p : cam.trace) {
     if (p.t_s < t0) continue;
     lo = std::min(lo, p.fppa_deg - 5.0);
     hi = std::max(hi, p.fppa_deg + 5.0);
   }
-  Plot plot("##fppa", size, {t0, t1, "time (s)"}, {lo, hi, "knee FPPA (°), + = valgus"});
-  for (const live::LiveRep& r : s.reps) {
-    plot.vspan(s.recording_started_s + r.start_s, s.recording_started_s + r.end_s, theme::kRepBand);
-  }
+  Plot plot("##fppa", size, {time.min_s, time.max_s, time.label},
+            {lo, hi, "knee FPPA (°), + = valgus"});
+  for (const live::LiveRep& r : s.reps) plot.vspan(r.start_s, r.end_s, theme::kRepBand);
   plot.hline(0.0, theme::kMuted);
   // One line per run of frames with an angle: a lost frame breaks the line, never bridged.
   std::vector<ImVec2> run;
@@ -151,7 +151,7 @@ void draw_fppa_plot(const live::LiveSnapshot& s, const vision::CameraView& cam, 
       plot.polyline(run, theme::kFppa, 2.0f);
       run.clear();
     }
-    run.push_back({static_cast<float>(p.t_s), static_cast<float>(p.fppa_deg)});
+    run.push_back({static_cast<float>(p.t_s - time.origin_s), static_cast<float>(p.fppa_deg)});
   }
   plot.polyline(run, theme::kFppa, 2.0f);
 }

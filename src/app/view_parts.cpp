@@ -70,14 +70,16 @@ void draw_cop_plot(const live::LiveSnapshot& s, ImVec2 size) {
   if (s.cop_valid) plot.dot(mm_from_m(s.cop_ml_m), mm_from_m(s.cop_ap_m), 7.0f, theme::kText);
 }
 
-std::pair<double, double> force_time_span(const live::LiveSnapshot& s) {
+TimeAxis live_time_axis(const live::LiveSnapshot& s) {
   // From 0 until the window is full, then scrolling.
   const double t1 = std::max(s.force_window_s, s.force.empty() ? 0.0 : s.force.back().t_s);
-  return {t1 - s.force_window_s, t1};
+  const double origin = s.recording_started_s;
+  return {t1 - s.force_window_s - origin, t1 - origin, origin,
+          origin > 0.0 ? "time from the trial's start (s)" : "time (s)"};
 }
 
 void draw_force_plot(const live::LiveSnapshot& s, ImVec2 size) {
-  const auto [t0, t1] = force_time_span(s);
+  const TimeAxis time = live_time_axis(s);
   double least = INFINITY, most = -INFINITY;
   for (const live::ForceColumn& c : s.force) {
     least = std::min(least, static_cast<double>(c.min_n));
@@ -88,16 +90,17 @@ void draw_force_plot(const live::LiveSnapshot& s, ImVec2 size) {
     most = std::max(most, s.body_weight_n);
   }
   const auto [bottom, top] = signal_range(least, most, 100.0);
-  Plot plot("##force", size, {t0, t1, "time (s)"}, {bottom, top, "vertical force (N)"});
+  Plot plot("##force", size, {time.min_s, time.max_s, time.label},
+            {bottom, top, "vertical force (N)"});
   std::vector<double> t;
   std::vector<float> lo, hi;
   for (const live::ForceColumn& c : s.force) {
-    t.push_back(c.t_s);
+    t.push_back(c.t_s - time.origin_s);
     lo.push_back(c.min_n);
     hi.push_back(c.max_n);
   }
   for (const live::LiveRep& r : s.reps) {
-    plot.vspan(s.recording_started_s + r.start_s, s.recording_started_s + r.end_s, theme::kRepBand);
+    plot.vspan(r.start_s, r.end_s, theme::kRepBand);  // already from the trial's start
   }
   plot.min_max_columns(t, lo, hi, theme::kAccent);
   if (s.body_weight_n > 0) {

@@ -49,8 +49,15 @@ void draw_plate_question(ViewContext& v);
 void draw_cop_plot(const live::LiveSnapshot& s, ImVec2 size);
 void draw_force_plot(const live::LiveSnapshot& s, ImVec2 size);
 void draw_key_figures_table(const TrialAnalysis& analysis);
-// The force plot's time span (plate time, s): the FPPA trace is drawn on the same axis.
-std::pair<double, double> force_time_span(const live::LiveSnapshot& s);
+// The live plots' time axis, shared by the force and FPPA plots: the last force window, in seconds
+// from the trial's first sample once it has one (so "touch-down at 5.3 s" sits at 5.3 s on the
+// plots, as the verdict and the sheet count it), before that in the plate's own time.
+struct TimeAxis {
+  double min_s = 0.0, max_s = 0.0;  // the span shown, in the axis's time
+  double origin_s = 0.0;            // plate time of the axis's 0
+  std::string label;
+};
+TimeAxis live_time_axis(const live::LiveSnapshot& s);
 
 // The camera (view_camera.cpp): what it shows now, live or replayed (null: no camera).
 std::shared_ptr<const vision::CameraView> shown_camera(const ViewContext& v);
