@@ -124,6 +124,7 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
     return 1;
   }
   theme::apply((*platform)->fonts());
+  ImGui::GetStyle().ScaleAllSizes((*platform)->scale());  // a HiDPI screen's scale factor
   ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed; settings live in the data folder
   if (auto idle = source.idle(); !idle) {
     err << "stance: warning: " << idle.error().message << "\n";  // shown in the device view too

@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <vector>
 
@@ -19,7 +20,7 @@ constexpr const char* kFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.t
 
 }  // namespace
 
-Fonts load_fonts() {
+Fonts load_fonts(float scale) {
   ImGuiIO& io = ImGui::GetIO();
   Fonts f;
   if (!std::filesystem::exists(kFontPath)) {
@@ -33,9 +34,9 @@ Fonts load_fonts() {
                                   0x2010, 0x2027, 0x2190, 0x2193, 0x2264, 0x2265, 0};
   // The huge font shows the state and the countdown only: Latin-1 keeps its atlas small.
   static const ImWchar banner[] = {0x0020, 0x00FF, 0};
-  f.body = io.Fonts->AddFontFromFileTTF(kFontPath, 18.0f, nullptr, names);
-  f.large = io.Fonts->AddFontFromFileTTF(kFontPath, 34.0f, nullptr, names);
-  f.huge = io.Fonts->AddFontFromFileTTF(kFontPath, 64.0f, nullptr, banner);
+  f.body = io.Fonts->AddFontFromFileTTF(kFontPath, 18.0f * scale, nullptr, names);
+  f.large = io.Fonts->AddFontFromFileTTF(kFontPath, 34.0f * scale, nullptr, names);
+  f.huge = io.Fonts->AddFontFromFileTTF(kFontPath, 64.0f * scale, nullptr, banner);
   return f;
 }
 
@@ -62,7 +63,10 @@ Result<std::unique_ptr<Platform>> Platform::open(const std::string& title, int w
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   std::unique_ptr<Platform> p(new Platform(window));
-  p->fonts_ = load_fonts();
+  float x_scale = 1.0f, y_scale = 1.0f;
+  glfwGetWindowContentScale(window, &x_scale, &y_scale);
+  p->scale_ = std::clamp(std::max(x_scale, y_scale), 1.0f, 4.0f);
+  p->fonts_ = load_fonts(p->scale_);
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   return p;

@@ -38,6 +38,9 @@ class Platform {
   // Renders; when `screenshot` is not empty, writes the frame to it as PNG before presenting.
   Status end_frame(const std::filesystem::path& screenshot = {});
   const Fonts& fonts() const { return fonts_; }
+  // The screen's content scale (1 on a standard screen, 2 on a HiDPI one, as the desktop says):
+  // the fonts are made at this scale, and the caller scales the style with it.
+  float scale() const { return scale_; }
   // Asks a waiting begin_frame to return now (from any thread), e.g. when a result arrived.
   static void wake();
   std::pair<int, int> window_size() const;
@@ -48,6 +51,7 @@ class Platform {
 
   GLFWwindow* window_ = nullptr;
   Fonts fonts_;
+  float scale_ = 1.0f;
 };
 
 using stance::display_available;  // support/process.hpp
@@ -55,6 +59,6 @@ using stance::display_available;  // support/process.hpp
 // The dashboard's fonts (DejaVu Sans at three sizes) with the glyphs of European names: Latin
 // with its extensions, Greek and Cyrillic, and the symbols the figures use. Needs an ImGui
 // context; no window.
-Fonts load_fonts();
+Fonts load_fonts(float scale = 1.0f);
 
 }  // namespace stance::app
