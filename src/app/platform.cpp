@@ -51,6 +51,16 @@ Result<std::unique_ptr<Platform>> Platform::open(const std::string& title, int w
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+  // Never larger than the screen's work area (a 1024 × 768 clinic PC, a remembered size from a
+  // bigger screen): a window that runs off the screen hides its buttons.
+  if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+    int x = 0, y = 0, w = 0, h = 0;
+    glfwGetMonitorWorkarea(monitor, &x, &y, &w, &h);
+    if (w > 0 && h > 0) {
+      width = std::min(width, w);
+      height = std::min(height, h);
+    }
+  }
   GLFWwindow* window = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
   if (window == nullptr) {
     glfwTerminate();

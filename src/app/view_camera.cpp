@@ -104,6 +104,10 @@ void draw_camera_picture(ViewContext& v, const vision::CameraView& cam, float wi
     std::snprintf(text, sizeof text, "No picture");
   }
   ImGui::PushFont(v.fonts.large);
+  if (ImGui::CalcTextSize(text).x > size.x) {  // a narrow window: the body font, never clipped
+    ImGui::PopFont();
+    ImGui::PushFont(v.fonts.body);
+  }
   ImGui::TextUnformatted(text);
   ImGui::PopFont();
   if (!cam.picture && v.source.replaying()) {

@@ -210,17 +210,19 @@ void draw_camera_setup(ViewContext& v) {
       "leg pointing at the camera. Markers on the skin: magenta on the front of the hip bone "
       "(ASIS), green on the middle of the kneecap, blue between the ankle bones.");
   draw_camera_advice(*cam);
-  ImGui::TextUnformatted("Teach a marker's colour: choose it, then click it on the picture.");
+  ImGui::TextWrapped("Teach a marker's colour: choose it, then click it on the picture.");
   for (knee::Marker m : knee::kMarkers) {
-    ImGui::SameLine();
+    if (m != knee::kMarkers[0]) ImGui::SameLine();
     const int i = static_cast<int>(knee::index_of(m));
     if (ImGui::RadioButton(knee::to_string(m), teach == i)) teach = i;
   }
   if (!taught.empty()) ImGui::TextWrapped("%s", taught.c_str());
-  ImGui::TextColored(theme::colour(theme::kMuted),
-                     "Frame to screen: %.1f ms mean, %.1f ms max (tracking and conversion; the "
-                     "screen adds up to one display frame)",
-                     cam->capture_to_view_mean_ms, cam->capture_to_view_max_ms);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::colour(theme::kMuted));
+  ImGui::TextWrapped(
+      "Frame to screen: %.1f ms mean, %.1f ms max (tracking and conversion; the screen adds up "
+      "to one display frame)",
+      cam->capture_to_view_mean_ms, cam->capture_to_view_max_ms);
+  ImGui::PopStyleColor();
   ImGui::EndGroup();
 }
 

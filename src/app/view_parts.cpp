@@ -82,6 +82,8 @@ void draw_force_plot(const live::LiveSnapshot& s, ImVec2 size) {
   const TimeAxis time = live_time_axis(s);
   double least = INFINITY, most = -INFINITY;
   for (const live::ForceColumn& c : s.force) {
+    // Once the trial runs, its own samples set the range (not the step onto the plate).
+    if (time.origin_s > 0.0 && c.t_s < time.origin_s) continue;
     least = std::min(least, static_cast<double>(c.min_n));
     most = std::max(most, static_cast<double>(c.max_n));
   }

@@ -2,6 +2,7 @@
 // and verdict as soon as the trial ends, with redo and next.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <limits>
 #include <string>
@@ -179,12 +180,15 @@ void draw_live_panel(ViewContext& v) {
   // With a camera: the picture on the right, the FPPA trace under the force trace on one time
   // axis, and each squat's peak FPPA beside its depth.
   const std::shared_ptr<const vision::CameraView> camera = shown_camera(v);
-  const float cop_size = camera ? 340.0f : 420.0f;
-  const float picture_w = 320.0f;
+  // Sizes follow the window, so a 1024-pixel screen shows all three panels whole.
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float cop_size = camera ? std::clamp(0.27f * avail, 240.0f, 340.0f)
+                                : std::clamp(0.33f * avail, 280.0f, 420.0f);
+  const float picture_w = std::clamp(0.25f * avail, 220.0f, 320.0f);
   draw_cop_plot(v.live, {cop_size, cop_size});
   ImGui::SameLine();
   ImGui::BeginGroup();
-  const float middle_w = ImGui::GetContentRegionAvail().x - (camera ? picture_w + 12.0f : 0.0f);
+  const float middle_w = ImGui::GetContentRegionAvail().x - (camera ? picture_w + 28.0f : 0.0f);
   draw_force_plot(v.live, {middle_w, camera ? 150.0f : 200.0f});
   if (camera) draw_fppa_plot(v.live, *camera, {middle_w, 130.0f});
   draw_live_figures(v, camera != nullptr, middle_w);
