@@ -15,7 +15,7 @@ Result<PlateAdjustment> adjustment_for(const PlateDevice& plate);
 // corrected, last known-mass check 0.3 N off" or "factory calibration (no tare)".
 std::string describe_adjustment(const Tare& tare);
 
-// "2026-11-25 17:50 UTC".
-std::string utc_minutes(std::int64_t unix_s);
+// "2026-11-25 18:50 CET": the station's local time, with its zone.
+std::string local_minutes(std::int64_t unix_s);
 
 }  // namespace stance

@@ -11,7 +11,7 @@ PlateVerification plate_verification(const Tare& tare, std::int64_t now_unix_s, 
   if (check.checked_at_unix_s == 0 || check.mass_kg <= 0.0) {
     return {PlateTrust::kNeverChecked, "no known-mass check on record"};
   }
-  const std::string when = utc_minutes(check.checked_at_unix_s);
+  const std::string when = local_minutes(check.checked_at_unix_s);
   const std::string off =
       " (" + fixed(check.fz_error_n, 1) + " N" +
       (check.cop_error_mm > 0.0 ? ", COP " + fixed(check.cop_error_mm, 1) + " mm" : std::string()) +
