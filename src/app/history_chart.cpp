@@ -44,13 +44,16 @@ std::string progress_title(const store::MetricProgress& p) {
 std::string mdc_text(const store::MetricProgress& p, const store::LimbSeries& s) {
   const std::string side = s.limb == Limb::kLeft ? "Left" : "Right";
   if (!s.reliability.defined) {
-    return side + ": MDC95 not known yet (needs a visit with two or more valid trials)";
+    return side + ": how large a real change must be is not known yet (needs a visit with two or "
+                  "more valid trials of this side)";
   }
   char text[200];
   const std::string unit = p.unit == "0-100" ? "index points" : p.unit;
-  std::snprintf(text, sizeof text, "%s: MDC95 %.2f %s (SEM %.2f, %d degrees of freedom)",
-                side.c_str(), s.reliability.mdc95, unit.c_str(), s.reliability.sem,
-                s.reliability.degrees_of_freedom);
+  // In plain words first; the statistic's name and its basis for who wants them.
+  std::snprintf(text, sizeof text,
+                "%s: a change larger than %.2f %s is more than this patient's own trial-to-trial "
+                "noise (MDC95, from %d repeat(s) within visits)",
+                side.c_str(), s.reliability.mdc95, unit.c_str(), s.reliability.degrees_of_freedom);
   return text;
 }
 
