@@ -219,8 +219,9 @@ void LiveSession::update_metrics() {
   recording_->counters = plate_->health().stream;
   attach_markers(std::chrono::milliseconds(0));
   metrics_ = compute_live_metrics(*recording_);
-  flow_->set_squat_progress(metrics_.complete_reps,
-                            flow_->recording_started_s() + metrics_.last_rep_end_s);
+  flow_->set_squat_progress(
+      metrics_.complete_reps, flow_->recording_started_s() + metrics_.last_rep_end_s,
+      metrics_.reps.size() > static_cast<std::size_t>(metrics_.complete_reps));
 }
 
 void LiveSession::finish_trial(bool interrupted, const std::string& why) {

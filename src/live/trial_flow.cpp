@@ -90,9 +90,19 @@ bool TrialFlow::on_sample(double t_s, double fz_n) {
     case FlowState::kRecording: {
       const double elapsed = t_s - started_s_;
       if (plan_.task == Task::kSingleLegSquat) {
+        const double since_last_rep = rep_under_way_ ? 0.0 : t_s - last_rep_end_s_;
         const bool reps_done =
-            reps_ >= plan_.squats_asked() && t_s - last_rep_end_s_ >= plan_.squat_quiet_after_s;
-        if (reps_done || elapsed >= plan_.squat_timeout_s) state_ = FlowState::kDone;
+            reps_ >= plan_.squats_asked() && since_last_rep >= plan_.squat_quiet_after_s;
+        // The live count can merge two squats into one (the recording so far has no closing
+        // rest, docs/dashboard.md): past the protocol's time, one squat short and standing still
+        // twice as long ends the trial too, instead of running on to the timeout. The final
+        // analysis counts the squats again on the whole recording.
+        const bool one_short_after_time = elapsed >= plan_.stance_seconds &&
+                                          reps_ >= std::max(1, plan_.squats_asked() - 1) &&
+                                          since_last_rep >= 2.0 * plan_.squat_quiet_after_s;
+        if (reps_done || one_short_after_time || elapsed >= plan_.squat_timeout_s) {
+          state_ = FlowState::kDone;
+        }
       } else if (elapsed >= plan_.stance_seconds) {
         state_ = FlowState::kDone;
       }
@@ -117,9 +127,10 @@ void TrialFlow::interrupt(const std::string& why) {
   interruption_ = why;
 }
 
-void TrialFlow::set_squat_progress(int reps_completed, double last_rep_end_s) {
+void TrialFlow::set_squat_progress(int reps_completed, double last_rep_end_s, bool rep_under_way) {
   reps_ = reps_completed;
   last_rep_end_s_ = last_rep_end_s;
+  rep_under_way_ = rep_under_way;
 }
 
 double TrialFlow::settle_progress() const {

@@ -54,8 +54,11 @@ class TrialFlow {
   void start_now(double t_s);  // manual start (from waiting or settling)
   void interrupt(const std::string& why);
   // Squats: the complete repetitions found so far in the recording and when the last one ended
-  // (plate time). The trial stops once there are enough and the patient has stood still since.
-  void set_squat_progress(int reps_completed, double last_rep_end_s);
+  // (plate time). The trial stops once there are enough and the patient has stood still since;
+  // past the protocol's time (stance_seconds), also one short and still for twice as long (the
+  // live count can merge two squats); at the timeout in any case.
+  // `rep_under_way`: the live analysis sees a squat begun and not yet back up.
+  void set_squat_progress(int reps_completed, double last_rep_end_s, bool rep_under_way = false);
 
   FlowState state() const { return state_; }
   const TrialPlan& plan() const { return plan_; }
@@ -78,6 +81,7 @@ class TrialFlow {
   double started_s_ = 0.0;
   int reps_ = 0;
   double last_rep_end_s_ = 0.0;
+  bool rep_under_way_ = false;
   std::string interruption_;
 };
 

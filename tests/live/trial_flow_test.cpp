@@ -84,5 +84,34 @@ TEST(TrialFlow, SquatsStopAfterTheRepsAndAQuietSecondOrAtTheTimeout) {
   EXPECT_NEAR(feed(slow, 0.0, 70.0, [](double) { return 700.0; }), 60.0, 0.011);
 }
 
+// Issue 16: a merged pair in the live count left the trial running to the timeout. Past the
+// protocol's time, one squat short and standing still for twice the quiet second ends it; a squat
+// under way, or two short, does not.
+TEST(TrialFlow, PastTheProtocolsTimeOneSquatShortAndStillEndsTheTrial) {
+  TrialPlan plan;
+  plan.task = Task::kSingleLegSquat;
+  plan.planned_reps = 5;
+  plan.stance_seconds = 32.0;  // the protocol's time
+  TrialFlow merged(plan, kRate);
+  merged.start_now(0.0);
+  merged.set_squat_progress(4, 28.0);  // five done, counted as four
+  EXPECT_NEAR(feed(merged, 0.0, 40.0, [](double) { return 700.0; }), 32.0, 0.011);
+  EXPECT_EQ(merged.state(), FlowState::kDone);
+
+  TrialFlow squatting(plan, kRate);  // the fifth squat still under way at 32 s
+  squatting.start_now(0.0);
+  squatting.set_squat_progress(4, 26.0, true);
+  feed(squatting, 0.0, 36.0, [](double) { return 700.0; });
+  EXPECT_EQ(squatting.state(), FlowState::kRecording);
+  squatting.set_squat_progress(5, 36.5);
+  EXPECT_NEAR(feed(squatting, 36.0, 40.0, [](double) { return 700.0; }), 37.5, 0.011);
+
+  TrialFlow two_short(plan, kRate);  // three of five: the patient is slow, not miscounted
+  two_short.start_now(0.0);
+  two_short.set_squat_progress(3, 20.0);
+  feed(two_short, 0.0, 45.0, [](double) { return 700.0; });
+  EXPECT_EQ(two_short.state(), FlowState::kRecording);
+}
+
 }  // namespace
 }  // namespace stance::live
