@@ -24,8 +24,10 @@ Fonts load_fonts() {
     f.body = f.large = f.huge = io.Fonts->AddFontDefault();
     return f;
   }
-  // Latin, plus the symbols the figures use (², ±, °, µ, →, ≥).
-  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2190, 0x2193, 0x2264, 0x2265, 0};
+  // Latin with Latin Extended-A (the names of a European clinic: Ł, ő, ş), the ellipsis of
+  // "New patient…", and the symbols the figures use (², ±, °, µ, →, ≥).
+  static const ImWchar ranges[] = {0x0020, 0x017F, 0x2026, 0x2026, 0x2190,
+                                   0x2193, 0x2264, 0x2265, 0};
   f.body = io.Fonts->AddFontFromFileTTF(kFontPath, 18.0f, nullptr, ranges);
   f.large = io.Fonts->AddFontFromFileTTF(kFontPath, 34.0f, nullptr, ranges);
   f.huge = io.Fonts->AddFontFromFileTTF(kFontPath, 64.0f, nullptr, ranges);
