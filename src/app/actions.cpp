@@ -58,23 +58,23 @@ void add_protocol_form(SessionModel& session, ClinicModel& clinic) {
   form.failed = false;
   form.outcome.clear();
   const std::string name = form.name;
-  clinic.add_protocol(form.to_protocol(), [&session, &clinic,
-                                           name](Result<std::vector<store::Protocol>> all) {
-    ProtocolForm& f = clinic.protocol_form;
-    f.saving = false;
-    if (!all) {
-      f.failed = true;
-      f.outcome = "NOT ADDED: " + all.error().message;
-      return;
-    }
-    f = ProtocolForm{};
-    f.outcome = "Added protocol " + name + "; it is chosen for the next session.";
-    use_store_protocols(session, *all);
-    if (session.active() && !session.finished()) return;
-    for (std::size_t i = 0; i < session.protocols.size(); ++i) {
-      if (session.protocols[i].name == name) session.protocol_index = static_cast<int>(i);
-    }
-  });
+  clinic.add_protocol(
+      form.to_protocol(), [&session, &clinic, name](Result<std::vector<store::Protocol>> all) {
+        ProtocolForm& f = clinic.protocol_form;
+        f.saving = false;
+        if (!all) {
+          f.failed = true;
+          f.outcome = "NOT ADDED: " + all.error().message;
+          return;
+        }
+        f = ProtocolForm{};
+        f.outcome = "Added protocol " + name + "; it is chosen for the next session.";
+        use_store_protocols(session, *all);
+        if (session.active() && !session.finished()) return;
+        for (std::size_t i = 0; i < session.protocols.size(); ++i) {
+          if (session.protocols[i].name == name) session.protocol_index = static_cast<int>(i);
+        }
+      });
 }
 
 // GCC 12 warns falsely (-Wmaybe-uninitialized) on the Result<Recording> moved in the lambda.

@@ -21,8 +21,7 @@ store::Protocol ProtocolForm::to_protocol() const {
 }
 
 Status ProtocolForm::set(const std::string& protocol_name, const std::string& task_word,
-                         double trial_seconds, int trials, const std::string& eyes_word,
-                         int reps) {
+                         double trial_seconds, int trials, const std::string& eyes_word, int reps) {
   if (task_word != "stance" && task_word != "squat") {
     return Error{"the task is stance or squat, not '" + task_word + "'"};
   }

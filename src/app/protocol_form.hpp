@@ -15,10 +15,10 @@ struct ProtocolForm {
   double seconds = 30.0;
   int repetitions = 5;  // squats only; a stance protocol asks for none
   int trials_per_side = 3;
-  int eyes = 0;          // 0 open, 1 closed, 2 both (open, then closed)
-  bool saving = false;   // on the store worker
-  bool failed = false;   // the last one was refused
-  std::string outcome;   // the last one's outcome, for the clinician
+  int eyes = 0;         // 0 open, 1 closed, 2 both (open, then closed)
+  bool saving = false;  // on the store worker
+  bool failed = false;  // the last one was refused
+  std::string outcome;  // the last one's outcome, for the clinician
 
   store::Protocol to_protocol() const;
   // The scripted mode's words: TASK stance|squat, EYES open|closed|both.

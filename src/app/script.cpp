@@ -121,7 +121,6 @@ std::string plate_check(const ScriptCommand& c, const SessionModel& session) {
   return "";
 }
 
-
 // The words after the first `skip` as one text: a name or a note may have spaces.
 std::string rest_of_line(const ScriptCommand& c, std::size_t skip) {
   std::string out;
@@ -173,21 +172,46 @@ Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
     const char* name;
     std::size_t args, numbers;
   };
-  static constexpr Verb kVerbs[] = {
-      {"patient", 1, 0},       {"involved", 1, 0},      {"protocol", 1, 1},
-      {"trials", 1, 1},        {"autostart", 1, 0},     {"begin", 0, 0},
-      {"start", 0, 0},         {"stop", 0, 0},          {"redo", 0, 0},
-      {"next", 0, 0},          {"tab", 1, 0},           {"wait", 1, 0},
-      {"frames", 1, 1},        {"screenshot", 1, 0},    {"expect_saved", 1, 1},
-      {"quit", 0, 0},          {"choose", 1, 0},        {"history", 1, 0},
-      {"wait_store", 0, 0},    {"compare", 1, 1},       {"replay", 2, 2},
-      {"expect_visits", 1, 1}, {"sheet", 1, 0},         {"tare", 0, 0},
-      {"check_mass", 1, 2},    {"clinician", 1, 0},     {"wait_calibration", 0, 0},
-      {"expect_knee", 1, 1},   {"record_anyway", 0, 0}, {"run_check", 0, 0},
-      {"expect_plate", 1, 0},  {"expect_asked", 0, 0},  {"expect_marked", 0, 0},
-      {"search", 0, 0},        {"expect_matches", 1, 1}, {"new_patient", 1, 0},
-      {"edit_patient", 2, 0},  {"save_patient", 0, 0},  {"add_protocol", 5, 0},
-      {"expect_protocol", 1, 0}};
+  static constexpr Verb kVerbs[] = {{"patient", 1, 0},
+                                    {"involved", 1, 0},
+                                    {"protocol", 1, 1},
+                                    {"trials", 1, 1},
+                                    {"autostart", 1, 0},
+                                    {"begin", 0, 0},
+                                    {"start", 0, 0},
+                                    {"stop", 0, 0},
+                                    {"redo", 0, 0},
+                                    {"next", 0, 0},
+                                    {"tab", 1, 0},
+                                    {"wait", 1, 0},
+                                    {"frames", 1, 1},
+                                    {"screenshot", 1, 0},
+                                    {"expect_saved", 1, 1},
+                                    {"quit", 0, 0},
+                                    {"choose", 1, 0},
+                                    {"history", 1, 0},
+                                    {"wait_store", 0, 0},
+                                    {"compare", 1, 1},
+                                    {"replay", 2, 2},
+                                    {"expect_visits", 1, 1},
+                                    {"sheet", 1, 0},
+                                    {"tare", 0, 0},
+                                    {"check_mass", 1, 2},
+                                    {"clinician", 1, 0},
+                                    {"wait_calibration", 0, 0},
+                                    {"expect_knee", 1, 1},
+                                    {"record_anyway", 0, 0},
+                                    {"run_check", 0, 0},
+                                    {"expect_plate", 1, 0},
+                                    {"expect_asked", 0, 0},
+                                    {"expect_marked", 0, 0},
+                                    {"search", 0, 0},
+                                    {"expect_matches", 1, 1},
+                                    {"new_patient", 1, 0},
+                                    {"edit_patient", 2, 0},
+                                    {"save_patient", 0, 0},
+                                    {"add_protocol", 5, 0},
+                                    {"expect_protocol", 1, 0}};
   std::vector<ScriptCommand> out;
   std::istringstream in(text);
   std::string line;
@@ -298,8 +322,8 @@ ScriptRunner::Step ScriptRunner::advance(const ScriptTargets& t, double now_s) {
       wait_started_s_ = -1.0;
       const bool failed = patient ? t.clinic.patient_form.failed : t.clinic.protocol_form.failed;
       if (failed) {
-        step.error = line_prefix(c) + (patient ? t.clinic.patient_form.outcome
-                                               : t.clinic.protocol_form.outcome);
+        step.error = line_prefix(c) +
+                     (patient ? t.clinic.patient_form.outcome : t.clinic.protocol_form.outcome);
         return step;
       }
     } else if (c.verb == "frames") {

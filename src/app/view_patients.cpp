@@ -23,8 +23,8 @@ void draw_matches(ViewContext& v, const std::vector<const PatientRow*>& shown) {
   const float row_height = ImGui::GetTextLineHeightWithSpacing() + 2.0f;
   const float height = row_height * static_cast<float>(std::min<std::size_t>(shown.size(), 8) + 1);
   if (!ImGui::BeginTable("##patients", 6,
-                         ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
+                         ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                             ImGuiTableFlags_SizingStretchProp,
                          {0, height})) {
     return;
   }

@@ -19,9 +19,9 @@ std::string eyes_text(const std::vector<Eyes>& eyes) {
 }
 
 void draw_protocol_table(const std::vector<TestProtocol>& protocols) {
-  if (!ImGui::BeginTable("##protocols", 6,
-                         ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                             ImGuiTableFlags_SizingStretchProp)) {
+  if (!ImGui::BeginTable(
+          "##protocols", 6,
+          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
     return;
   }
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_None, 2.0f);

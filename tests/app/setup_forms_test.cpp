@@ -96,9 +96,14 @@ TEST_F(SetupFormsTest, EditsAPatientThroughTheStoreWorkerAndShowsTheStoresRefusa
   EXPECT_EQ(clinic.patient_form.patient.name, "Anna Berg");
 
   PatientForm& form = clinic.patient_form;
-  for (const auto& [field, value] : std::vector<std::pair<std::string, std::string>>{
-           {"mass", "62.5"}, {"height", "171"}, {"sex", "female"}, {"birth_year", "1991"},
-           {"name", "Anna Łucja Berg"}, {"involved", "right"}, {"notes", "ran a marathon"}}) {
+  for (const auto& [field, value] :
+       std::vector<std::pair<std::string, std::string>>{{"mass", "62.5"},
+                                                        {"height", "171"},
+                                                        {"sex", "female"},
+                                                        {"birth_year", "1991"},
+                                                        {"name", "Anna Łucja Berg"},
+                                                        {"involved", "right"},
+                                                        {"notes", "ran a marathon"}}) {
     ASSERT_TRUE(form.set(field, value)) << field;
   }
   EXPECT_FALSE(form.set("mass", "heavy"));
@@ -198,7 +203,7 @@ TEST_F(SetupFormsTest, AddsAClinicProtocolChosenAtOnceAndShowsTheStoresRefusal) 
   pump(w);
   EXPECT_FALSE(form.failed) << form.outcome;
   EXPECT_NE(form.outcome.find("Added protocol squat-3x4"), std::string::npos);
-  EXPECT_TRUE(form.name.empty());  // ready for the next one
+  EXPECT_TRUE(form.name.empty());                   // ready for the next one
   EXPECT_EQ(session.protocol().name, "squat-3x4");  // in the choice, and chosen
   EXPECT_EQ(session.protocol().repetitions, 4);
   EXPECT_FALSE(is_builtin_protocol("squat-3x4"));
