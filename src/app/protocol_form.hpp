@@ -19,6 +19,7 @@ struct ProtocolForm {
   bool saving = false;  // on the store worker
   bool failed = false;  // the last one was refused
   std::string outcome;  // the last one's outcome, for the clinician
+  bool reveal = false;  // open the editor's section on the next frame (the scripted mode)
 
   store::Protocol to_protocol() const;
   // The scripted mode's words: TASK stance|squat, EYES open|closed|both.

@@ -311,6 +311,7 @@ ScriptRunner::Step ScriptRunner::advance(const ScriptTargets& t, double now_s) {
             return step;
           }
           add_protocol_form(session, t.clinic);
+          form.reveal = true;  // the editor shows what was added, for a screenshot
         }
       }
       const bool saving = patient ? t.clinic.patient_form.saving : t.clinic.protocol_form.saving;

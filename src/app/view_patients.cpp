@@ -9,6 +9,7 @@
 #include "app/patient_search.hpp"
 #include "app/theme.hpp"
 #include "app/views.hpp"
+#include "support/format.hpp"
 
 namespace stance::app {
 namespace {
@@ -19,15 +20,13 @@ std::string last_visit_text(const PatientRow& row) {
 }
 
 void draw_matches(ViewContext& v, const std::vector<const PatientRow*>& shown) {
-  // As tall as its rows, up to eight; it scrolls beyond.
-  const float row_height = ImGui::GetTextLineHeightWithSpacing() + 2.0f;
-  const float height = row_height * static_cast<float>(std::min<std::size_t>(shown.size(), 8) + 1);
-  if (!ImGui::BeginTable("##patients", 6,
-                         ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                             ImGuiTableFlags_SizingStretchProp,
-                         {0, height})) {
-    return;
-  }
+  // As tall as its rows; beyond eight it scrolls.
+  const bool scrolls = shown.size() > 8;
+  const float height = scrolls ? (ImGui::GetTextLineHeightWithSpacing() + 2.0f) * 9.0f : 0.0f;
+  ImGuiTableFlags flags =
+      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+  if (scrolls) flags |= ImGuiTableFlags_ScrollY;
+  if (!ImGui::BeginTable("##patients", 6, flags, {0, height})) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Code", ImGuiTableColumnFlags_None, 1.2f);
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_None, 2.0f);
@@ -77,8 +76,11 @@ void draw_chosen(ViewContext& v, const PatientRow* known) {
   if (!p.name.empty()) line += ", " + p.name;
   if (p.birth_year) line += ", born " + std::to_string(*p.birth_year);
   if (p.sex != store::Sex::kUnspecified) line += std::string(", ") + store::to_string(p.sex);
-  if (p.mass_kg) line += ", " + std::to_string(static_cast<int>(*p.mass_kg + 0.5)) + " kg";
-  if (p.height_cm) line += ", " + std::to_string(static_cast<int>(*p.height_cm + 0.5)) + " cm";
+  if (p.mass_kg) line += ", " + fixed(*p.mass_kg, 1) + " kg";
+  if (p.height_cm) line += ", " + fixed(*p.height_cm, 1) + " cm";
+  if (p.involved_side != Limb::kUnspecified) {
+    line += std::string(", involved ") + to_string(p.involved_side);
+  }
   ImGui::TextUnformatted(line.c_str());
   PatientForm& form = v.clinic.patient_form;
   if (!form.editing) {

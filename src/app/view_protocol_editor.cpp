@@ -102,6 +102,10 @@ void draw_protocol_form(ViewContext& v) {
 }  // namespace
 
 void draw_protocol_editor(ViewContext& v) {
+  if (v.clinic.protocol_form.reveal) {
+    ImGui::SetNextItemOpen(true);
+    v.clinic.protocol_form.reveal = false;
+  }
   if (!ImGui::CollapsingHeader("Protocols: the store's, and adding the clinic's own")) return;
   draw_protocol_table(v.session.protocols);
   if (!v.clinic.has_store()) {

@@ -39,7 +39,7 @@ void draw_setup_view(ViewContext& v) {
   ImGui::Separator();
   draw_patient_chooser(v);
   const PatientRow* known = v.clinic.find_patient(m.patient_code);
-  ImGui::TextUnformatted("Involved (painful) side:");
+  ImGui::TextUnformatted("Involved (painful) side in this session:");
   ImGui::SameLine();
   if (ImGui::RadioButton("Left", m.involved == Limb::kLeft)) m.involved = Limb::kLeft;
   ImGui::SameLine();

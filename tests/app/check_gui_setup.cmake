@@ -19,7 +19,7 @@ execute_process(
 if(NOT code EQUAL 0)
   message(FATAL_ERROR "stance gui failed (${code}):\n${out}\n${err}")
 endif()
-foreach(png setup-empty setup)
+foreach(png setup-empty protocols setup)
   if(NOT EXISTS ${WORK}/${png}.png)
     message(FATAL_ERROR "no screenshot ${png}.png")
   endif()
