@@ -42,14 +42,23 @@ void save_patient_form(SessionModel& session, ClinicModel& clinic) {
   });
 }
 
-void use_store_protocols(SessionModel& session, const std::vector<store::Protocol>& stored) {
+namespace {
+
+// The store's protocols become the choice, with the one named chosen (else the first).
+void use_protocols_choosing(SessionModel& session, const std::vector<store::Protocol>& stored,
+                            const std::string& chosen) {
   if ((session.active() && !session.finished()) || stored.empty()) return;  // never mid-visit
-  const std::string chosen = session.protocol().name;
   session.protocols.assign(stored.begin(), stored.end());
   session.protocol_index = 0;
   for (std::size_t i = 0; i < session.protocols.size(); ++i) {
     if (session.protocols[i].name == chosen) session.protocol_index = static_cast<int>(i);
   }
+}
+
+}  // namespace
+
+void use_store_protocols(SessionModel& session, const std::vector<store::Protocol>& stored) {
+  use_protocols_choosing(session, stored, session.protocol().name);
 }
 
 void add_protocol_form(SessionModel& session, ClinicModel& clinic) {
@@ -69,11 +78,7 @@ void add_protocol_form(SessionModel& session, ClinicModel& clinic) {
         }
         f = ProtocolForm{};
         f.outcome = "Added protocol " + name + "; it is chosen for the next session.";
-        use_store_protocols(session, *all);
-        if (session.active() && !session.finished()) return;
-        for (std::size_t i = 0; i < session.protocols.size(); ++i) {
-          if (session.protocols[i].name == name) session.protocol_index = static_cast<int>(i);
-        }
+        use_protocols_choosing(session, *all, name);
       });
 }
 
