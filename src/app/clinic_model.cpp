@@ -126,6 +126,42 @@ void ClinicModel::refresh(std::function<void(std::vector<store::Protocol>)> on_p
   });
 }
 
+// GCC 12 warns falsely (-Wmaybe-uninitialized) on a Result moved into a lambda.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+void ClinicModel::save_patient(store::Patient patient,
+                               std::function<void(Result<store::Patient>)> then) {
+  post([this, patient, then = std::move(then)](store::Store& s) -> StoreWorker::UiStep {
+    Result<store::Patient> saved = Error{""};
+    if (patient.id == 0) {
+      const auto id = s.add_patient(patient);
+      saved = id ? s.patient_by_id(*id) : Result<store::Patient>(id.error());
+    } else {
+      const Status updated = s.update_patient(patient);
+      saved = updated ? s.patient_by_id(patient.id) : Result<store::Patient>(updated.error());
+    }
+    return [this, then, saved = std::move(saved)]() mutable {
+      refresh();  // the list shows the record as stored
+      then(std::move(saved));
+    };
+  });
+}
+
+void ClinicModel::add_protocol(store::Protocol protocol,
+                               std::function<void(Result<std::vector<store::Protocol>>)> then) {
+  post([protocol, then = std::move(then)](store::Store& s) -> StoreWorker::UiStep {
+    const auto id = s.add_protocol(protocol);
+    Result<std::vector<store::Protocol>> all =
+        id ? s.protocols() : Result<std::vector<store::Protocol>>(id.error());
+    return [then, all = std::move(all)]() mutable { then(std::move(all)); };
+  });
+}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
 void ClinicModel::set_video_keeping(bool on) {
   video_keeping_ = on;  // shown at once; the store's word comes with the refresh
   run(

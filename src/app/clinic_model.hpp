@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "app/patient_form.hpp"
+#include "app/protocol_form.hpp"
 #include "app/store_worker.hpp"
 #include "core/calibration_check.hpp"  // kDefaultMassCheckIntervalDays
 #include "store/progress.hpp"
@@ -51,6 +53,18 @@ class ClinicModel {
   void refresh(std::function<void(std::vector<store::Protocol>)> on_protocols = {});
   const std::vector<PatientRow>& patients() const { return patients_; }
   const PatientRow* find_patient(const std::string& code) const;
+
+  // Saves a patient through the worker: added when its id is 0, else updated (the store checks
+  // it). `then` gets the record as stored, or the store's message; the list is reloaded.
+  void save_patient(store::Patient patient, std::function<void(Result<store::Patient>)> then);
+  // Adds a clinic's protocol (checked by the store); `then` gets the store's protocols with it.
+  void add_protocol(store::Protocol protocol,
+                    std::function<void(Result<std::vector<store::Protocol>>)> then);
+
+  // The set-up view's search (a patient's code or name) and its forms.
+  std::string search;
+  PatientForm patient_form;
+  ProtocolForm protocol_form;
 
   // The clinic's video keeping (store::Store::set_video_keeping), as last loaded.
   bool video_keeping() const { return video_keeping_; }

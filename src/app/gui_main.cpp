@@ -40,7 +40,9 @@ void follow_session(ClinicModel& clinic, const SessionModel& session, bool& visi
     // A new session: the last one's outcome ("Written: …") is no longer news.
     if (visit_reloaded) clinic.notice.clear();
     visit_reloaded = false;
-    if (clinic.open_code() != session.patient_code) clinic.open_patient(session.patient_code);
+    if (clinic.open_code() != session.patient_code && !session.patient_code.empty()) {
+      clinic.open_patient(session.patient_code);
+    }
     return;
   }
   if (visit_reloaded || session.saving()) return;
@@ -109,13 +111,8 @@ int run_gui(const GuiOptions& options, std::ostream& err) {
   MassCheck mass_check;
   PlateSearch plates;
   plates.start(drivers);
-  clinic.refresh([&session](std::vector<store::Protocol> stored) {
-    std::vector<TestProtocol> protocols(stored.begin(), stored.end());
-    if (session.active() || protocols.empty()) return;  // never under a running session
-    session.protocols = std::move(protocols);
-    session.protocol_index =
-        std::min(session.protocol_index, static_cast<int>(session.protocols.size()) - 1);
-  });
+  clinic.refresh(
+      [&session](std::vector<store::Protocol> stored) { use_store_protocols(session, stored); });
 
   auto platform = Platform::open("Stance", script ? options.width : settings.width,
                                  script ? options.height : settings.height);
@@ -214,13 +211,16 @@ int gui_command(const std::vector<std::string>& args, std::ostream& out, std::os
   spec.summary = "the dashboard";
   spec.usage =
       "stance gui [--device ADDRESS] [--camera ADDRESS] [--db FILE | --trials-dir DIR] "
-      "[--script FILE] [--screenshot PNG]";
+      "[--script FILE [--window WxH]] [--screenshot PNG]";
   spec.options = {
       {"device", "ADDRESS", "the plate (default sim: a simulated patient follows the protocol)"},
       {"camera", "ADDRESS",
        "the camera filming the knee's markers: /dev/videoN, a video file, sim-camera, none, or "
        "auto (default: the simulated camera beside the simulated plate, none beside a real one)"},
       {"script", "FILE", "drive the session from a script (docs/dashboard.md), e.g. under Xvfb"},
+      {"window", "WxH",
+       "a scripted run's window size (default 1280x900; 1024x768 shows what a small screen "
+       "clips)"},
       {"screenshot", "PNG", "write the last frame to this PNG file on exit"},
       {"db", "FILE", "the store trials are saved in (default $XDG_DATA_HOME/stance/stance.db)"},
       {"trials-dir", "DIR", "save trials as trial files in this folder instead of the store"},
@@ -247,6 +247,19 @@ int gui_command(const std::vector<std::string>& args, std::ostream& out, std::os
   options.screenshot = parsed->value_or("screenshot", "");
   options.trials_dir = parsed->value_or("trials-dir", "");
   options.db = parsed->value_or("db", "");
+  if (const auto window = parsed->value("window")) {
+    int w = 0, h = 0;
+    char x = 0;
+    std::istringstream in(*window);
+    if (!(in >> w >> x >> h) || x != 'x' || !in.eof() || w < 320 || h < 240 || w > 8192 ||
+        h > 8192) {
+      err << "stance: --window must be WIDTHxHEIGHT in pixels, e.g. 1024x768, not '" << *window
+          << "'\n";
+      return 2;
+    }
+    options.width = w;
+    options.height = h;
+  }
   return run_gui(options, err);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "app/patient_search.hpp"
 #include "app/sheet_export.hpp"
 #include "app/views.hpp"
 #include "core/analysis_policy.hpp"
@@ -39,11 +40,7 @@ std::string history_command(const ScriptCommand& c, const ScriptTargets& t) {
   if (c.verb == "choose") {
     const PatientRow* row = clinic.find_patient(c.args[0]);
     if (row == nullptr) return "no patient " + c.args[0] + " in the store's list";
-    t.session.patient_code = row->patient.code;
-    if (row->patient.involved_side != Limb::kUnspecified) {
-      t.session.involved = row->patient.involved_side;
-    }
-    clinic.open_patient(row->patient.code);
+    choose_patient(t.session, clinic, *row);
     return {};
   }
   if (c.verb == "history") {
@@ -124,6 +121,49 @@ std::string plate_check(const ScriptCommand& c, const SessionModel& session) {
   return "";
 }
 
+// The words after the first `skip` as one text: a name or a note may have spaces.
+std::string rest_of_line(const ScriptCommand& c, std::size_t skip) {
+  std::string out;
+  for (std::size_t i = skip; i < c.args.size(); ++i) out += (out.empty() ? "" : " ") + c.args[i];
+  return out;
+}
+
+// The set-up view's patient and protocol parts that act at once: the search, the matches, the
+// forms filled, the protocol choice. Returns why the command failed, or nothing.
+std::string setup_command(const ScriptCommand& c, const ScriptTargets& t) {
+  ClinicModel& clinic = t.clinic;
+  if (c.verb == "search") {
+    clinic.search = rest_of_line(c, 0);
+    return {};
+  }
+  if (c.verb == "expect_matches") {
+    const auto n = search_patients(clinic.patients(), clinic.search).size();
+    return static_cast<int>(n) == std::stoi(c.args[0])
+               ? ""
+               : std::to_string(n) + " patients match \"" + clinic.search + "\", not " + c.args[0];
+  }
+  if (c.verb == "new_patient") {
+    start_new_patient(clinic, c.args[0]);
+    return clinic.patient_form.patient.code == c.args[0] ? "" : "'" + c.args[0] + "' is no code";
+  }
+  if (c.verb == "edit_patient") {
+    PatientForm& form = clinic.patient_form;
+    if (!form.is_new() && form.patient.code != t.session.patient_code) {
+      return "no patient is chosen (choose CODE) or new (new_patient CODE)";
+    }
+    const Status s = form.set(c.args[0], rest_of_line(c, 1));
+    return s ? "" : s.error().message;
+  }
+  // expect_protocol
+  const SessionModel& session = t.session;
+  for (const TestProtocol& p : session.protocols) {
+    if (p.name == c.args[0]) {
+      return session.protocol().name == p.name ? "" : c.args[0] + " is not the chosen protocol";
+    }
+  }
+  return "no protocol " + c.args[0] + " in the protocol choice";
+}
+
 }  // namespace
 
 Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
@@ -132,18 +172,46 @@ Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
     const char* name;
     std::size_t args, numbers;
   };
-  static constexpr Verb kVerbs[] = {
-      {"patient", 1, 0},       {"involved", 1, 0},      {"protocol", 1, 1},
-      {"trials", 1, 1},        {"autostart", 1, 0},     {"begin", 0, 0},
-      {"start", 0, 0},         {"stop", 0, 0},          {"redo", 0, 0},
-      {"next", 0, 0},          {"tab", 1, 0},           {"wait", 1, 0},
-      {"frames", 1, 1},        {"screenshot", 1, 0},    {"expect_saved", 1, 1},
-      {"quit", 0, 0},          {"choose", 1, 0},        {"history", 1, 0},
-      {"wait_store", 0, 0},    {"compare", 1, 1},       {"replay", 2, 2},
-      {"expect_visits", 1, 1}, {"sheet", 1, 0},         {"tare", 0, 0},
-      {"check_mass", 1, 2},    {"clinician", 1, 0},     {"wait_calibration", 0, 0},
-      {"expect_knee", 1, 1},   {"record_anyway", 0, 0}, {"run_check", 0, 0},
-      {"expect_plate", 1, 0},  {"expect_asked", 0, 0},  {"expect_marked", 0, 0}};
+  static constexpr Verb kVerbs[] = {{"patient", 1, 0},
+                                    {"involved", 1, 0},
+                                    {"protocol", 1, 1},
+                                    {"trials", 1, 1},
+                                    {"autostart", 1, 0},
+                                    {"begin", 0, 0},
+                                    {"start", 0, 0},
+                                    {"stop", 0, 0},
+                                    {"redo", 0, 0},
+                                    {"next", 0, 0},
+                                    {"tab", 1, 0},
+                                    {"wait", 1, 0},
+                                    {"frames", 1, 1},
+                                    {"screenshot", 1, 0},
+                                    {"expect_saved", 1, 1},
+                                    {"quit", 0, 0},
+                                    {"choose", 1, 0},
+                                    {"history", 1, 0},
+                                    {"wait_store", 0, 0},
+                                    {"compare", 1, 1},
+                                    {"replay", 2, 2},
+                                    {"expect_visits", 1, 1},
+                                    {"sheet", 1, 0},
+                                    {"tare", 0, 0},
+                                    {"check_mass", 1, 2},
+                                    {"clinician", 1, 0},
+                                    {"wait_calibration", 0, 0},
+                                    {"expect_knee", 1, 1},
+                                    {"record_anyway", 0, 0},
+                                    {"run_check", 0, 0},
+                                    {"expect_plate", 1, 0},
+                                    {"expect_asked", 0, 0},
+                                    {"expect_marked", 0, 0},
+                                    {"search", 0, 0},
+                                    {"expect_matches", 1, 1},
+                                    {"new_patient", 1, 0},
+                                    {"edit_patient", 2, 0},
+                                    {"save_patient", 0, 0},
+                                    {"add_protocol", 5, 0},
+                                    {"expect_protocol", 1, 0}};
   std::vector<ScriptCommand> out;
   std::istringstream in(text);
   std::string line;
@@ -164,10 +232,13 @@ Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
     if (c.args.size() < verb->args) {
       return Error{line_prefix(c) + "needs " + std::to_string(verb->args) + " argument(s)"};
     }
-    // The optional time limit of the waits is a number too.
+    // The optional time limit of the waits is a number too; a protocol's seconds, trials and
+    // squats are numbers.
     const bool is_wait = c.verb.rfind("wait", 0) == 0;
+    const bool is_protocol = c.verb == "add_protocol";
     for (std::size_t i = 0; i < c.args.size(); ++i) {
-      const bool numeric = i < verb->numbers || (is_wait && i == verb->args);
+      const bool numeric = i < verb->numbers || (is_wait && i == verb->args) ||
+                           (is_protocol && (i == 2 || i == 3 || i == 5));
       if (numeric && !is_number(c.args[i])) return Error{line_prefix(c) + "expects a number"};
     }
     out.push_back(std::move(c));
@@ -214,6 +285,46 @@ ScriptRunner::Step ScriptRunner::advance(const ScriptTargets& t, double now_s) {
                c.verb == "sheet" || c.verb == "replay" || c.verb == "expect_visits") {
       if (std::string e = history_command(c, t); !e.empty()) {
         step.error = line_prefix(c) + e;
+        return step;
+      }
+    } else if (c.verb == "search" || c.verb == "expect_matches" || c.verb == "new_patient" ||
+               c.verb == "edit_patient" || c.verb == "expect_protocol") {
+      if (std::string e = setup_command(c, t); !e.empty()) {
+        step.error = line_prefix(c) + e;
+        return step;
+      }
+    } else if (c.verb == "save_patient" || c.verb == "add_protocol") {
+      // Handed to the store worker once, then waited for (30 s at most).
+      const bool patient = c.verb == "save_patient";
+      if (!posted_) {
+        posted_ = true;
+        wait_started_s_ = now_s;
+        if (patient) {
+          save_patient_form(session, t.clinic);
+        } else {
+          ProtocolForm& form = t.clinic.protocol_form;
+          const int reps = c.args.size() > 5 ? std::stoi(c.args[5]) : 0;
+          if (Status s = form.set(a, c.args[1], std::stod(c.args[2]), std::stoi(c.args[3]),
+                                  c.args[4], reps);
+              !s) {
+            step.error = line_prefix(c) + s.error().message;
+            return step;
+          }
+          add_protocol_form(session, t.clinic);
+          form.reveal = true;  // the editor shows what was added, for a screenshot
+        }
+      }
+      const bool saving = patient ? t.clinic.patient_form.saving : t.clinic.protocol_form.saving;
+      if (saving) {
+        if (now_s - wait_started_s_ > 30.0) step.error = line_prefix(c) + "not done in time";
+        return step;
+      }
+      posted_ = false;
+      wait_started_s_ = -1.0;
+      const bool failed = patient ? t.clinic.patient_form.failed : t.clinic.protocol_form.failed;
+      if (failed) {
+        step.error = line_prefix(c) +
+                     (patient ? t.clinic.patient_form.outcome : t.clinic.protocol_form.outcome);
         return step;
       }
     } else if (c.verb == "frames") {

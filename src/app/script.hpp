@@ -24,6 +24,15 @@
 //   frames N                 draw N frames
 //   screenshot FILE          the next frame, as PNG
 //   expect_saved N           fail unless N trials were saved
+//   search TEXT              the set-up view's search box (code or name; empty clears it)
+//   expect_matches N         fail unless N stored patients match the search
+//   new_patient CODE         "New patient…" with CODE in the form
+//   edit_patient FIELD VALUE the patient form (open on the chosen patient): code (new only),
+//                            name, birth_year, sex, mass, height, involved, notes
+//   save_patient             as its button; waits for the store, fails on its refusal
+//   add_protocol NAME stance|squat SECONDS TRIALS_PER_SIDE open|closed|both [REPS]
+//                            the protocol editor's "Add protocol"; waits, fails on a refusal
+//   expect_protocol NAME     fail unless NAME is in the protocol choice and chosen
 //   quit
 #include <filesystem>
 #include <string>
@@ -73,6 +82,7 @@ class ScriptRunner {
   std::size_t next_ = 0;
   double wait_started_s_ = -1.0;
   int frames_left_ = -1;
+  bool posted_ = false;  // a save_patient or add_protocol handed to the store worker
 };
 
 }  // namespace stance::app

@@ -68,6 +68,12 @@ PlateVerification SessionModel::plate_trust() const {
 }
 
 Status SessionModel::request_begin() {
+  if (patient_code.empty()) {
+    message_ =
+        "No patient chosen: search for the patient by name or code and click them in the list, "
+        "or press \"New patient…\" and save them; then Begin session.";
+    return Error{message_};
+  }
   if (plate_trust().needs_check()) {
     asking_plate_check_ = true;
     return {};

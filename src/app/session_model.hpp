@@ -73,7 +73,7 @@ class SessionModel {
   SessionModel(LiveSource& source, TrialSink& sink);
 
   // Set-up (edited by the set-up view).
-  std::string patient_code = "DEMO-001";
+  std::string patient_code;        // never pre-filled: the clinician chooses or adds the patient
   std::string clinician;           // who runs the session: kept with it, printed on the test sheet
   std::string new_patient_name;    // used only when the code is not in the store yet
   int new_patient_birth_year = 0;  // likewise; 0: not given

@@ -39,6 +39,11 @@ void draw_device_view(ViewContext& v);
 // The whole window: a header with the tabs, and the chosen view.
 void draw_dashboard(ViewContext& v);
 
+// The set-up view's parts: the patient search, list and form (view_patients.cpp), and the
+// protocols with the form that adds a clinic's own (view_protocol_editor.cpp).
+void draw_patient_chooser(ViewContext& v);
+void draw_protocol_editor(ViewContext& v);
+
 // The plate's trust (view_plate_trust.cpp): a line while it is not verified (also when it is,
 // with `verified_too`), and the question "Begin session" asks first on a plate that needs its
 // known-mass check.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "store/protocol_rules.hpp"
 #include "store/rows.hpp"
 #include "store/store.hpp"
 
@@ -67,7 +68,7 @@ Result<Protocol> Store::protocol(const std::string& name) const {
   return protocol_from(*s);
 }
 
-Result<std::int64_t> Store::add_protocol(const Protocol& p) {
+Status validate_protocol(const Protocol& p) {
   const bool control = std::any_of(p.name.begin(), p.name.end(),
                                    [](char c) { return static_cast<unsigned char>(c) < 0x20; });
   if (p.name.empty() || p.name.size() > 64 || control) {
@@ -80,6 +81,14 @@ Result<std::int64_t> Store::add_protocol(const Protocol& p) {
   }
   if (p.eyes.empty()) return Error{"a protocol needs eyes open, closed or both"};
   if (p.repetitions < 0 || p.repetitions > 20) return Error{"a protocol asks for 0 to 20 squats"};
+  if (p.task != Task::kSingleLegSquat && p.repetitions != 0) {
+    return Error{"repetitions are for squat protocols: a stance protocol asks for none"};
+  }
+  return {};
+}
+
+Result<std::int64_t> Store::add_protocol(const Protocol& p) {
+  if (Status valid = validate_protocol(p); !valid) return valid.error();
   auto tx = Transaction::begin(db_);
   if (!tx) return tx.error();
   const auto id = insert_protocol_row(db_, p);

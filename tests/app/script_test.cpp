@@ -27,6 +27,21 @@ TEST(Script, ParsesCommandsAndSaysWhichLineIsWrong) {
   EXPECT_FALSE(parse_script("screenshot\n"));
 }
 
+TEST(Script, ParsesTheSetupViewsPatientAndProtocolCommands) {
+  const auto ok = parse_script(
+      "search Łucja Ősz\nexpect_matches 1\nnew_patient KNE-2\nedit_patient name Łucja Ősz\n"
+      "save_patient\nadd_protocol squat-3x4 squat 60 3 open 4\nexpect_protocol squat-3x4\n");
+  ASSERT_TRUE(ok) << ok.error().message;
+  ASSERT_EQ(ok->size(), 7u);
+  EXPECT_EQ((*ok)[0].args.size(), 2u);
+  EXPECT_EQ((*ok)[3].args.size(), 3u);
+  EXPECT_FALSE(parse_script("expect_matches some\n"));
+  EXPECT_FALSE(parse_script("edit_patient mass\n"));
+  EXPECT_FALSE(parse_script("add_protocol p squat long 3 open\n"));  // seconds: a number
+  EXPECT_FALSE(parse_script("add_protocol p squat 60 3 open many\n"));
+  EXPECT_FALSE(parse_script("add_protocol p squat 60 3\n"));
+}
+
 TEST(PlotTicks, AreNiceAndCoverTheRange) {
   const auto t = nice_ticks(-3.2, 47.0, 5);
   ASSERT_FALSE(t.empty());

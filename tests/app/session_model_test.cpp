@@ -207,6 +207,7 @@ TEST_F(SessionModelTest, APlateNotVerifiedAsksFirstAndMarksEveryTrial) {
   ASSERT_TRUE(source.idle());
   TrialFileSink files(dir_.root() / "trials");
   SessionModel m(source, files);
+  m.patient_code = "PFP-003";
   m.protocols[0].trials_per_side = 1;
   m.protocols[0].repetitions = 3;
   EXPECT_EQ(m.plate_trust().state, PlateTrust::kCheckFailed);
@@ -241,10 +242,12 @@ TEST_F(SessionModelTest, APlateNotVerifiedAsksFirstAndMarksEveryTrial) {
   source.close();
   ASSERT_TRUE(source.idle());  // the plate opened again, as after a calibration step
   SessionModel later(source, files);
+  later.patient_code = "PFP-003";
   EXPECT_EQ(later.plate_trust().state, PlateTrust::kCheckTooOld);
   ASSERT_TRUE(later.request_begin());
   EXPECT_TRUE(later.asking_plate_check());
   SessionModel relaxed(source, files);
+  relaxed.patient_code = "PFP-003";
   relaxed.mass_check_interval_days = 60;
   relaxed.protocols[0].trials_per_side = 1;
   relaxed.protocols[0].repetitions = 3;
