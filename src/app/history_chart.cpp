@@ -44,8 +44,9 @@ std::string progress_title(const store::MetricProgress& p) {
 std::string mdc_text(const store::MetricProgress& p, const store::LimbSeries& s) {
   const std::string side = s.limb == Limb::kLeft ? "Left" : "Right";
   if (!s.reliability.defined) {
-    return side + ": how large a real change must be is not known yet (needs a visit with two or "
-                  "more valid trials of this side)";
+    return side +
+           ": how large a real change must be is not known yet (needs a visit with two or "
+           "more valid trials of this side)";
   }
   char text[200];
   const std::string unit = p.unit == "0-100" ? "index points" : p.unit;
