@@ -37,7 +37,9 @@ LimbSymmetry limb_symmetry(double left, double right, Limb involved, Better bett
     // The ratio is taken so that the involved side doing worse reads below 100 %.
     const double num = better == Better::kHigher ? inv : uninv;
     const double den = better == Better::kHigher ? uninv : inv;
-    if (num != 0.0 && den != 0.0) {  // a zero side makes no ratio worth reading
+    // A ratio reads only between two positive amounts: a zero side, or an angle on the other
+    // side of 0 (a knee FPPA in varus), makes none; the asymmetry is shown instead.
+    if (num > 0.0 && den > 0.0) {
       s.lsi_percent = 100.0 * num / den;
       s.lsi_defined = true;
     }

@@ -69,6 +69,10 @@ TEST(LimbSymmetry, UnknownInvolvedSideOrZeroGivesNoLsi) {
   EXPECT_FALSE(limb_symmetry(5, 4, Limb::kUnspecified, Better::kLower).lsi_defined);
   EXPECT_TRUE(limb_symmetry(5, 4, Limb::kUnspecified, Better::kLower).defined);
   EXPECT_FALSE(limb_symmetry(5, 0, Limb::kLeft, Better::kLower).lsi_defined);
+  // An FPPA of -3° (varus) against 5°: no ratio, and the cell shows the asymmetry instead.
+  const LimbSymmetry signs = limb_symmetry(-3, 5, Limb::kLeft, Better::kLower);
+  EXPECT_FALSE(signs.lsi_defined);
+  EXPECT_EQ(symmetry_cell(signs).text, "asym. +160%");
   EXPECT_DOUBLE_EQ(limb_symmetry(0, 0, Limb::kLeft, Better::kLower).asymmetry_percent, 0.0);
 }
 
