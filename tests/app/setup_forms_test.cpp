@@ -14,21 +14,12 @@
 #include "services/drivers.hpp"
 #include "stored_sessions.hpp"
 #include "temp_dir.hpp"
+#include "worker_pump.hpp"
 
 namespace stance::app {
 namespace {
 
 using namespace std::chrono_literals;
-
-// Runs the UI steps until the worker has nothing left (as the frame loop does).
-void pump(StoreWorker& worker) {
-  const auto give_up = std::chrono::steady_clock::now() + 120s;
-  while (!worker.idle() && std::chrono::steady_clock::now() < give_up) {
-    worker.run_finished();
-    std::this_thread::sleep_for(2ms);
-  }
-  worker.run_finished();
-}
 
 PatientRow row(const std::string& code, const std::string& name) {
   PatientRow r;
